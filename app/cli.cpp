@@ -1,0 +1,121 @@
+#include "cli.h"
+
+#include "scenario/examples.h"
+#include "scenario/scenarioreader.h"
+
+#include <QSaveFile>
+
+#include <cstdio>
+
+namespace concviz::cli {
+
+void printOut(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+Scenario loadScenario(const QString &file)
+{
+    if (file.isEmpty())
+        return builtinDemo();
+    ScenarioReadResult result = ScenarioReader::readFile(file);
+    if (!result.scenario)
+        throw UsageError{result.errors.join(QLatin1Char('\n'))};
+    return *result.scenario;
+}
+
+StrategySpec parseStrategy(const QString &text)
+{
+    QString error;
+    const std::optional<StrategySpec> spec = StrategySpec::parse(text, &error);
+    if (!spec)
+        throw UsageError{QStringLiteral("--strategy: %1").arg(error)};
+    return *spec;
+}
+
+QList<StrategySpec> parseStrategyList(const QString &text)
+{
+    QStringList pieces;
+    for (const QString &piece : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!pieces.isEmpty() && piece.contains(QLatin1Char('=')) && !piece.contains(QLatin1Char(':')))
+            pieces.last() += QLatin1Char(',') + piece;
+        else
+            pieces.append(piece);
+    }
+    QList<StrategySpec> specs;
+    for (const QString &piece : pieces) {
+        QString error;
+        const std::optional<StrategySpec> spec = StrategySpec::parse(piece, &error);
+        if (!spec)
+            throw UsageError{QStringLiteral("--strategies: %1").arg(error)};
+        specs.append(*spec);
+    }
+    if (specs.isEmpty())
+        throw UsageError{QStringLiteral("--strategies: name at least one strategy")};
+    return specs;
+}
+
+void writeOutput(const QString &path, const QByteArray &data)
+{
+    if (path.isEmpty()) {
+        std::fwrite(data.constData(), 1, static_cast<size_t>(data.size()), stdout);
+        std::fflush(stdout);
+        return;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
+        throw UsageError{QStringLiteral("%1: cannot be written: %2").arg(path, file.errorString())};
+}
+
+int intOption(const QString &name, const QString &value, int min, int max)
+{
+    bool ok = false;
+    const int n = value.toInt(&ok);
+    if (!ok || n < min || n > max)
+        throw UsageError{QStringLiteral("--%1: must be a whole number from %2 to %3, not \"%4\"").arg(name).arg(min).arg(max).arg(value)};
+    return n;
+}
+
+} // namespace concviz::cli
+
+#include "interrupt.h"
+
+#include <QEventLoop>
+
+namespace concviz::cli {
+
+ClockKind parseClock(const QString &text)
+{
+    if (text == QLatin1String("real"))
+        return ClockKind::Real;
+    if (text == QLatin1String("virtual"))
+        return ClockKind::Virtual;
+    throw UsageError{QStringLiteral("--clock: must be real or virtual, not \"%1\"").arg(text)};
+}
+
+Trace executeRun(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, bool *interrupted)
+{
+    Runner runner(scenario, strategy, clock);
+    InterruptWatcher watcher;
+    QEventLoop loop;
+    QObject::connect(&runner, &Runner::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&watcher, &InterruptWatcher::interrupted, &runner, &Runner::stop);
+    runner.start();
+    if (runner.isRunning())
+        loop.exec();
+    if (!runner.internalError().isEmpty())
+        throw std::runtime_error(runner.internalError().toStdString());
+    *interrupted = *interrupted || watcher.wasInterrupted();
+    return runner.trace();
+}
+
+} // namespace concviz::cli

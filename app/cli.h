@@ -1,0 +1,47 @@
+#pragma once
+
+#include "scenario/scenario.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace concviz::cli {
+
+// Exit statuses of every command.
+enum ExitCode { Success = 0, InternalError = 1, BadInput = 2, Interrupted = 130 };
+
+// Thrown by a command for bad input: the message goes to stderr and the exit status is 2.
+struct UsageError
+{
+    QString message;
+};
+
+void printOut(const QString &text);
+void printErr(const QString &text);
+
+// The scenario in `file`, or the built-in demo when `file` is empty. Throws UsageError.
+Scenario loadScenario(const QString &file);
+// "sequential,queue:3,maxsize=5,gather" -> three strategies: a piece with '=' and no ':' belongs to
+// the one before it. Throws UsageError.
+QList<StrategySpec> parseStrategyList(const QString &text);
+StrategySpec parseStrategy(const QString &text);
+// Writes to `path` atomically, or to stdout when `path` is empty. Throws UsageError.
+void writeOutput(const QString &path, const QByteArray &data);
+// A whole number option within bounds. Throws UsageError.
+int intOption(const QString &name, const QString &value, int min, int max);
+
+} // namespace concviz::cli
+
+#include "engine/runner.h"
+
+namespace concviz::cli {
+
+// Runs to the end on the event loop; Ctrl-C stops it cleanly and sets *interrupted. Throws
+// UsageError when the scenario cannot run on that clock.
+Trace executeRun(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, bool *interrupted);
+ClockKind parseClock(const QString &text);
+
+} // namespace concviz::cli

@@ -1,0 +1,77 @@
+#include "comparecommand.h"
+
+#include "cli.h"
+#include "trace/jsonexporter.h"
+#include "trace/statistics.h"
+#include "trace/terminalgantt.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace concviz::cli {
+
+int compareCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Runs the same tasks under each strategy, one run after another, and shows them on one time axis."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A scenario file (.json)."), QStringLiteral("[FILE]"));
+    parser.addOptions({
+        {QStringLiteral("strategies"), QStringLiteral("Comma-separated strategies (default: the file's compare list, else sequential,gather)."), QStringLiteral("S1,S2,...")},
+        {QStringLiteral("clock"), QStringLiteral("real (default) or virtual."), QStringLiteral("real|virtual"), QStringLiteral("real")},
+        {QStringLiteral("format"), QStringLiteral("text (default) or json."), QStringLiteral("FORMAT"), QStringLiteral("text")},
+        {{QStringLiteral("o"), QStringLiteral("out")}, QStringLiteral("Write to PATH instead of standard output."), QStringLiteral("PATH")},
+        {QStringLiteral("width"), QStringLiteral("Characters for the charts' time axis."), QStringLiteral("N"), QStringLiteral("60")},
+        {QStringLiteral("lanes"), QStringLiteral("Most tasks drawn one per row in each chart."), QStringLiteral("N"), QStringLiteral("40")},
+    });
+    QStringList args = arguments;
+    args.prepend(QStringLiteral("concviz compare"));
+    if (!parser.parse(args))
+        throw UsageError{parser.errorText()};
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return Success;
+    }
+    if (parser.positionalArguments().size() > 1)
+        throw UsageError{QStringLiteral("compare takes one scenario file, not %1").arg(parser.positionalArguments().size())};
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("text") && format != QLatin1String("json"))
+        throw UsageError{QStringLiteral("--format: must be text or json, not \"%1\"").arg(format)};
+    TerminalGantt::Options chart;
+    chart.width = intOption(QStringLiteral("width"), parser.value(QStringLiteral("width")), 10, 1000);
+    chart.maxLanes = intOption(QStringLiteral("lanes"), parser.value(QStringLiteral("lanes")), 0, 1000000);
+    const ClockKind clock = parseClock(parser.value(QStringLiteral("clock")));
+    const Scenario scenario = loadScenario(parser.positionalArguments().value(0));
+    const QList<StrategySpec> strategies = parser.isSet(QStringLiteral("strategies"))
+        ? parseStrategyList(parser.value(QStringLiteral("strategies")))
+        : scenario.compareOrDefault();
+
+    bool interrupted = false;
+    QList<Trace> traces;
+    for (const StrategySpec &strategy : strategies) {
+        traces.append(executeRun(scenario, strategy, clock, &interrupted));
+        if (interrupted)
+            break;
+    }
+
+    QByteArray output;
+    if (format == QLatin1String("json")) {
+        QJsonArray runs;
+        for (const Trace &t : traces)
+            runs.append(JsonExporter::toJsonObject(t));
+        output = QJsonDocument(QJsonObject{{QStringLiteral("scenario"), scenario.name}, {QStringLiteral("runs"), runs}})
+                     .toJson(QJsonDocument::Indented);
+    } else {
+        output = TerminalGantt::renderComparison(traces, chart).toUtf8();
+    }
+    writeOutput(parser.value(QStringLiteral("out")), output);
+    if (interrupted) {
+        printErr(QStringLiteral("concviz: interrupted; the runs above are what ran until then\n"));
+        return Interrupted;
+    }
+    return Success;
+}
+
+} // namespace concviz::cli

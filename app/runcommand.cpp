@@ -1,0 +1,70 @@
+#include "runcommand.h"
+
+#include "cli.h"
+#include "trace/chrometraceexporter.h"
+#include "trace/csvexporter.h"
+#include "trace/jsonexporter.h"
+#include "trace/terminalgantt.h"
+
+#include <QCommandLineParser>
+
+namespace concviz::cli {
+
+int runCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Runs a scenario (the built-in demo when FILE is left out) and prints what happened."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A scenario file (.json)."), QStringLiteral("[FILE]"));
+    parser.addOptions({
+        {{QStringLiteral("s"), QStringLiteral("strategy")}, QStringLiteral("Strategy to use instead of the file's: %1.").arg(strategySyntaxHelp()), QStringLiteral("S")},
+        {QStringLiteral("clock"), QStringLiteral("real (default: wall-clock time) or virtual (exact, instant)."), QStringLiteral("real|virtual"), QStringLiteral("real")},
+        {QStringLiteral("format"), QStringLiteral("text (Gantt chart, default), json, csv or chrome-trace."), QStringLiteral("FORMAT"), QStringLiteral("text")},
+        {{QStringLiteral("o"), QStringLiteral("out")}, QStringLiteral("Write to PATH instead of standard output."), QStringLiteral("PATH")},
+        {QStringLiteral("width"), QStringLiteral("Characters for the chart's time axis (text)."), QStringLiteral("N"), QStringLiteral("60")},
+        {QStringLiteral("lanes"), QStringLiteral("Most tasks drawn one per row (text)."), QStringLiteral("N"), QStringLiteral("40")},
+    });
+    QStringList args = arguments;
+    args.prepend(QStringLiteral("concviz run"));
+    if (!parser.parse(args))
+        throw UsageError{parser.errorText()};
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return Success;
+    }
+    if (parser.positionalArguments().size() > 1)
+        throw UsageError{QStringLiteral("run takes one scenario file, not %1").arg(parser.positionalArguments().size())};
+
+    const QString format = parser.value(QStringLiteral("format"));
+    const QStringList formats{QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("chrome-trace")};
+    if (!formats.contains(format))
+        throw UsageError{QStringLiteral("--format: must be text, json, csv or chrome-trace, not \"%1\"").arg(format)};
+    TerminalGantt::Options chart;
+    chart.width = intOption(QStringLiteral("width"), parser.value(QStringLiteral("width")), 10, 1000);
+    chart.maxLanes = intOption(QStringLiteral("lanes"), parser.value(QStringLiteral("lanes")), 0, 1000000);
+    const ClockKind clock = parseClock(parser.value(QStringLiteral("clock")));
+    const Scenario scenario = loadScenario(parser.positionalArguments().value(0));
+    const StrategySpec strategy = parser.isSet(QStringLiteral("strategy")) ? parseStrategy(parser.value(QStringLiteral("strategy")))
+                                                                          : scenario.strategy;
+
+    bool interrupted = false;
+    const Trace trace = executeRun(scenario, strategy, clock, &interrupted);
+
+    QByteArray output;
+    if (format == QLatin1String("json"))
+        output = JsonExporter::toJson(trace);
+    else if (format == QLatin1String("csv"))
+        output = CsvExporter::toCsv(trace);
+    else if (format == QLatin1String("chrome-trace"))
+        output = ChromeTraceExporter::toJson(trace);
+    else
+        output = (TerminalGantt::render(trace, chart) + TerminalGantt::legend()).toUtf8();
+    writeOutput(parser.value(QStringLiteral("out")), output);
+    if (interrupted) {
+        printErr(QStringLiteral("concviz: interrupted; the trace above is what ran until then\n"));
+        return Interrupted;
+    }
+    return Success;
+}
+
+} // namespace concviz::cli

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "awaiterbase.h"
+
+namespace concviz {
+
+// co_await sleepUntil(t) / sleepFor(d): a non-blocking wait on the task's clock (asyncio.sleep).
+// Always yields to the loop, even when the time has already come, as asyncio.sleep(0) does.
+class SleepAwaiter : public AwaiterBase
+{
+public:
+    SleepAwaiter(Micros amount, bool absolute)
+        : m_amount(amount)
+        , m_absolute(absolute)
+    {
+    }
+    bool await_ready() const { return false; }
+    template<typename Promise>
+    bool await_suspend(std::coroutine_handle<Promise> handle)
+    {
+        auto wake = beginWait(handle);
+        if (!wake)
+            return false;
+        Clock *clock = wake->task().clock();
+        const Micros until = m_absolute ? m_amount : clock->now() + m_amount;
+        const TimerId id = clock->callAt(until, [wake] { wake->wake(); });
+        cancelWith([clock, id] { clock->cancelTimer(id); });
+        return true;
+    }
+    void await_resume() const { rethrowIfFailed(); }
+
+private:
+    Micros m_amount;
+    bool m_absolute;
+};
+
+inline SleepAwaiter sleepFor(Micros duration)
+{
+    return SleepAwaiter(duration, false);
+}
+
+inline SleepAwaiter sleepUntil(Micros when)
+{
+    return SleepAwaiter(when, true);
+}
+
+} // namespace concviz

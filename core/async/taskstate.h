@@ -1,0 +1,98 @@
+#pragma once
+
+#include "cancellation.h"
+#include "clock.h"
+
+#include <coroutine>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace concviz {
+
+// What every coroutine shares with those who await or cancel it. Outlives the coroutine frame,
+// which frees itself when the body ends.
+class TaskStateBase : public std::enable_shared_from_this<TaskStateBase>
+{
+public:
+    explicit TaskStateBase(Clock *clock);
+    virtual ~TaskStateBase();
+    TaskStateBase(const TaskStateBase &) = delete;
+    TaskStateBase &operator=(const TaskStateBase &) = delete;
+
+    Clock *clock() const { return m_clock; }
+    bool isDone() const { return m_done; }
+    // The exception the body ended with (CancelledError when cancelled), or null.
+    std::exception_ptr error() const { return m_error; }
+    bool wasCancelled() const;
+
+    // Asks the task to stop. A task suspended at an await wakes there with CancelledError (a task
+    // awaiting another task passes the request on to it, as asyncio does); a task that is running
+    // gets it at its next await. Does nothing once the task is done.
+    void cancel(CancelKind kind, const QString &reason);
+    bool isCancelRequested() const { return m_cancelRequested; }
+
+    // Calls fn when the task ends (at once if it already has). Callbacks must not resume coroutines
+    // directly; waking waiters is fine, since wakes are posted to the clock.
+    void onDone(std::function<void()> fn);
+
+    // --- for awaiters ---
+    // Records what to do if cancel() arrives while suspended; cleared when the task is woken.
+    void setCanceller(std::function<void(const CancelledError &)> canceller);
+    void clearCanceller() { m_canceller = nullptr; }
+    // A cancel that arrived while the task was running, to be thrown at its next await.
+    std::exception_ptr takePendingCancel();
+    // Posts a resumption of the suspended coroutine to the clock.
+    void resumeSoon(std::coroutine_handle<> handle);
+
+    // --- for the promise ---
+    void finish(std::exception_ptr error);
+
+private:
+    Clock *m_clock;
+    bool m_done = false;
+    bool m_cancelRequested = false;
+    std::optional<CancelledError> m_pendingCancel;
+    std::exception_ptr m_error;
+    std::function<void(const CancelledError &)> m_canceller;
+    std::vector<std::function<void()>> m_doneCallbacks;
+};
+
+template<typename T>
+class TaskState final : public TaskStateBase
+{
+public:
+    using TaskStateBase::TaskStateBase;
+    std::optional<T> value;
+};
+
+template<>
+class TaskState<void> final : public TaskStateBase
+{
+public:
+    using TaskStateBase::TaskStateBase;
+};
+
+// One suspension of one task. The thing awaited calls wake() or fail(), cancellation calls fail();
+// the first call resumes the task through its clock and later ones are ignored, so sources can
+// drop waiters lazily instead of searching for them.
+class Wake
+{
+public:
+    Wake(std::shared_ptr<TaskStateBase> task, std::coroutine_handle<> handle);
+    bool isPending() const { return m_pending; }
+    void wake();
+    void fail(std::exception_ptr error);
+    std::exception_ptr error() const { return m_error; }
+    TaskStateBase &task() const { return *m_task; }
+
+private:
+    std::shared_ptr<TaskStateBase> m_task;
+    std::coroutine_handle<> m_handle;
+    std::exception_ptr m_error;
+    bool m_pending = true;
+};
+
+} // namespace concviz

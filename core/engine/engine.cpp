@@ -1,0 +1,294 @@
+#include "engine.h"
+
+#include "../async/asyncevent.h"
+#include "../async/futureawaiter.h"
+#include "../async/sleep.h"
+#include "../async/threadpooljob.h"
+#include "../async/threadwork.h"
+#include "phasescope.h"
+#include "ratelimiter.h"
+#include "strategies/strategies.h"
+#include "taskerror.h"
+#include "taskkinds.h"
+
+#include <cmath>
+
+namespace concviz {
+
+Engine::Engine(const Scenario &scenario, const StrategySpec &strategy, Clock &clock, QThreadPool *pool, Sink sink)
+    : m_scenario(scenario)
+    , m_strategy(strategy)
+    , m_instances(scenario.instances())
+    , m_clock(clock)
+    , m_pool(pool)
+    , m_sink(std::move(sink))
+    , m_ended(static_cast<std::size_t>(m_instances.size()), false)
+    , m_executorSlots(scenario.executorWorkers)
+{
+}
+
+Engine::~Engine()
+{
+    if (m_deadlineTimer)
+        m_clock.cancelTimer(m_deadlineTimer);
+}
+
+void Engine::start(std::function<void()> finished)
+{
+    m_finishedCallback = std::move(finished);
+    m_origin = m_clock.now();
+    if (m_scenario.deadlineMs) {
+        const double ms = *m_scenario.deadlineMs;
+        m_deadlineTimer = m_clock.callAt(m_origin + fromMs(ms), [this, ms] {
+            m_deadlineTimer = 0;
+            stop(MarkerKind::Deadline, QStringLiteral("deadline of %1 ms reached").arg(ms));
+        });
+    }
+    m_main = runStrategy(*this, m_strategy);
+    m_main.state()->onDone([this] {
+        if (const std::exception_ptr error = m_main.state()->error()) {
+            try {
+                std::rethrow_exception(error);
+            } catch (const CancelledError &) {
+                // Stopped or past the deadline: an expected way for the caller to end.
+            } catch (const TaskError &e) {
+                m_internalError = QStringLiteral("the strategy let a task's failure escape: %1").arg(e.message);
+            } catch (const std::exception &e) {
+                m_internalError = QString::fromLocal8Bit(e.what());
+            } catch (...) {
+                m_internalError = QStringLiteral("the strategy ended with an unknown exception");
+            }
+        }
+        checkFinished();
+    });
+}
+
+void Engine::stop(MarkerKind kind, const QString &reason)
+{
+    if (m_stopping || m_finished)
+        return;
+    m_stopping = true;
+    m_stopReason = reason;
+    mark(kind, reason);
+    if (m_main.isValid())
+        m_main.cancel(CancelKind::Cancelled, reason);
+    // Index-based: cancelling may track nothing new, but keep it safe against growth.
+    for (std::size_t i = 0; i < m_tracked.size(); ++i)
+        m_tracked[i]->cancel(CancelKind::Cancelled, reason);
+}
+
+TraceEvent Engine::event(TraceEvent::Type type, int task) const
+{
+    TraceEvent e;
+    e.type = type;
+    e.time = now();
+    e.task = task;
+    return e;
+}
+
+void Engine::created(int task)
+{
+    TraceEvent e = event(TraceEvent::Type::TaskCreated, task);
+    e.text = m_instances.at(task).name;
+    emitEvent(e);
+}
+
+void Engine::beginPhase(int task, PhaseKind phase)
+{
+    TraceEvent e = event(TraceEvent::Type::PhaseBegan, task);
+    e.phase = phase;
+    emitEvent(e);
+}
+
+void Engine::endPhase(int task, PhaseKind phase)
+{
+    TraceEvent e = event(TraceEvent::Type::PhaseEnded, task);
+    e.phase = phase;
+    emitEvent(e);
+}
+
+void Engine::mark(MarkerKind kind, const QString &label, int task)
+{
+    TraceEvent e = event(TraceEvent::Type::Marker, task);
+    e.marker = kind;
+    e.text = label;
+    emitEvent(e);
+}
+
+Task<void> Engine::track(Task<void> task)
+{
+    ++m_live;
+    m_tracked.push_back(task.state());
+    if (m_stopping)
+        task.cancel(CancelKind::Cancelled, m_stopReason);
+    task.state()->onDone([this] {
+        --m_live;
+        checkFinished();
+    });
+    return task;
+}
+
+Task<void> Engine::runTask(int task, Admission admission, int worker)
+{
+    return track(lifecycle(task, admission, worker));
+}
+
+Task<void> Engine::lifecycle(int task, Admission admission, int worker)
+{
+    Outcome outcome = Outcome::Ok;
+    QString error;
+    std::exception_ptr failure;
+    try {
+        if (admission.semaphore) {
+            std::optional<PhaseScope> wait(std::in_place, *this, task, PhaseKind::WaitSemaphore);
+            co_await admission.semaphore->acquire();
+            Permit permit(*admission.semaphore);
+            wait.reset();
+            co_await attempts(task, worker);
+        } else {
+            if (admission.limiter) {
+                PhaseScope wait(*this, task, PhaseKind::WaitRateLimit);
+                co_await admission.limiter->admit();
+            }
+            co_await attempts(task, worker);
+        }
+    } catch (const TaskError &e) {
+        outcome = e.outcome;
+        error = e.message;
+        failure = std::current_exception();
+    } catch (const CancelledError &e) {
+        outcome = Outcome::Cancelled;
+        error = e.reason;
+        failure = std::current_exception();
+    }
+    TraceEvent end = event(TraceEvent::Type::TaskEnded, task);
+    end.outcome = outcome;
+    end.text = error;
+    emitEvent(end);
+    m_ended[static_cast<std::size_t>(task)] = true;
+    if (failure)
+        std::rethrow_exception(failure);
+}
+
+Task<void> Engine::attempts(int task, int worker)
+{
+    const int spec = m_instances.at(task).spec;
+    const std::optional<double> timeoutMs = m_scenario.timeoutFor(m_scenario.tasks.at(spec));
+    for (int attempt = 1;; ++attempt) {
+        TraceEvent started = event(TraceEvent::Type::AttemptStarted, task);
+        started.attempt = attempt;
+        started.worker = worker;
+        emitEvent(started);
+
+        Outcome outcome = Outcome::Ok;
+        QString error;
+        Task<void> body = runTaskBody(*this, task, spec);
+        TimerId timer = 0;
+        if (timeoutMs && !body.isDone()) {
+            // asyncio.wait_for: the clock starts when the body does.
+            timer = m_clock.callAt(m_clock.now() + fromMs(*timeoutMs), [body = body.state(), ms = *timeoutMs] {
+                body->cancel(CancelKind::Timeout, QStringLiteral("timed out after %1 ms").arg(ms));
+            });
+        }
+        std::exception_ptr cancelled;
+        try {
+            co_await body;
+        } catch (const TaskFailure &e) {
+            outcome = Outcome::Failed;
+            error = e.message;
+        } catch (const CancelledError &e) {
+            if (e.kind == CancelKind::Timeout) {
+                outcome = Outcome::Timeout;
+                error = e.reason;
+            } else {
+                outcome = Outcome::Cancelled;
+                error = e.reason;
+                cancelled = std::current_exception();
+            }
+        }
+        if (timer)
+            m_clock.cancelTimer(timer);
+        TraceEvent ended = event(TraceEvent::Type::AttemptEnded, task);
+        ended.attempt = attempt;
+        ended.outcome = outcome;
+        ended.text = error;
+        emitEvent(ended);
+        if (cancelled)
+            std::rethrow_exception(cancelled);
+        if (outcome == Outcome::Ok)
+            co_return;
+        if (attempt > m_scenario.retries.max)
+            throw TaskError{outcome, error};
+        const double backoffMs = m_scenario.retries.backoffMs * std::pow(2.0, attempt - 1);
+        PhaseScope backoff(*this, task, PhaseKind::Backoff);
+        co_await sleepFor(fromMs(backoffMs));
+    }
+}
+
+Task<void> Engine::offload(int task, Micros duration, bool cpu)
+{
+    {
+        PhaseScope wait(*this, task, PhaseKind::WaitExecutor);
+        co_await m_executorSlots.acquire();
+    }
+    auto done = std::make_shared<AsyncEvent>();
+    ++m_jobs;
+    // The slot is given back when the work ends, not when the caller stops waiting.
+    auto release = [this, done] {
+        m_executorSlots.release();
+        done->set();
+        jobEnded();
+    };
+    if (m_clock.isVirtual() || !m_pool) {
+        m_clock.callAt(m_clock.now() + duration, release);
+    } else {
+        QFuture<void> job = runOnPool(m_pool, [duration, cpu] { cpu ? burnCpu(duration) : blockThread(duration); });
+        watchJob(std::move(job)).state()->onDone(release);
+    }
+    co_await done->wait();
+}
+
+Task<void> Engine::watchJob(QFuture<void> job)
+{
+    co_await job;
+}
+
+void Engine::jobEnded()
+{
+    --m_jobs;
+    checkFinished();
+}
+
+void Engine::checkFinished()
+{
+    if (m_finished || m_finishPosted || !m_main.isValid() || !m_main.isDone() || m_live > 0 || m_jobs > 0)
+        return;
+    // Finish from the loop, not from inside the callback of the coroutine that just ended.
+    m_finishPosted = true;
+    m_clock.post([this] { finish(); });
+}
+
+void Engine::finish()
+{
+    m_finished = true;
+    if (m_deadlineTimer) {
+        m_clock.cancelTimer(m_deadlineTimer);
+        m_deadlineTimer = 0;
+    }
+    // Tasks the strategy never got to (stopped early, wait() returned, a deadline) end cancelled.
+    const QString reason = m_stopping ? QStringLiteral("not started: %1").arg(m_stopReason)
+                                      : QStringLiteral("not started: the strategy stopped before it");
+    for (int i = 0; i < taskCount(); ++i) {
+        if (m_ended[static_cast<std::size_t>(i)])
+            continue;
+        TraceEvent e = event(TraceEvent::Type::TaskEnded, i);
+        e.outcome = Outcome::Cancelled;
+        e.text = reason;
+        emitEvent(e);
+    }
+    emitEvent(event(TraceEvent::Type::RunEnded, -1));
+    if (m_finishedCallback)
+        m_finishedCallback();
+}
+
+} // namespace concviz

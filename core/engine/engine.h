@@ -1,0 +1,118 @@
+#pragma once
+
+#include "../async/semaphore.h"
+#include "../async/task.h"
+#include "../scenario/scenario.h"
+#include "../trace/traceevent.h"
+
+#include <QThreadPool>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace concviz {
+
+class RateLimiter;
+
+// What a task must pass before its attempts start.
+struct TaskAdmission
+{
+    Semaphore *semaphore = nullptr;
+    RateLimiter *limiter = nullptr;
+};
+
+// One run of a scenario under one strategy on one clock. Owns the bookkeeping every strategy
+// shares: creating tasks, their attempts, timeouts, retries and end states, the executor, the
+// deadline and Stop. Strategies (one file each under strategies/) only decide the order.
+class Engine
+{
+public:
+    using Sink = std::function<void(const TraceEvent &)>;
+
+    // `pool` runs offloaded blocking and cpu work on the real clock; it may be null on the virtual one.
+    Engine(const Scenario &scenario, const StrategySpec &strategy, Clock &clock, QThreadPool *pool, Sink sink);
+    ~Engine();
+    Engine(const Engine &) = delete;
+    Engine &operator=(const Engine &) = delete;
+
+    // Starts the strategy; `finished` is called (from the loop) once every task, helper and executor
+    // job has ended. Must be called while `clock` is current.
+    void start(std::function<void()> finished);
+    // Cancels everything still waiting or running, with a marker saying why. Safe to call twice.
+    void stop(MarkerKind kind, const QString &reason);
+    bool isStopping() const { return m_stopping; }
+    bool isFinished() const { return m_finished; }
+    // Set when the strategy itself broke (a bug, not a task failing by design).
+    QString internalError() const { return m_internalError; }
+
+    const Scenario &scenario() const { return m_scenario; }
+    const StrategySpec &strategy() const { return m_strategy; }
+    int taskCount() const { return static_cast<int>(m_instances.size()); }
+    Clock &clock() { return m_clock; }
+    // Time since the run started.
+    Micros now() const { return m_clock.now() - m_origin; }
+
+    // --- what strategies record ---
+    void created(int task);
+    void beginPhase(int task, PhaseKind phase);
+    void endPhase(int task, PhaseKind phase);
+    void mark(MarkerKind kind, const QString &label, int task = -1);
+
+    using Admission = TaskAdmission;
+    // The task as a strategy runs it: admission, then its attempts with timeout and retries. Records
+    // how it ended; a failure is rethrown as TaskError, a cancellation as CancelledError.
+    Task<void> runTask(int task, Admission admission = {}, int worker = -1);
+    // Keeps an object the strategy's tasks share (a semaphore, a queue) alive for the whole run: a
+    // cancelled caller may end before the tasks that still use it have unwound.
+    template<typename T, typename... Args>
+    T &own(Args &&...args)
+    {
+        auto object = std::make_shared<T>(std::forward<Args>(args)...);
+        m_owned.push_back(object);
+        return *object;
+    }
+    // Lets stop() cancel a helper coroutine (a queue worker) and makes the run wait for it.
+    Task<void> track(Task<void> task);
+
+    // --- what task kinds use ---
+    // Runs blocking or cpu work in the executor pool (asyncio's run_in_executor): waits for one of
+    // executor_workers threads, then for the work. A cancelled caller stops waiting, but the thread
+    // stays busy until the work is done, as a real thread does.
+    Task<void> offload(int task, Micros duration, bool cpu);
+
+private:
+    Task<void> lifecycle(int task, Admission admission, int worker);
+    Task<void> attempts(int task, int worker);
+    Task<void> watchJob(QFuture<void> job);
+    void jobEnded();
+    TraceEvent event(TraceEvent::Type type, int task) const;
+    void emitEvent(const TraceEvent &e) { m_sink(e); }
+    void checkFinished();
+    void finish();
+
+    Scenario m_scenario;
+    StrategySpec m_strategy;
+    QList<TaskInstance> m_instances;
+    Clock &m_clock;
+    QThreadPool *m_pool;
+    Sink m_sink;
+    Micros m_origin = 0;
+    std::function<void()> m_finishedCallback;
+
+    Task<void> m_main;
+    std::vector<std::shared_ptr<TaskStateBase>> m_tracked;
+    std::vector<bool> m_ended; // per task: its end has been recorded
+    int m_live = 0;            // tracked coroutines not yet done
+    int m_jobs = 0;            // executor jobs still running
+    Semaphore m_executorSlots;
+    TimerId m_deadlineTimer = 0;
+    bool m_stopping = false;
+    bool m_finishPosted = false;
+    bool m_finished = false;
+    QString m_stopReason;
+    std::vector<std::shared_ptr<void>> m_owned;
+    QString m_internalError;
+};
+
+} // namespace concviz

@@ -1,0 +1,124 @@
+#include "runner.h"
+
+#include "../async/realclock.h"
+#include "../async/virtualclock.h"
+#include "engine.h"
+
+#include <QEventLoop>
+#include <QThreadPool>
+
+namespace concviz {
+
+namespace {
+// Often enough for a smooth live view, rarely enough that 100,000 events cost a few signals.
+constexpr int flushIntervalMs = 30;
+} // namespace
+
+QString clockKindName(ClockKind kind)
+{
+    return kind == ClockKind::Real ? QStringLiteral("real") : QStringLiteral("virtual");
+}
+
+Runner::Runner(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, QObject *parent)
+    : QObject(parent)
+    , m_scenario(scenario)
+    , m_strategy(strategy)
+    , m_clockKind(clock)
+{
+    m_flushTimer.setInterval(flushIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &Runner::flush);
+
+    m_trace.scenario = scenario.name;
+    m_trace.strategy = strategy.toString();
+    m_trace.clock = clockKindName(clock);
+    m_trace.concurrencyLimit = strategy.concurrencyLimit();
+    const QList<TaskInstance> instances = scenario.instances();
+    m_trace.tasks.resize(instances.size());
+    for (qsizetype i = 0; i < instances.size(); ++i)
+        m_trace.tasks[i].name = instances[i].name;
+}
+
+Runner::~Runner()
+{
+    if (m_running) {
+        QEventLoop loop;
+        connect(this, &Runner::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        stop();
+        if (m_running)
+            loop.exec();
+    }
+    if (m_pool)
+        m_pool->waitForDone();
+    m_engine.reset();
+}
+
+void Runner::start()
+{
+    if (m_running || m_engine)
+        return;
+    if (m_clockKind == ClockKind::Real) {
+        auto *clock = new RealClock;
+        m_clockObject.reset(clock);
+        m_clock = clock;
+        m_pool = std::make_unique<QThreadPool>();
+        m_pool->setMaxThreadCount(m_scenario.executorWorkers);
+    } else {
+        auto *clock = new VirtualClock;
+        m_clockObject.reset(clock);
+        m_clock = clock;
+    }
+    m_engine = std::make_unique<Engine>(m_scenario, m_strategy, *m_clock, m_pool.get(),
+                                        [this](const TraceEvent &e) { record(e); });
+    m_running = true;
+    m_flushTimer.start();
+    CurrentClockScope scope(m_clock);
+    m_engine->start([this] { onEngineFinished(); });
+}
+
+void Runner::stop()
+{
+    if (!m_running)
+        return;
+    CurrentClockScope scope(m_clock);
+    m_engine->stop(MarkerKind::Stopped, QStringLiteral("stopped by the user"));
+}
+
+void Runner::record(const TraceEvent &event)
+{
+    m_trace.apply(event);
+    m_pending.append(event);
+}
+
+void Runner::flush()
+{
+    if (m_pending.isEmpty())
+        return;
+    const QList<TraceEvent> batch = std::move(m_pending);
+    m_pending.clear();
+    Q_EMIT eventsAvailable(batch);
+}
+
+void Runner::onEngineFinished()
+{
+    m_running = false;
+    m_internalError = m_engine->internalError();
+    m_flushTimer.stop();
+    flush();
+    Q_EMIT finished();
+}
+
+Trace Runner::run(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, QString *internalError)
+{
+    Runner runner(scenario, strategy, clock);
+    QEventLoop loop;
+    connect(&runner, &Runner::finished, &loop, &QEventLoop::quit);
+    runner.start();
+    if (runner.isRunning())
+        loop.exec();
+    if (internalError)
+        *internalError = runner.internalError();
+    return runner.trace();
+}
+
+} // namespace concviz

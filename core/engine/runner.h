@@ -1,0 +1,68 @@
+#pragma once
+
+#include "../scenario/scenario.h"
+#include "../trace/trace.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+class QThreadPool;
+
+namespace concviz {
+
+class Clock;
+class Engine;
+
+enum class ClockKind { Real, Virtual };
+
+QString clockKindName(ClockKind kind);
+
+// Runs one scenario under one strategy, for the window and the command line alike. Builds the
+// run's Trace as events come in, and passes them on in batches so a view can follow live
+// without being called 100,000 times.
+class Runner : public QObject
+{
+    Q_OBJECT
+public:
+    Runner(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, QObject *parent = nullptr);
+    // Stops a run still going and waits for it to unwind.
+    ~Runner() override;
+
+    void start();
+    // The user's Stop: cancels everything; finished() follows once it has unwound.
+    void stop();
+    bool isRunning() const { return m_running; }
+    const Trace &trace() const { return m_trace; }
+    // Non-empty when the engine broke; the trace then is what was recorded until then.
+    QString internalError() const { return m_internalError; }
+
+    // Runs to the end on a local event loop and returns the trace (for the command line and tests).
+    static Trace run(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, QString *internalError = nullptr);
+
+Q_SIGNALS:
+    // New events since the last batch, in order; the trace already holds them.
+    void eventsAvailable(const QList<concviz::TraceEvent> &events);
+    void finished();
+
+private:
+    void record(const TraceEvent &event);
+    void flush();
+    void onEngineFinished();
+
+    Scenario m_scenario;
+    StrategySpec m_strategy;
+    ClockKind m_clockKind;
+    std::unique_ptr<QThreadPool> m_pool;
+    std::unique_ptr<QObject> m_clockObject; // the clock, as the QObject it also is
+    Clock *m_clock = nullptr;
+    std::unique_ptr<Engine> m_engine;
+    Trace m_trace;
+    QList<TraceEvent> m_pending;
+    QTimer m_flushTimer;
+    bool m_running = false;
+    QString m_internalError;
+};
+
+} // namespace concviz

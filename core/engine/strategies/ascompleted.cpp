@@ -1,0 +1,24 @@
+#include "../../async/asyncqueue.h"
+#include "spawnall.h"
+#include "strategies.h"
+
+namespace concviz {
+
+// for next_done in asyncio.as_completed(tasks): result = await next_done
+// The caller takes results in the order the tasks end; each take is a marker with its rank.
+Task<void> runAsCompleted(Engine &engine)
+{
+    std::vector<Task<void>> tasks = spawnAll(engine);
+    AsyncQueue<int> &done = engine.own<AsyncQueue<int>>();
+    for (std::size_t i = 0; i < tasks.size(); ++i)
+        tasks[i].state()->onDone([&done, i] { done.putNowait(static_cast<int>(i)); });
+    for (std::size_t rank = 1; rank <= tasks.size(); ++rank) {
+        const int task = co_await done.get();
+        const bool ok = !tasks[static_cast<std::size_t>(task)].state()->error();
+        engine.mark(MarkerKind::Consumed,
+                    ok ? QStringLiteral("#%1").arg(rank) : QStringLiteral("#%1 (raised: %2)").arg(rank).arg(failureText(tasks[task])),
+                    task);
+    }
+}
+
+} // namespace concviz

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "strategyspec.h"
+#include "taskspec.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace concviz {
+
+constexpr int scenarioFormatVersion = 1;
+
+// Attempt k+1 starts backoffMs * 2^(k-1) after attempt k failed or timed out.
+struct RetryPolicy
+{
+    int max = 0;
+    double backoffMs = 0;
+    bool operator==(const RetryPolicy &) const = default;
+};
+
+// One task after `count` has been expanded: what the engine runs and the trace shows as a lane.
+struct TaskInstance
+{
+    QString name;
+    int spec = 0; // index into Scenario::tasks
+};
+
+// A scenario file's content: the tasks, how they run, and the options around them.
+struct Scenario
+{
+    QString name;
+    QString description;
+    QList<TaskSpec> tasks;
+    StrategySpec strategy;
+    QList<StrategySpec> compare;
+    std::optional<double> timeoutMs;  // per task, from the moment its body starts (asyncio.wait_for)
+    std::optional<double> deadlineMs; // the whole run (asyncio.timeout around the strategy)
+    RetryPolicy retries;
+    int executorWorkers = 4;
+    QJsonObject extra; // fields this build does not know, kept for saving
+
+    bool operator==(const Scenario &) const = default;
+
+    // The tasks with `count` expanded, in file order: name#1..name#count.
+    QList<TaskInstance> instances() const;
+    // The timeout of one task: its own timeout_ms, else the scenario's.
+    std::optional<double> timeoutFor(const TaskSpec &task) const;
+    // The strategies to show side by side: the file's compare list, else sequential and gather.
+    QList<StrategySpec> compareOrDefault() const;
+};
+
+} // namespace concviz

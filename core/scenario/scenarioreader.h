@@ -1,0 +1,29 @@
+#pragma once
+
+#include "scenario.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace concviz {
+
+// Reads format version 1. Every problem is reported as one sentence that starts with where it is:
+// "demo.json:4:17: ..." for JSON syntax, "demo.json: tasks[3].duration_ms: ..." for content.
+struct ScenarioReadResult
+{
+    std::optional<Scenario> scenario; // set only when there are no errors
+    QStringList errors;
+};
+
+class ScenarioReader
+{
+public:
+    // `source` names the input in messages (a file name, ":/scenarios/x.json", "<editor>").
+    static ScenarioReadResult read(const QByteArray &json, const QString &source);
+    static ScenarioReadResult readFile(const QString &path);
+};
+
+} // namespace concviz

@@ -1,0 +1,165 @@
+#include "scenariowriter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include <cmath>
+#include <utility>
+#include <vector>
+
+namespace concviz {
+
+namespace {
+
+using Fields = std::vector<std::pair<QString, QString>>; // key, value already in JSON
+
+QString quoted(const QString &s)
+{
+    // QJsonDocument escapes strings the way JSON wants; strip the array around it.
+    const QByteArray a = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(a.mid(1, a.size() - 2));
+}
+
+QString number(double v)
+{
+    if (v == std::floor(v) && std::fabs(v) < 9007199254740992.0)
+        return QString::number(static_cast<qint64>(v));
+    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+}
+
+QString compact(const QJsonValue &v);
+
+QString joinObject(const Fields &fields)
+{
+    QStringList parts;
+    for (const auto &[k, v] : fields)
+        parts.append(quoted(k) + QStringLiteral(": ") + v);
+    return QLatin1Char('{') + parts.join(QStringLiteral(", ")) + QLatin1Char('}');
+}
+
+void appendExtra(Fields &fields, const QJsonObject &extra)
+{
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        fields.emplace_back(it.key(), compact(it.value()));
+}
+
+// One line, with a space after each separator, the way people write small JSON by hand.
+QString compact(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return number(v.toDouble());
+    case QJsonValue::String:
+        return quoted(v.toString());
+    case QJsonValue::Array: {
+        QStringList parts;
+        for (const QJsonValue &item : v.toArray())
+            parts.append(compact(item));
+        return QLatin1Char('[') + parts.join(QStringLiteral(", ")) + QLatin1Char(']');
+    }
+    case QJsonValue::Object: {
+        Fields fields;
+        appendExtra(fields, v.toObject());
+        return joinObject(fields);
+    }
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("null");
+}
+
+QString taskLine(const TaskSpec &t)
+{
+    Fields f;
+    f.emplace_back(QStringLiteral("name"), quoted(t.name));
+    f.emplace_back(QStringLiteral("kind"), quoted(taskKindName(t.kind)));
+    if (t.kind == TaskKind::Http) {
+        f.emplace_back(QStringLiteral("url"), quoted(t.url));
+        if (!t.method.isEmpty() && t.method != QLatin1String("GET"))
+            f.emplace_back(QStringLiteral("method"), quoted(t.method));
+        if (!t.headers.isEmpty()) {
+            Fields h;
+            for (auto it = t.headers.begin(); it != t.headers.end(); ++it)
+                h.emplace_back(it.key(), quoted(it.value()));
+            f.emplace_back(QStringLiteral("headers"), joinObject(h));
+        }
+        if (!t.body.isEmpty())
+            f.emplace_back(QStringLiteral("body"), quoted(t.body));
+        if (t.maxBytes)
+            f.emplace_back(QStringLiteral("max_bytes"), QString::number(*t.maxBytes));
+        if (t.expectStatus)
+            f.emplace_back(QStringLiteral("expect_status"), QString::number(*t.expectStatus));
+    } else {
+        f.emplace_back(QStringLiteral("duration_ms"), number(t.durationMs));
+    }
+    if (t.kind == TaskKind::Fail)
+        f.emplace_back(QStringLiteral("error"), quoted(t.error));
+    if (t.offload)
+        f.emplace_back(QStringLiteral("offload"), QStringLiteral("true"));
+    if (t.count != 1)
+        f.emplace_back(QStringLiteral("count"), QString::number(t.count));
+    if (t.timeoutMs)
+        f.emplace_back(QStringLiteral("timeout_ms"), number(*t.timeoutMs));
+    appendExtra(f, t.extra);
+    return joinObject(f);
+}
+
+} // namespace
+
+QByteArray ScenarioWriter::toJson(const Scenario &s)
+{
+    Fields f;
+    f.emplace_back(QStringLiteral("concviz"), QString::number(scenarioFormatVersion));
+    f.emplace_back(QStringLiteral("name"), quoted(s.name));
+    if (!s.description.isEmpty())
+        f.emplace_back(QStringLiteral("description"), quoted(s.description));
+    f.emplace_back(QStringLiteral("strategy"), quoted(s.strategy.toString()));
+    if (!s.compare.isEmpty()) {
+        QStringList names;
+        for (const StrategySpec &c : s.compare)
+            names.append(quoted(c.toString()));
+        f.emplace_back(QStringLiteral("compare"), QLatin1Char('[') + names.join(QStringLiteral(", ")) + QLatin1Char(']'));
+    }
+    if (s.timeoutMs)
+        f.emplace_back(QStringLiteral("timeout_ms"), number(*s.timeoutMs));
+    if (s.deadlineMs)
+        f.emplace_back(QStringLiteral("deadline_ms"), number(*s.deadlineMs));
+    if (s.retries.max > 0 || s.retries.backoffMs > 0)
+        f.emplace_back(QStringLiteral("retries"),
+                       joinObject({{QStringLiteral("max"), QString::number(s.retries.max)},
+                                   {QStringLiteral("backoff_ms"), number(s.retries.backoffMs)}}));
+    if (s.executorWorkers != 4)
+        f.emplace_back(QStringLiteral("executor_workers"), QString::number(s.executorWorkers));
+    appendExtra(f, s.extra);
+
+    QString out = QStringLiteral("{\n");
+    for (const auto &[k, v] : f)
+        out += QStringLiteral("  ") + quoted(k) + QStringLiteral(": ") + v + QStringLiteral(",\n");
+    out += QStringLiteral("  \"tasks\": [\n");
+    for (int i = 0; i < s.tasks.size(); ++i)
+        out += QStringLiteral("    ") + taskLine(s.tasks[i]) + (i + 1 < s.tasks.size() ? QStringLiteral(",\n") : QStringLiteral("\n"));
+    out += QStringLiteral("  ]\n}\n");
+    return out.toUtf8();
+}
+
+bool ScenarioWriter::writeFile(const Scenario &scenario, const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("%1: cannot be written: %2").arg(path, file.errorString());
+        return false;
+    }
+    const QByteArray data = toJson(scenario);
+    if (file.write(data) != data.size() || !file.commit()) {
+        *error = QStringLiteral("%1: cannot be written: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace concviz

@@ -1,0 +1,87 @@
+#include "trace.h"
+
+#include <algorithm>
+
+namespace concviz {
+
+Micros TaskTrace::waitTime() const
+{
+    const Micros until = start >= 0 ? start : end;
+    if (until < 0 || created < 0)
+        return 0;
+    return until - created;
+}
+
+Micros TaskTrace::runTime() const
+{
+    Micros total = 0;
+    for (const AttemptSpan &a : attempts)
+        if (a.end >= 0)
+            total += a.end - a.start;
+    return total;
+}
+
+void Trace::apply(const TraceEvent &e)
+{
+    m_latest = std::max(m_latest, e.time);
+    if (e.type == TraceEvent::Type::Marker) {
+        markers.append({e.marker, e.time, e.task, e.text});
+        return;
+    }
+    if (e.type == TraceEvent::Type::RunEnded) {
+        end = e.time;
+        return;
+    }
+    if (e.task >= tasks.size())
+        tasks.resize(e.task + 1);
+    TaskTrace &t = tasks[e.task];
+    switch (e.type) {
+    case TraceEvent::Type::TaskCreated:
+        t.name = e.text;
+        t.created = e.time;
+        break;
+    case TraceEvent::Type::PhaseBegan:
+        t.phases.append({e.phase, e.time, -1});
+        break;
+    case TraceEvent::Type::PhaseEnded:
+        for (auto it = t.phases.rbegin(); it != t.phases.rend(); ++it) {
+            if (it->kind == e.phase && it->end < 0) {
+                it->end = e.time;
+                break;
+            }
+        }
+        break;
+    case TraceEvent::Type::AttemptStarted:
+        if (t.start < 0)
+            t.start = e.time;
+        if (e.worker >= 0)
+            t.worker = e.worker;
+        t.attempts.append({e.attempt, e.time, -1, Outcome::Pending, {}});
+        break;
+    case TraceEvent::Type::AttemptEnded:
+        if (!t.attempts.isEmpty()) {
+            t.attempts.last().end = e.time;
+            t.attempts.last().outcome = e.outcome;
+            t.attempts.last().error = e.text;
+        }
+        break;
+    case TraceEvent::Type::TaskEnded:
+        t.end = e.time;
+        t.outcome = e.outcome;
+        t.error = e.text;
+        for (PhaseSpan &p : t.phases)
+            if (p.end < 0)
+                p.end = e.time;
+        break;
+    case TraceEvent::Type::Marker:
+    case TraceEvent::Type::RunEnded:
+        break;
+    }
+}
+
+Micros Trace::makespan() const
+{
+    return end >= 0 ? end : m_latest;
+}
+
+} // namespace concviz

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "traceevent.h"
+
+#include <QList>
+#include <QString>
+
+namespace concviz {
+
+struct PhaseSpan
+{
+    PhaseKind kind;
+    Micros start = 0;
+    Micros end = -1; // -1 while open
+};
+
+struct AttemptSpan
+{
+    int number = 1;
+    Micros start = 0;
+    Micros end = -1;
+    Outcome outcome = Outcome::Pending;
+    QString error;
+};
+
+// Everything that happened to one task, times in microseconds from the start of the run.
+struct TaskTrace
+{
+    QString name;
+    Micros created = -1;
+    Micros start = -1; // its first attempt's body started; -1 if it never did
+    Micros end = -1;
+    Outcome outcome = Outcome::Pending;
+    QString error;
+    int worker = -1; // the queue worker that ran it
+    QList<AttemptSpan> attempts;
+    QList<PhaseSpan> phases;
+
+    // Time spent waiting (every phase before the first attempt) until the body started, or until
+    // the task ended if it never started.
+    Micros waitTime() const;
+    // Time the bodies of its attempts ran, summed.
+    Micros runTime() const;
+};
+
+struct Marker
+{
+    MarkerKind kind;
+    Micros time = 0;
+    int task = -1;
+    QString label;
+};
+
+// The record of one run: the single source that the statistics, the timeline, the exporters and the
+// terminal chart read. Built only by apply(), so a live view and a finished run see the same thing.
+class Trace
+{
+public:
+    QString scenario;
+    QString strategy;
+    QString clock; // "real" or "virtual"
+    int concurrencyLimit = 0;
+    QList<TaskTrace> tasks;
+    QList<Marker> markers;
+    Micros end = -1; // when the run finished; -1 while it runs
+
+    void apply(const TraceEvent &event);
+    bool isFinished() const { return end >= 0; }
+    // The run's length: its end, or the latest time seen so far while it runs.
+    Micros makespan() const;
+
+private:
+    Micros m_latest = 0;
+};
+
+} // namespace concviz

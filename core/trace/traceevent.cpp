@@ -1,0 +1,91 @@
+#include "traceevent.h"
+
+namespace concviz {
+
+QString outcomeName(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Pending:
+        return QStringLiteral("pending");
+    case Outcome::Ok:
+        return QStringLiteral("ok");
+    case Outcome::Failed:
+        return QStringLiteral("failed");
+    case Outcome::Timeout:
+        return QStringLiteral("timeout");
+    case Outcome::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return {};
+}
+
+QString phaseName(PhaseKind kind)
+{
+    switch (kind) {
+    case PhaseKind::WaitSemaphore:
+        return QStringLiteral("semaphore");
+    case PhaseKind::WaitRateLimit:
+        return QStringLiteral("rate_limit");
+    case PhaseKind::WaitQueue:
+        return QStringLiteral("queue");
+    case PhaseKind::WaitExecutor:
+        return QStringLiteral("executor");
+    case PhaseKind::WaitConnection:
+        return QStringLiteral("connection_pool");
+    case PhaseKind::Connecting:
+        return QStringLiteral("connecting");
+    case PhaseKind::Sending:
+        return QStringLiteral("sending");
+    case PhaseKind::WaitingFirstByte:
+        return QStringLiteral("waiting_first_byte");
+    case PhaseKind::Downloading:
+        return QStringLiteral("downloading");
+    case PhaseKind::Backoff:
+        return QStringLiteral("backoff");
+    }
+    return {};
+}
+
+QString phaseDescription(PhaseKind kind)
+{
+    switch (kind) {
+    case PhaseKind::WaitSemaphore:
+        return QStringLiteral("waiting for a semaphore permit");
+    case PhaseKind::WaitRateLimit:
+        return QStringLiteral("waiting for the rate limit");
+    case PhaseKind::WaitQueue:
+        return QStringLiteral("waiting in the queue for a worker");
+    case PhaseKind::WaitExecutor:
+        return QStringLiteral("waiting for an executor thread");
+    case PhaseKind::WaitConnection:
+        return QStringLiteral("waiting for a connection");
+    case PhaseKind::Connecting:
+        return QStringLiteral("connecting");
+    case PhaseKind::Sending:
+        return QStringLiteral("sending the request");
+    case PhaseKind::WaitingFirstByte:
+        return QStringLiteral("waiting for the first byte");
+    case PhaseKind::Downloading:
+        return QStringLiteral("downloading");
+    case PhaseKind::Backoff:
+        return QStringLiteral("backing off before a retry");
+    }
+    return {};
+}
+
+QString markerName(MarkerKind kind)
+{
+    switch (kind) {
+    case MarkerKind::CallerResumed:
+        return QStringLiteral("caller_resumed");
+    case MarkerKind::Consumed:
+        return QStringLiteral("consumed");
+    case MarkerKind::Deadline:
+        return QStringLiteral("deadline");
+    case MarkerKind::Stopped:
+        return QStringLiteral("stopped");
+    }
+    return {};
+}
+
+} // namespace concviz

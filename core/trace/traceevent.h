@@ -1,0 +1,57 @@
+#pragma once
+
+#include "../async/clock.h"
+
+#include <QString>
+
+namespace concviz {
+
+// How a task (or one attempt of it) ended. Pending until it has.
+enum class Outcome { Pending, Ok, Failed, Timeout, Cancelled };
+
+// What a task was doing when it was not running its own code, or a part of an HTTP request.
+enum class PhaseKind {
+    WaitSemaphore,   // for a semaphore permit
+    WaitRateLimit,   // for a slot in the rate limiter's window
+    WaitQueue,       // in the queue, for a worker
+    WaitExecutor,    // for a thread of the executor pool
+    WaitConnection,  // for a connection in the HTTP client's pool
+    Connecting,
+    Sending,
+    WaitingFirstByte,
+    Downloading,
+    Backoff,         // between a failed attempt and the next
+};
+
+// Where the caller (the code running the strategy) resumed, and other moments worth a mark.
+enum class MarkerKind {
+    CallerResumed, // gather returned or raised, wait() returned, a batch finished
+    Consumed,      // as_completed handed this task's result to the caller
+    Deadline,      // the run's deadline cancelled what was left
+    Stopped,       // the user stopped the run
+};
+
+QString outcomeName(Outcome outcome);
+QString phaseName(PhaseKind kind);
+// The words a person reads: "waiting for a semaphore permit".
+QString phaseDescription(PhaseKind kind);
+QString markerName(MarkerKind kind);
+
+// One thing that happened during a run, in the order it happened. The runner emits these live;
+// Trace::apply() folds them into per-task records.
+struct TraceEvent
+{
+    enum class Type { TaskCreated, PhaseBegan, PhaseEnded, AttemptStarted, AttemptEnded, TaskEnded, Marker, RunEnded };
+
+    Type type = Type::TaskCreated;
+    Micros time = 0;
+    int task = -1;
+    int attempt = 0;
+    PhaseKind phase = PhaseKind::WaitSemaphore;
+    Outcome outcome = Outcome::Pending;
+    MarkerKind marker = MarkerKind::CallerResumed;
+    QString text; // error text, marker label, or the task's name on TaskCreated
+    int worker = -1;
+};
+
+} // namespace concviz
