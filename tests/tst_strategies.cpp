@@ -1,0 +1,250 @@
+// Every strategy and option on the virtual clock, with the exact times asyncio gives.
+
+#include "testsupport.h"
+
+using namespace concviz;
+using namespace concviz::test;
+
+namespace {
+
+QByteArray scenario(const QByteArray &tasks, const QByteArray &options = {})
+{
+    return "{\"concviz\": 1, \"name\": \"t\", " + options + (options.isEmpty() ? "" : ", ") + "\"tasks\": [" + tasks + "]}";
+}
+
+QByteArray sleeps(std::initializer_list<int> durations)
+{
+    QByteArray out;
+    int i = 1;
+    for (int d : durations) {
+        if (!out.isEmpty())
+            out += ", ";
+        out += "{\"name\": \"T" + QByteArray::number(i++) + "\", \"kind\": \"sleep\", \"duration_ms\": " + QByteArray::number(d) + "}";
+    }
+    return out;
+}
+
+const QByteArray demo = R"({"name": "A", "kind": "sleep", "duration_ms": 1000},
+                           {"name": "B", "kind": "sleep", "duration_ms": 2000},
+                           {"name": "C", "kind": "sleep", "duration_ms": 1500})";
+const QByteArray oneFails = R"({"name": "A", "kind": "sleep", "duration_ms": 1000},
+                               {"name": "B", "kind": "fail", "duration_ms": 500, "error": "boom"},
+                               {"name": "C", "kind": "sleep", "duration_ms": 1500})";
+
+} // namespace
+
+class TestStrategies : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void tasksStartAndEndWhenAsyncioSaysTheyDo_data();
+    void tasksStartAndEndWhenAsyncioSaysTheyDo();
+    void theCallerResumesWhereTheLessonSays_data();
+    void theCallerResumesWhereTheLessonSays();
+    void asCompletedHandsOutResultsInCompletionOrder();
+    void aQueueWorkerIsNamedOnEachTask();
+    void waitingTimeIsRecordedAsItsOwnPhase();
+    void countExpandsIntoNumberedTasks();
+    void statisticsMatchTheRun();
+};
+
+// Expected: "name start end state" separated by commas; start "-" when the body never started.
+void TestStrategies::tasksStartAndEndWhenAsyncioSaysTheyDo_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("strategy");
+    QTest::addColumn<double>("makespan");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("sequential demo") << scenario(demo) << "sequential" << 4500.0 << "A 0 1000 ok, B 1000 3000 ok, C 3000 4500 ok";
+    QTest::newRow("gather demo") << scenario(demo) << "gather" << 2000.0 << "A 0 1000 ok, B 0 2000 ok, C 0 1500 ok";
+    QTest::newRow("sequential goes on after a failure")
+        << scenario(oneFails) << "sequential" << 3000.0 << "A 0 1000 ok, B 1000 1500 failed, C 1500 3000 ok";
+    QTest::newRow("gather does not cancel the others")
+        << scenario(oneFails) << "gather" << 1500.0 << "A 0 1000 ok, B 0 500 failed, C 0 1500 ok";
+    QTest::newRow("gather return_exceptions")
+        << scenario(oneFails) << "gather:return_exceptions" << 1500.0 << "A 0 1000 ok, B 0 500 failed, C 0 1500 ok";
+    QTest::newRow("task_group cancels the siblings at the failure")
+        << scenario(oneFails) << "task_group" << 500.0 << "A 0 500 cancelled, B 0 500 failed, C 0 500 cancelled";
+    QTest::newRow("task_group without failure") << scenario(demo) << "task_group" << 2000.0 << "A 0 1000 ok, B 0 2000 ok, C 0 1500 ok";
+    QTest::newRow("wait first_completed cancels the pending")
+        << scenario(sleeps({300, 100, 200})) << "wait:first_completed" << 100.0 << "T1 0 100 cancelled, T2 0 100 ok, T3 0 100 cancelled";
+    QTest::newRow("wait first_exception")
+        << scenario(R"({"name": "A", "kind": "sleep", "duration_ms": 300},
+                       {"name": "B", "kind": "fail", "duration_ms": 200},
+                       {"name": "C", "kind": "sleep", "duration_ms": 100})")
+        << "wait:first_exception" << 200.0 << "A 0 200 cancelled, B 0 200 failed, C 0 100 ok";
+    QTest::newRow("wait first_exception without one waits for all")
+        << scenario(sleeps({300, 100})) << "wait:first_exception" << 300.0 << "T1 0 300 ok, T2 0 100 ok";
+    QTest::newRow("semaphore 3 over 7")
+        << scenario(sleeps({100, 300, 200, 100, 100, 200, 300})) << "semaphore:3" << 600.0
+        << "T1 0 100 ok, T2 0 300 ok, T3 0 200 ok, T4 100 200 ok, T5 200 300 ok, T6 200 400 ok, T7 300 600 ok";
+    QTest::newRow("rate limit 5 per second over 12")
+        << scenario(R"({"name": "call", "kind": "sleep", "duration_ms": 100, "count": 12})") << "rate_limit:5/1000" << 2100.0
+        << "call#1 0 100 ok, call#5 0 100 ok, call#6 1000 1100 ok, call#10 1000 1100 ok, call#11 2000 2100 ok, call#12 2000 2100 ok";
+    QTest::newRow("queue 3 workers")
+        << scenario(R"({"name": "job", "kind": "sleep", "duration_ms": 100, "count": 7})") << "queue:3" << 300.0
+        << "job#1 0 100 ok, job#3 0 100 ok, job#4 100 200 ok, job#6 100 200 ok, job#7 200 300 ok";
+    QTest::newRow("queue with a producer interval")
+        << scenario(R"({"name": "job", "kind": "sleep", "duration_ms": 300, "count": 4})") << "queue:2,interval=100" << 700.0
+        << "job#1 0 300 ok, job#2 100 400 ok, job#3 300 600 ok, job#4 400 700 ok";
+    QTest::newRow("queue with maxsize blocks the producer")
+        << scenario(R"({"name": "job", "kind": "sleep", "duration_ms": 100, "count": 3})") << "queue:1,maxsize=1" << 300.0
+        << "job#1 0 100 ok, job#2 100 200 ok, job#3 200 300 ok";
+    QTest::newRow("batches run one after another")
+        << scenario(sleeps({100, 200, 100, 100, 300})) << "batches:2" << 600.0
+        << "T1 0 100 ok, T2 0 200 ok, T3 200 300 ok, T4 200 300 ok, T5 300 600 ok";
+    QTest::newRow("batches with concurrency")
+        << scenario(sleeps({100, 100, 100, 100})) << "batches:3,concurrency=2" << 300.0
+        << "T1 0 100 ok, T2 0 100 ok, T3 100 200 ok, T4 200 300 ok";
+    QTest::newRow("timeout with retries and backoff")
+        << scenario(R"({"name": "slow", "kind": "sleep", "duration_ms": 300, "timeout_ms": 100})",
+                    R"("retries": {"max": 2, "backoff_ms": 50})")
+        << "gather" << 450.0 << "slow 0 450 timeout";
+    QTest::newRow("the scenario timeout applies to every task")
+        << scenario(R"({"name": "ok", "kind": "sleep", "duration_ms": 80}, {"name": "slow", "kind": "sleep", "duration_ms": 300})",
+                    R"("timeout_ms": 100, "retries": {"max": 1, "backoff_ms": 20})")
+        << "gather" << 220.0 << "ok 0 80 ok, slow 0 220 timeout";
+    QTest::newRow("timeout starts with the body, not the wait")
+        << scenario(sleeps({300, 300}), R"("timeout_ms": 400)") << "semaphore:1" << 600.0 << "T1 0 300 ok, T2 300 600 ok";
+    QTest::newRow("deadline cancels what is left")
+        << scenario(demo, R"("deadline_ms": 2500)") << "sequential" << 2500.0 << "A 0 1000 ok, B 1000 2500 cancelled, C - 2500 cancelled";
+    QTest::newRow("deadline under gather")
+        << scenario(demo, R"("deadline_ms": 1200)") << "gather" << 1200.0 << "A 0 1000 ok, B 0 1200 cancelled, C 0 1200 cancelled";
+    QTest::newRow("deadline cancels tasks waiting for a permit")
+        << scenario(sleeps({500, 500, 500}), R"("deadline_ms": 700)") << "semaphore:2" << 700.0
+        << "T1 0 500 ok, T2 0 500 ok, T3 500 700 cancelled";
+    QTest::newRow("a blocking task holds up everything on the loop")
+        << scenario(R"({"name": "S1", "kind": "sleep", "duration_ms": 500},
+                       {"name": "S2", "kind": "sleep", "duration_ms": 500},
+                       {"name": "B", "kind": "blocking", "duration_ms": 1000})")
+        << "gather" << 1000.0 << "S1 0 1000 ok, S2 0 1000 ok, B 0 1000 ok";
+    QTest::newRow("cpu work on the loop as well")
+        << scenario(R"({"name": "C", "kind": "cpu", "duration_ms": 1000},
+                       {"name": "S", "kind": "sleep", "duration_ms": 500})")
+        << "gather" << 1500.0 << "C 0 1000 ok, S 1000 1500 ok";
+    QTest::newRow("offloaded blocking work runs beside the loop")
+        << scenario(R"({"name": "S1", "kind": "sleep", "duration_ms": 500},
+                       {"name": "B", "kind": "blocking", "duration_ms": 1000, "offload": true})")
+        << "gather" << 1000.0 << "S1 0 500 ok, B 0 1000 ok";
+    QTest::newRow("the executor has executor_workers threads")
+        << scenario(R"({"name": "B", "kind": "blocking", "duration_ms": 1000, "offload": true, "count": 3})", R"("executor_workers": 2)")
+        << "gather" << 2000.0 << "B#1 0 1000 ok, B#2 0 1000 ok, B#3 0 2000 ok";
+}
+
+void TestStrategies::tasksStartAndEndWhenAsyncioSaysTheyDo()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, strategy);
+    QFETCH(double, makespan);
+    QFETCH(QString, expected);
+    const Trace trace = runOn(ClockKind::Virtual, scenarioFrom(json), strategy);
+    QVERIFY(trace.isFinished());
+    QCOMPARE(ms(trace.makespan()), makespan);
+    for (const QString &item : expected.split(QLatin1Char(','))) {
+        const QStringList f = item.simplified().split(QLatin1Char(' '));
+        QCOMPARE(f.size(), 4);
+        const TaskTrace &t = task(trace, f[0]);
+        const double start = f[1] == QLatin1String("-") ? -1 : f[1].toDouble();
+        QCOMPARE(ms(t.start), start);
+        QCOMPARE(ms(t.end), f[2].toDouble());
+        QCOMPARE(outcomeName(t.outcome), f[3]);
+    }
+}
+
+void TestStrategies::theCallerResumesWhereTheLessonSays_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("strategy");
+    QTest::addColumn<double>("time");
+    QTest::addColumn<QString>("label");
+    QTest::newRow("gather raises at the first error") << scenario(oneFails) << "gather" << 500.0 << "gather raised: boom";
+    QTest::newRow("gather with return_exceptions waits for all")
+        << scenario(oneFails) << "gather:return_exceptions" << 1500.0 << "gather returned every result and exception";
+    QTest::newRow("task group raises after cancelling") << scenario(oneFails) << "task_group" << 500.0 << "TaskGroup raised ExceptionGroup: boom";
+    QTest::newRow("wait returns at the first end") << scenario(sleeps({300, 100, 200})) << "wait:first_completed" << 100.0
+                                                   << "wait returned: 1 done, 2 pending cancelled";
+    QTest::newRow("the deadline is marked") << scenario(demo, R"("deadline_ms": 2500)") << "sequential" << 2500.0
+                                            << "deadline of 2500 ms reached";
+}
+
+void TestStrategies::theCallerResumesWhereTheLessonSays()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, strategy);
+    QFETCH(double, time);
+    QFETCH(QString, label);
+    const Trace trace = runOn(ClockKind::Virtual, scenarioFrom(json), strategy);
+    QVERIFY(!trace.markers.isEmpty());
+    const Marker &m = trace.markers.first();
+    QCOMPARE(m.label, label);
+    QCOMPARE(ms(m.time), time);
+}
+
+void TestStrategies::asCompletedHandsOutResultsInCompletionOrder()
+{
+    const Trace trace = runOn(ClockKind::Virtual, scenarioFrom(scenario(sleeps({300, 100, 200}))), QStringLiteral("as_completed"));
+    QStringList order;
+    QList<double> times;
+    for (const Marker &m : trace.markers) {
+        QCOMPARE(m.kind, MarkerKind::Consumed);
+        order << trace.tasks[m.task].name;
+        times << ms(m.time);
+    }
+    QCOMPARE(order, (QStringList{QStringLiteral("T2"), QStringLiteral("T3"), QStringLiteral("T1")}));
+    QCOMPARE(times, (QList<double>{100, 200, 300}));
+}
+
+void TestStrategies::aQueueWorkerIsNamedOnEachTask()
+{
+    const Trace trace = runOn(ClockKind::Virtual, scenarioFrom(scenario(sleeps({100, 100, 100}))), QStringLiteral("queue:2"));
+    QCOMPARE(task(trace, QStringLiteral("T1")).worker, 1);
+    QCOMPARE(task(trace, QStringLiteral("T2")).worker, 2);
+    QCOMPARE(task(trace, QStringLiteral("T3")).worker, 1);
+}
+
+void TestStrategies::waitingTimeIsRecordedAsItsOwnPhase()
+{
+    const Trace trace = runOn(ClockKind::Virtual, scenarioFrom(scenario(sleeps({100, 100, 100}))), QStringLiteral("semaphore:1"));
+    const TaskTrace &third = task(trace, QStringLiteral("T3"));
+    QCOMPARE(third.phases.size(), 1);
+    QCOMPARE(third.phases[0].kind, PhaseKind::WaitSemaphore);
+    QCOMPARE(ms(third.phases[0].start), 0.0);
+    QCOMPARE(ms(third.phases[0].end), 200.0);
+    QCOMPARE(ms(third.waitTime()), 200.0);
+
+    const Trace retried = runOn(ClockKind::Virtual,
+                                scenarioFrom(scenario(R"({"name": "F", "kind": "fail", "duration_ms": 10})",
+                                                      R"("retries": {"max": 2, "backoff_ms": 100})")),
+                                QStringLiteral("gather"));
+    const TaskTrace &f = task(retried, QStringLiteral("F"));
+    QCOMPARE(f.attempts.size(), 3);
+    QCOMPARE(ms(f.attempts[1].start), 110.0); // 10 + 100
+    QCOMPARE(ms(f.attempts[2].start), 320.0); // 120 + 200
+    QCOMPARE(f.phases.size(), 2);
+    QCOMPARE(f.phases[1].kind, PhaseKind::Backoff);
+    QCOMPARE(f.outcome, Outcome::Failed);
+}
+
+void TestStrategies::countExpandsIntoNumberedTasks()
+{
+    const Trace trace = runOn(ClockKind::Virtual, scenarioFrom(scenario(R"({"name": "job", "kind": "sleep", "duration_ms": 5, "count": 3})")),
+                              QStringLiteral("gather"));
+    QCOMPARE(trace.tasks.size(), 3);
+    QCOMPARE(trace.tasks[2].name, QStringLiteral("job#3"));
+}
+
+void TestStrategies::statisticsMatchTheRun()
+{
+    const Trace trace = runOn(ClockKind::Virtual, scenarioFrom(scenario(oneFails)), QStringLiteral("gather"));
+    const Statistics s = Statistics::of(trace);
+    QCOMPARE(ms(s.makespan), 1500.0);
+    QCOMPARE(ms(s.sum), 3000.0);
+    QCOMPARE(s.speedup, 2.0);
+    QCOMPARE(s.maxConcurrency, 3);
+    QCOMPARE(s.ok, 2);
+    QCOMPARE(s.failed, 1);
+}
+
+QTEST_GUILESS_MAIN(TestStrategies)
+#include "tst_strategies.moc"
