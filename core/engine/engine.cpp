@@ -115,6 +115,22 @@ void Engine::mark(MarkerKind kind, const QString &label, int task)
     emitEvent(e);
 }
 
+void Engine::recordLateness(int task, Micros due)
+{
+    // A real loop is always a little late; only a delay a person could see is worth a phase.
+    const Micros threshold = m_clock.isVirtual() ? 0 : 5000;
+    const Micros late = now() - due;
+    if (late <= threshold)
+        return;
+    TraceEvent began = event(TraceEvent::Type::PhaseBegan, task);
+    began.time = due;
+    began.phase = PhaseKind::LoopBlocked;
+    emitEvent(began);
+    TraceEvent ended = event(TraceEvent::Type::PhaseEnded, task);
+    ended.phase = PhaseKind::LoopBlocked;
+    emitEvent(ended);
+}
+
 Task<void> Engine::track(Task<void> task)
 {
     ++m_live;

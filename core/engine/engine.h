@@ -58,6 +58,9 @@ public:
     void beginPhase(int task, PhaseKind phase);
     void endPhase(int task, PhaseKind phase);
     void mark(MarkerKind kind, const QString &label, int task = -1);
+    // After a wait that was due at `due` (run time): if the loop only got back to the task later,
+    // because blocking work held it, records that delay as its own phase.
+    void recordLateness(int task, Micros due);
 
     using Admission = TaskAdmission;
     // The task as a strategy runs it: admission, then its attempts with timeout and retries. Records

@@ -11,11 +11,14 @@ Task<void> runTaskBody(Engine &engine, int task, int specIndex)
     const Micros duration = fromMs(spec.durationMs);
     switch (spec.kind) {
     case TaskKind::Sleep:
+    case TaskKind::Fail: {
+        const Micros due = engine.now() + duration;
         co_await sleepFor(duration);
+        engine.recordLateness(task, due);
+        if (spec.kind == TaskKind::Fail)
+            throw TaskFailure{spec.error};
         break;
-    case TaskKind::Fail:
-        co_await sleepFor(duration);
-        throw TaskFailure{spec.error};
+    }
     case TaskKind::Blocking:
     case TaskKind::Cpu:
         if (spec.offload) {

@@ -251,7 +251,11 @@ QString TerminalGantt::renderComparison(const QList<Trace> &traces, const Option
         const Statistics s = Statistics::of(t);
         const double ratio = s.makespan > 0 ? static_cast<double>(first.makespan) / static_cast<double>(s.makespan) : 0;
         QString versus;
-        if (&t != &traces.first())
+        if (&t == &traces.first())
+            versus = QString();
+        else if (std::abs(ratio - 1.0) < 0.005)
+            versus = QStringLiteral("the same");
+        else
             versus = ratio >= 1.0 ? QStringLiteral("%1× faster").arg(QString::number(ratio, 'f', 2))
                                   : QStringLiteral("%1× slower").arg(QString::number(1.0 / ratio, 'f', 2));
         out += padded(t.strategy, nameWidth + 2) + padded(humanDuration(s.makespan), 13)

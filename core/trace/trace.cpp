@@ -18,6 +18,9 @@ Micros TaskTrace::runTime() const
     for (const AttemptSpan &a : attempts)
         if (a.end >= 0)
             total += a.end - a.start;
+    for (const PhaseSpan &p : phases)
+        if (isWaitInsideBody(p.kind) && p.end >= 0)
+            total -= p.end - p.start;
     return total;
 }
 

@@ -39,7 +39,8 @@ struct TaskTrace
     // Time spent waiting (every phase before the first attempt) until the body started, or until
     // the task ended if it never started.
     Micros waitTime() const;
-    // Time the bodies of its attempts ran, summed.
+    // Time the bodies of its attempts were at work, summed: waits inside a body (for an executor
+    // thread, a connection, a blocked loop) are left out.
     Micros runTime() const;
 };
 

@@ -19,6 +19,11 @@ QString outcomeName(Outcome outcome)
     return {};
 }
 
+bool isWaitInsideBody(PhaseKind kind)
+{
+    return kind == PhaseKind::WaitExecutor || kind == PhaseKind::WaitConnection || kind == PhaseKind::LoopBlocked;
+}
+
 QString phaseName(PhaseKind kind)
 {
     switch (kind) {
@@ -42,6 +47,8 @@ QString phaseName(PhaseKind kind)
         return QStringLiteral("downloading");
     case PhaseKind::Backoff:
         return QStringLiteral("backoff");
+    case PhaseKind::LoopBlocked:
+        return QStringLiteral("loop_blocked");
     }
     return {};
 }
@@ -69,6 +76,8 @@ QString phaseDescription(PhaseKind kind)
         return QStringLiteral("downloading");
     case PhaseKind::Backoff:
         return QStringLiteral("backing off before a retry");
+    case PhaseKind::LoopBlocked:
+        return QStringLiteral("ready, but the event loop was blocked");
     }
     return {};
 }

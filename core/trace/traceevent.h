@@ -21,7 +21,12 @@ enum class PhaseKind {
     WaitingFirstByte,
     Downloading,
     Backoff,         // between a failed attempt and the next
+    LoopBlocked,     // ready to go on, but the event loop was busy with blocking work
 };
+
+// Waits that happen inside an attempt's body: the body is in flight but doing no work of its own,
+// so they do not count as work in the statistics.
+bool isWaitInsideBody(PhaseKind kind);
 
 // Where the caller (the code running the strategy) resumed, and other moments worth a mark.
 enum class MarkerKind {
