@@ -1,5 +1,7 @@
 #include "scenarioreader.h"
 
+#include "numberformat.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -7,6 +9,7 @@
 #include <QJsonParseError>
 #include <QUrl>
 
+#include <algorithm>
 #include <cmath>
 
 namespace concviz {
@@ -42,7 +45,7 @@ public:
             return std::nullopt;
         }
         if (v.toDouble() > maxDurationMs) {
-            error(where, QStringLiteral("%1 ms is more than 24 hours").arg(v.toDouble()));
+            error(where, QStringLiteral("%1 ms is more than 24 hours").arg(formatNumber(v.toDouble())));
             return std::nullopt;
         }
         return v.toDouble();
@@ -206,7 +209,8 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        const QByteArray before = json.left(parseError.offset);
+        // Qt reports the offset just past the character it stopped at.
+        const QByteArray before = json.left(std::max(0, parseError.offset - 1));
         const int line = static_cast<int>(before.count('\n')) + 1;
         const int column = static_cast<int>(parseError.offset - (before.lastIndexOf('\n') + 1)) + 1;
         return {std::nullopt,

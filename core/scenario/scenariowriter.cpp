@@ -1,5 +1,7 @@
 #include "scenariowriter.h"
 
+#include "numberformat.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -23,9 +25,7 @@ QString quoted(const QString &s)
 
 QString number(double v)
 {
-    if (v == std::floor(v) && std::fabs(v) < 9007199254740992.0)
-        return QString::number(static_cast<qint64>(v));
-    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+    return formatNumber(v);
 }
 
 QString compact(const QJsonValue &v);

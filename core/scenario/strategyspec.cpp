@@ -1,5 +1,7 @@
 #include "strategyspec.h"
 
+#include "numberformat.h"
+
 #include <QJsonObject>
 #include <QStringList>
 
@@ -39,7 +41,7 @@ bool parseMs(const QString &text, const QString &what, bool allowZero, double *o
 
 QString number(double v)
 {
-    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+    return formatNumber(v);
 }
 
 } // namespace
