@@ -1,0 +1,204 @@
+// The trace and what reads it: statistics, JSON, CSV, Chrome trace, the terminal chart.
+// (Quotes inside the JSON below are written \u0022: the moc cannot read escaped quotes in raw strings.)
+
+#include "scenario/examples.h"
+#include "testsupport.h"
+#include "trace/chrometraceexporter.h"
+#include "trace/csvexporter.h"
+#include "trace/jsonexporter.h"
+#include "trace/terminalgantt.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+
+using namespace concviz;
+using namespace concviz::test;
+
+namespace {
+
+Trace run(const QByteArray &json, const QString &strategyText)
+{
+    return runOn(ClockKind::Virtual, scenarioFrom(json), strategyText);
+}
+
+const QByteArray withFailureAndDeadline = R"({"concviz": 1, "name": "mixed", "deadline_ms": 2500, "tasks": [
+    {"name": "A", "kind": "sleep", "duration_ms": 1000},
+    {"name": "B, the flaky one", "kind": "fail", "duration_ms": 500, "error": "boom, \u0022quoted\u0022"},
+    {"name": "C", "kind": "sleep", "duration_ms": 1500},
+    {"name": "D", "kind": "sleep", "duration_ms": 1500}]})";
+
+} // namespace
+
+class TestTrace : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void oneAfterAnotherNeverOverlaps();
+    void waitsAreMeasuredFromCreationToStart();
+    void jsonHasEveryFieldInMilliseconds();
+    void csvHasOneRowPerAttempt();
+    void chromeTraceGivesEachTaskItsOwnLane();
+    void theTerminalChartPutsBarsWhereTheTimesAre();
+    void theTerminalChartFoldsManyTasks();
+    void theComparisonSharesOneAxis();
+};
+
+void TestTrace::oneAfterAnotherNeverOverlaps()
+{
+    const Statistics s = Statistics::of(runOn(ClockKind::Virtual, builtinDemo(), QStringLiteral("sequential")));
+    QCOMPARE(s.maxConcurrency, 1);
+    QCOMPARE(s.speedup, 1.0);
+    const Statistics g = Statistics::of(runOn(ClockKind::Virtual, builtinDemo(), QStringLiteral("gather")));
+    QCOMPARE(g.maxConcurrency, 3);
+    QCOMPARE(g.speedup, 2.25);
+    QCOMPARE(ms(g.longestTask), 2000.0);
+    // 3 running from 0, 2 from 1 s, 1 from 1.5 s, none from 2 s.
+    QCOMPARE(g.profile.size(), 4);
+    QCOMPARE(g.profile[0].running, 3);
+    QCOMPARE(ms(g.profile[1].time), 1000.0);
+    QCOMPARE(g.profile[1].running, 2);
+    QCOMPARE(ms(g.profile[3].time), 2000.0);
+    QCOMPARE(g.profile[3].running, 0);
+}
+
+void TestTrace::waitsAreMeasuredFromCreationToStart()
+{
+    // Ten tasks of 100 ms, two at a time: waits of 0,0,100,100,...,400,400 ms.
+    const Statistics s = Statistics::of(
+        run(R"({"concviz": 1, "tasks": [{"kind": "sleep", "duration_ms": 100, "count": 10}]})", QStringLiteral("semaphore:2")));
+    QCOMPARE(ms(s.meanWait), 200.0);
+    QCOMPARE(ms(s.p95Wait), 400.0);
+    QCOMPARE(s.maxConcurrency, 2);
+}
+
+void TestTrace::jsonHasEveryFieldInMilliseconds()
+{
+    const Trace trace = run(withFailureAndDeadline, QStringLiteral("sequential"));
+    const QJsonObject o = QJsonDocument::fromJson(JsonExporter::toJson(trace)).object();
+    QCOMPARE(o.value(QLatin1String("scenario")).toString(), QStringLiteral("mixed"));
+    QCOMPARE(o.value(QLatin1String("strategy")).toString(), QStringLiteral("sequential"));
+    QCOMPARE(o.value(QLatin1String("clock")).toString(), QStringLiteral("virtual"));
+    QCOMPARE(o.value(QLatin1String("makespan_ms")).toDouble(), 2500.0);
+    const QJsonObject stats = o.value(QLatin1String("stats")).toObject();
+    for (const char *key : {"sum_ms", "speedup", "max_concurrency", "ok", "failed", "timeout", "cancelled"})
+        QVERIFY2(stats.contains(QLatin1String(key)), key);
+    QCOMPARE(stats.value(QLatin1String("sum_ms")).toDouble(), 2500.0);
+    QCOMPARE(stats.value(QLatin1String("ok")).toInt(), 1);
+    QCOMPARE(stats.value(QLatin1String("failed")).toInt(), 1);
+    QCOMPARE(stats.value(QLatin1String("cancelled")).toInt(), 2);
+    const QJsonArray tasks = o.value(QLatin1String("tasks")).toArray();
+    QCOMPARE(tasks.size(), 4);
+    const QJsonObject b = tasks[1].toObject();
+    QCOMPARE(b.value(QLatin1String("name")).toString(), QStringLiteral("B, the flaky one"));
+    QCOMPARE(b.value(QLatin1String("state")).toString(), QStringLiteral("failed"));
+    QCOMPARE(b.value(QLatin1String("created_ms")).toDouble(), 1000.0);
+    QCOMPARE(b.value(QLatin1String("start_ms")).toDouble(), 1000.0);
+    QCOMPARE(b.value(QLatin1String("end_ms")).toDouble(), 1500.0);
+    QCOMPARE(b.value(QLatin1String("attempts")).toInt(), 1);
+    QCOMPARE(b.value(QLatin1String("error")).toString(), QStringLiteral("boom, \"quoted\""));
+    const QJsonObject d = tasks[3].toObject();
+    QVERIFY(d.value(QLatin1String("start_ms")).isNull()); // never started
+    QCOMPARE(d.value(QLatin1String("state")).toString(), QStringLiteral("cancelled"));
+    QCOMPARE(d.value(QLatin1String("error")).toString(), QStringLiteral("not started: deadline of 2500 ms reached"));
+}
+
+void TestTrace::csvHasOneRowPerAttempt()
+{
+    const Trace trace = run(R"({"concviz": 1, "retries": {"max": 1, "backoff_ms": 100}, "tasks": [
+        {"name": "ok", "kind": "sleep", "duration_ms": 50},
+        {"name": "bad, really", "kind": "fail", "duration_ms": 10, "error": "said \u0022no\u0022"}]})",
+                            QStringLiteral("gather"));
+    const QStringList lines = QString::fromUtf8(CsvExporter::toCsv(trace)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines[0], QStringLiteral("task,attempt,state,created_ms,start_ms,end_ms,duration_ms,wait_ms,worker,error"));
+    QCOMPARE(lines[1], QStringLiteral("ok,1,ok,0,0,50,50,0,,"));
+    QCOMPARE(lines[2], QStringLiteral("\"bad, really\",1,failed,0,0,10,10,0,,\"said \"\"no\"\"\""));
+    QCOMPARE(lines[3], QStringLiteral("\"bad, really\",2,failed,0,110,120,10,,,\"said \"\"no\"\"\""));
+}
+
+void TestTrace::chromeTraceGivesEachTaskItsOwnLane()
+{
+    const Trace trace = run(R"({"concviz": 1, "name": "lanes", "tasks": [{"name": "r", "kind": "sleep", "duration_ms": 100, "count": 6}]})",
+                            QStringLiteral("semaphore:2"));
+    const QJsonDocument doc = QJsonDocument::fromJson(ChromeTraceExporter::toJson(trace));
+    QVERIFY(doc.isObject());
+    const QJsonArray events = doc.object().value(QLatin1String("traceEvents")).toArray();
+    QMap<int, QString> threadNames;
+    QMap<int, QList<std::pair<double, double>>> slices;
+    bool processNamed = false;
+    for (const QJsonValue &v : events) {
+        const QJsonObject e = v.toObject();
+        const QString ph = e.value(QLatin1String("ph")).toString();
+        const int tid = e.value(QLatin1String("tid")).toInt();
+        if (ph == QLatin1String("M") && e.value(QLatin1String("name")).toString() == QLatin1String("thread_name"))
+            threadNames[tid] = e.value(QLatin1String("args")).toObject().value(QLatin1String("name")).toString();
+        if (ph == QLatin1String("M") && e.value(QLatin1String("name")).toString() == QLatin1String("process_name"))
+            processNamed = true;
+        if (ph == QLatin1String("X"))
+            slices[tid].append({e.value(QLatin1String("ts")).toDouble(), e.value(QLatin1String("dur")).toDouble()});
+    }
+    QVERIFY(processNamed);
+    QCOMPARE(threadNames.size(), 6);
+    QCOMPARE(threadNames.value(6), QStringLiteral("r#6"));
+    // Within a lane, slices follow each other (waiting, then running) and never overlap.
+    for (auto it = slices.begin(); it != slices.end(); ++it) {
+        auto list = it.value();
+        std::sort(list.begin(), list.end());
+        for (qsizetype i = 1; i < list.size(); ++i)
+            QVERIFY(list[i].first >= list[i - 1].first + list[i - 1].second);
+    }
+    QCOMPARE(slices.value(6).size(), 2); // a wait for the semaphore, then the body
+    QCOMPARE(slices.value(6).last().first, 200000.0); // microseconds
+}
+
+void TestTrace::theTerminalChartPutsBarsWhereTheTimesAre()
+{
+    TerminalGantt::Options options;
+    options.width = 45; // 100 ms per character for 4.5 s
+    const QString text = TerminalGantt::render(runOn(ClockKind::Virtual, builtinDemo(), QStringLiteral("sequential")), options);
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    auto row = [&](const QString &name) {
+        for (const QString &l : lines)
+            if (l.startsWith(name + QLatin1Char(' ')))
+                return l.mid(9, 45); // label column: "running" + 2
+        return QString();
+    };
+    const QString full(QChar(0x2588));
+    QCOMPARE(row(QStringLiteral("A")), full.repeated(10) + QString(35, QLatin1Char(' ')));
+    QCOMPARE(row(QStringLiteral("B")), QString(10, QLatin1Char(' ')) + full.repeated(20) + QString(15, QLatin1Char(' ')));
+    QCOMPARE(row(QStringLiteral("C")), QString(30, QLatin1Char(' ')) + full.repeated(15));
+    QVERIFY(text.contains(QStringLiteral("makespan 4.500 s · work 4.500 s · speedup 1.00× · max 1 running · 3 ok")));
+}
+
+void TestTrace::theTerminalChartFoldsManyTasks()
+{
+    TerminalGantt::Options options;
+    options.maxLanes = 10;
+    const QString text = TerminalGantt::render(
+        run(R"({"concviz": 1, "tasks": [{"name": "n", "kind": "sleep", "duration_ms": 10, "count": 100}]})", QStringLiteral("gather")),
+        options);
+    QVERIFY(text.contains(QStringLiteral("n#10 ")));
+    QVERIFY(!text.contains(QStringLiteral("n#11 ")));
+    QVERIFY(text.contains(QStringLiteral("… 90 more tasks not drawn")));
+    QVERIFY(text.contains(QStringLiteral("max 100")));
+}
+
+void TestTrace::theComparisonSharesOneAxis()
+{
+    TerminalGantt::Options options;
+    options.width = 45;
+    const QList<Trace> traces{runOn(ClockKind::Virtual, builtinDemo(), QStringLiteral("sequential")),
+                              runOn(ClockKind::Virtual, builtinDemo(), QStringLiteral("gather"))};
+    const QString text = TerminalGantt::renderComparison(traces, options);
+    QVERIFY(text.contains(QStringLiteral("sequential  4.500 s      1.00×")));
+    QVERIFY(text.contains(QStringLiteral("gather      2.000 s      2.25×    2.25× faster")));
+    // In the gather chart, B (2 s) fills 20 of the 45 characters of the shared 4.5 s axis.
+    const qsizetype gatherChart = text.indexOf(QStringLiteral("── gather"));
+    const qsizetype bRow = text.indexOf(QStringLiteral("\nB "), gatherChart);
+    QCOMPARE(text.mid(bRow + 1 + 9, 21), QString(QChar(0x2588)).repeated(20) + QLatin1Char(' '));
+}
+
+QTEST_GUILESS_MAIN(TestTrace)
+#include "tst_trace.moc"
