@@ -1,0 +1,137 @@
+// The reference: the same scenarios run as plain Python asyncio code (asyncio_reference.py) and by
+// ConcViz on both clocks must start and end every task at the same times, in the same states.
+
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryFile>
+
+using namespace concviz;
+using namespace concviz::test;
+
+namespace {
+
+struct Reference
+{
+    double makespan = 0;
+    QList<QJsonObject> tasks;
+};
+
+Reference runAsyncio(const QByteArray &json, const QString &strategyText)
+{
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    if (python.isEmpty())
+        qFatal("python3 is needed for the asyncio reference test");
+    QTemporaryFile file;
+    file.open();
+    file.write(json);
+    file.flush();
+    QProcess process;
+    process.start(python, {QStringLiteral(CONCVIZ_SOURCE_DIR "/tests/asyncio_reference.py"), file.fileName(), strategyText});
+    if (!process.waitForFinished(30000) || process.exitCode() != 0)
+        qFatal("asyncio reference failed: %s", process.readAllStandardError().constData());
+    const QJsonObject o = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    Reference r;
+    r.makespan = o.value(QLatin1String("makespan_ms")).toDouble();
+    for (const QJsonValue &t : o.value(QLatin1String("tasks")).toArray())
+        r.tasks.append(t.toObject());
+    return r;
+}
+
+// Close enough for two real event loops on a loaded machine, far tighter than any strategy mistake
+// (which moves a time by a whole task duration, 50 ms or more here).
+bool near(double actual, double expected, double slackMs)
+{
+    return std::abs(actual - expected) <= slackMs + 0.05 * expected;
+}
+
+} // namespace
+
+class TestAsyncioReference : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void concvizMatchesAsyncio_data();
+    void concvizMatchesAsyncio();
+};
+
+void TestAsyncioReference::concvizMatchesAsyncio_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("strategy");
+    const QByteArray demo = R"({"concviz": 1, "tasks": [{"name": "A", "kind": "sleep", "duration_ms": 100},
+        {"name": "B", "kind": "sleep", "duration_ms": 200}, {"name": "C", "kind": "sleep", "duration_ms": 150}]})";
+    const QByteArray oneFails = R"({"concviz": 1, "tasks": [{"name": "A", "kind": "sleep", "duration_ms": 200},
+        {"name": "B", "kind": "fail", "duration_ms": 100}, {"name": "C", "kind": "sleep", "duration_ms": 300}]})";
+    const QByteArray seven = R"({"concviz": 1, "tasks": [{"kind": "sleep", "duration_ms": 100}, {"kind": "sleep", "duration_ms": 300},
+        {"kind": "sleep", "duration_ms": 200}, {"kind": "sleep", "duration_ms": 100}, {"kind": "sleep", "duration_ms": 100},
+        {"kind": "sleep", "duration_ms": 200}, {"kind": "sleep", "duration_ms": 300}]})";
+    const QByteArray many = R"({"concviz": 1, "tasks": [{"name": "job", "kind": "sleep", "duration_ms": 60, "count": 7}]})";
+
+    QTest::newRow("sequential") << demo << "sequential";
+    QTest::newRow("gather") << demo << "gather";
+    QTest::newRow("gather with a failure") << oneFails << "gather";
+    QTest::newRow("task group") << oneFails << "task_group";
+    QTest::newRow("as_completed") << seven << "as_completed";
+    QTest::newRow("wait first_completed") << oneFails << "wait:first_completed";
+    QTest::newRow("wait first_exception") << oneFails << "wait:first_exception";
+    QTest::newRow("semaphore") << seven << "semaphore:3";
+    QTest::newRow("rate limit") << many << "rate_limit:3/200";
+    QTest::newRow("queue with interval") << many << "queue:2,interval=40";
+    QTest::newRow("queue with maxsize") << many << "queue:2,maxsize=1";
+    QTest::newRow("batches") << many << "batches:3,concurrency=2";
+    QTest::newRow("timeouts and retries")
+        << QByteArray(R"({"concviz": 1, "timeout_ms": 100, "retries": {"max": 1, "backoff_ms": 50}, "tasks": [
+            {"name": "slow", "kind": "sleep", "duration_ms": 300}, {"name": "quick", "kind": "sleep", "duration_ms": 50},
+            {"name": "flaky", "kind": "fail", "duration_ms": 30}]})")
+        << "gather";
+    QTest::newRow("deadline") << QByteArray(R"({"concviz": 1, "deadline_ms": 250, "tasks": [{"name": "A", "kind": "sleep", "duration_ms": 100},
+        {"name": "B", "kind": "sleep", "duration_ms": 200}, {"name": "C", "kind": "sleep", "duration_ms": 150}]})")
+                              << "sequential";
+    QTest::newRow("blocking the loop") << QByteArray(R"({"concviz": 1, "tasks": [{"name": "tick", "kind": "sleep", "duration_ms": 100, "count": 2},
+        {"name": "block", "kind": "blocking", "duration_ms": 300}]})")
+                                       << "gather";
+    QTest::newRow("offloading to one thread") << QByteArray(R"({"concviz": 1, "executor_workers": 1, "tasks": [
+        {"name": "tick", "kind": "sleep", "duration_ms": 100}, {"name": "work", "kind": "blocking", "duration_ms": 150, "offload": true, "count": 2}]})")
+                                              << "gather";
+}
+
+void TestAsyncioReference::concvizMatchesAsyncio()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, strategy);
+    const Reference reference = runAsyncio(json, strategy);
+    const Scenario scenario = scenarioFrom(json);
+    for (const ClockKind clock : {ClockKind::Virtual, ClockKind::Real}) {
+        const Trace trace = runOn(clock, scenario, strategy);
+        const double slack = clock == ClockKind::Virtual ? 30 : 50;
+        const QByteArray where = clockKindName(clock).toUtf8() + " clock: ";
+        QCOMPARE(trace.tasks.size(), reference.tasks.size());
+        QVERIFY2(near(ms(trace.makespan()), reference.makespan, slack),
+                 where + "makespan " + QByteArray::number(ms(trace.makespan())) + " vs asyncio " + QByteArray::number(reference.makespan));
+        for (qsizetype i = 0; i < reference.tasks.size(); ++i) {
+            const QJsonObject &r = reference.tasks[i];
+            const TaskTrace &t = trace.tasks[i];
+            const QByteArray name = where + t.name.toUtf8() + ": ";
+            QCOMPARE(t.name, r.value(QLatin1String("name")).toString());
+            QVERIFY2(outcomeName(t.outcome) == r.value(QLatin1String("state")).toString(),
+                     name + outcomeName(t.outcome).toUtf8() + " vs asyncio " + r.value(QLatin1String("state")).toString().toUtf8());
+            const QJsonValue start = r.value(QLatin1String("start_ms"));
+            if (start.isNull()) {
+                QVERIFY2(t.start < 0, name + "started, but not in asyncio");
+            } else {
+                QVERIFY2(near(ms(t.start), start.toDouble(), slack),
+                         name + "start " + QByteArray::number(ms(t.start)) + " vs asyncio " + QByteArray::number(start.toDouble()));
+            }
+            const double end = r.value(QLatin1String("end_ms")).toDouble();
+            QVERIFY2(near(ms(t.end), end, slack), name + "end " + QByteArray::number(ms(t.end)) + " vs asyncio " + QByteArray::number(end));
+        }
+    }
+}
+
+QTEST_GUILESS_MAIN(TestAsyncioReference)
+#include "tst_asyncio_reference.moc"
