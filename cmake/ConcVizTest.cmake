@@ -7,6 +7,7 @@ function(concviz_add_test name)
     target_compile_definitions(${name} PRIVATE
         CONCVIZ_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
         CONCVIZ_BINARY="$<TARGET_FILE:concviz>")
+    add_dependencies(${name} concviz) # the command-line tests run the real binary
     add_test(NAME ${name} COMMAND ${name})
     set_tests_properties(${name} PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 300)
 endfunction()

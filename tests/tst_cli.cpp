@@ -1,0 +1,206 @@
+// The command line as a user types it: the real binary, its output and its exit status.
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#endif
+
+namespace {
+
+struct Result
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Result concviz(const QStringList &args, int timeoutMs = 30000)
+{
+    QProcess p;
+    p.start(QStringLiteral(CONCVIZ_BINARY), args);
+    if (!p.waitForFinished(timeoutMs))
+        qFatal("concviz %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString example(const char *name)
+{
+    return QStringLiteral(CONCVIZ_SOURCE_DIR "/resources/scenarios/") + QLatin1String(name);
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void runPrintsTheDemoAsAGanttChart();
+    void runPrintsJsonWithTheExactTimes();
+    void runWritesCsvToAFile();
+    void runWritesAChromeTrace();
+    void compareShowsEveryStrategyOnOneAxis();
+    void compareAcceptsStrategiesWithParameters();
+    void validateReportsEachFile();
+    void badInputExitsWithTwoAndSaysWhy_data();
+    void badInputExitsWithTwoAndSaysWhy();
+    void helpExitsWithZero();
+    void ctrlCStopsARunAndStillPrintsIt();
+};
+
+void TestCli::runPrintsTheDemoAsAGanttChart()
+{
+    const Result r = concviz({QStringLiteral("run"), QStringLiteral("--clock"), QStringLiteral("virtual")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.isEmpty());
+    QVERIFY(r.out.startsWith(QStringLiteral("Async demo · gather · virtual clock")));
+    QVERIFY(r.out.contains(QStringLiteral("makespan 2.000 s · work 4.500 s · speedup 2.25×")));
+    QVERIFY(r.out.contains(QStringLiteral("B        ") + QString(QChar(0x2588)).repeated(60) + QStringLiteral(" 2.000 s ✓ ok")));
+}
+
+void TestCli::runPrintsJsonWithTheExactTimes()
+{
+    const Result r = concviz({QStringLiteral("run"), example("semaphore.json"), QStringLiteral("--clock=virtual"),
+                              QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(o.value(QLatin1String("strategy")).toString(), QStringLiteral("semaphore:3"));
+    QCOMPARE(o.value(QLatin1String("makespan_ms")).toDouble(), 4000.0);
+    QCOMPARE(o.value(QLatin1String("stats")).toObject().value(QLatin1String("max_concurrency")).toInt(), 3);
+    const QJsonArray tasks = o.value(QLatin1String("tasks")).toArray();
+    QCOMPARE(tasks.size(), 10);
+    QCOMPARE(tasks[9].toObject().value(QLatin1String("start_ms")).toDouble(), 3000.0);
+}
+
+void TestCli::runWritesCsvToAFile()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("trace.csv"));
+    const Result r = concviz({QStringLiteral("run"), example("cooking.json"), QStringLiteral("--strategy"), QStringLiteral("sequential"),
+                              QStringLiteral("--clock"), QStringLiteral("virtual"), QStringLiteral("--format"), QStringLiteral("csv"),
+                              QStringLiteral("--out"), out});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.isEmpty());
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines[3], QStringLiteral("Curry,1,ok,8000,8000,16000,8000,0,,"));
+}
+
+void TestCli::runWritesAChromeTrace()
+{
+    const Result r = concviz({QStringLiteral("run"), example("as_completed.json"), QStringLiteral("--clock"), QStringLiteral("virtual"),
+                              QStringLiteral("--format"), QStringLiteral("chrome-trace")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QVERIFY(o.value(QLatin1String("traceEvents")).toArray().size() > 10);
+}
+
+void TestCli::compareShowsEveryStrategyOnOneAxis()
+{
+    const Result r = concviz({QStringLiteral("compare"), QStringLiteral("--clock"), QStringLiteral("virtual")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QStringLiteral("sequential  4.500 s      1.00×")));
+    QVERIFY(r.out.contains(QStringLiteral("gather      2.000 s      2.25×    2.25× faster")));
+    QVERIFY(r.out.contains(QStringLiteral("── sequential — 4.500 s")));
+    QVERIFY(r.out.contains(QStringLiteral("── gather — 2.000 s")));
+}
+
+void TestCli::compareAcceptsStrategiesWithParameters()
+{
+    const Result r = concviz({QStringLiteral("compare"), example("semaphore.json"), QStringLiteral("--clock"), QStringLiteral("virtual"),
+                              QStringLiteral("--strategies"), QStringLiteral("sequential,queue:3,maxsize=5,batches:5,concurrency=2"),
+                              QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray runs = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QLatin1String("runs")).toArray();
+    QCOMPARE(runs.size(), 3);
+    QCOMPARE(runs[1].toObject().value(QLatin1String("strategy")).toString(), QStringLiteral("queue:3,maxsize=5"));
+    QCOMPARE(runs[1].toObject().value(QLatin1String("makespan_ms")).toDouble(), 4000.0);
+    QCOMPARE(runs[2].toObject().value(QLatin1String("strategy")).toString(), QStringLiteral("batches:5,concurrency=2"));
+    QCOMPARE(runs[2].toObject().value(QLatin1String("makespan_ms")).toDouble(), 6000.0);
+}
+
+void TestCli::validateReportsEachFile()
+{
+    QTemporaryDir dir;
+    const QString bad = dir.filePath(QStringLiteral("bad.json"));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"concviz": 1, "tasks": [{"kind": "sleep", "duration_ms": -1}, {"kind": "warp"}]})");
+    f.close();
+    const Result r = concviz({QStringLiteral("validate"), example("cooking.json"), bad});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.contains(QStringLiteral("cooking.json: ok (3 tasks, strategy gather)")));
+    QVERIFY(r.err.contains(bad + QStringLiteral(": tasks[0].duration_ms: must be a non-negative number")));
+    QVERIFY(r.err.contains(bad + QStringLiteral(": tasks[1].kind: unknown kind \"warp\"")));
+
+    const Result good = concviz({QStringLiteral("validate"), example("cooking.json"), example("semaphore.json")});
+    QCOMPARE(good.exitCode, 0);
+}
+
+void TestCli::badInputExitsWithTwoAndSaysWhy_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing file") << QStringList{QStringLiteral("run"), QStringLiteral("/no/such.json")}
+                                  << "concviz: /no/such.json: cannot be read";
+    QTest::newRow("unknown strategy") << QStringList{QStringLiteral("run"), QStringLiteral("--strategy"), QStringLiteral("fastest")}
+                                      << "concviz: --strategy: unknown strategy \"fastest\"";
+    QTest::newRow("unknown format") << QStringList{QStringLiteral("run"), QStringLiteral("--format"), QStringLiteral("yaml")}
+                                    << "concviz: --format: must be text, json, csv or chrome-trace, not \"yaml\"";
+    QTest::newRow("unknown clock") << QStringList{QStringLiteral("compare"), QStringLiteral("--clock"), QStringLiteral("wall")}
+                                   << "concviz: --clock: must be real or virtual, not \"wall\"";
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("run"), QStringLiteral("--fast")} << "concviz: Unknown option 'fast'.";
+    QTest::newRow("bad list") << QStringList{QStringLiteral("compare"), QStringLiteral("--strategies"), QStringLiteral("gather,semaphore")}
+                              << "concviz: --strategies: semaphore needs its number of permits";
+    QTest::newRow("validate without files") << QStringList{QStringLiteral("validate")} << "concviz: validate needs at least one scenario file";
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("fly")} << "concviz: unknown command \"fly\"";
+}
+
+void TestCli::badInputExitsWithTwoAndSaysWhy()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Result r = concviz(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.startsWith(message), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+}
+
+void TestCli::helpExitsWithZero()
+{
+    const Result r = concviz({QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QStringLiteral("compare [FILE]")));
+    const Result runHelp = concviz({QStringLiteral("run"), QStringLiteral("--help")});
+    QCOMPARE(runHelp.exitCode, 0);
+    QVERIFY(runHelp.out.contains(QStringLiteral("--strategy")));
+}
+
+void TestCli::ctrlCStopsARunAndStillPrintsIt()
+{
+#ifdef Q_OS_UNIX
+    QProcess p;
+    p.start(QStringLiteral(CONCVIZ_BINARY), {QStringLiteral("run"), example("cooking.json")}); // 8 s on the real clock
+    QVERIFY(p.waitForStarted());
+    QTest::qWait(700);
+    ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+    QVERIFY(p.waitForFinished(5000));
+    QCOMPARE(p.exitCode(), 130);
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY(out.contains(QStringLiteral("⊘ cancelled: stopped by the user")));
+    QVERIFY(out.contains(QStringLiteral("▲")));
+    QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("interrupted")));
+#else
+    QSKIP("sending Ctrl-C to another process is done here with POSIX signals");
+#endif
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
