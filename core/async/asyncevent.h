@@ -34,7 +34,6 @@ public:
             if (!wake)
                 return false;
             m_event.m_waiters.push(wake);
-            cancelWith([] {});
             return true;
         }
         void await_resume() const { rethrowIfFailed(); }

@@ -57,7 +57,6 @@ public:
                 return false;
             // The item goes in when room is made, before this task even resumes.
             m_queue.m_putters.push(std::make_shared<Putter>(Putter{wake, std::move(m_item)}));
-            cancelWith([] {});
             return true;
         }
         void await_resume() const { rethrowIfFailed(); }
@@ -83,7 +82,6 @@ public:
                 return false;
             m_getter = std::make_shared<Getter>(Getter{wake, std::nullopt});
             m_queue.m_getters.push(m_getter);
-            cancelWith([] {});
             return true;
         }
         T await_resume()

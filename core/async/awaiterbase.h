@@ -22,18 +22,9 @@ protected:
         m_early = task->takePendingCancel();
         if (m_early)
             return nullptr;
-        m_wake = std::make_shared<Wake>(std::move(task), handle);
+        m_wake = std::make_shared<Wake>(task, handle);
+        task->setSuspension(m_wake);
         return m_wake;
-    }
-
-    // Cancellation wakes the task with CancelledError after running `cleanup` (drop a timer, ...).
-    template<typename Cleanup>
-    void cancelWith(Cleanup cleanup)
-    {
-        m_wake->task().setCanceller([wake = m_wake, cleanup](const CancelledError &request) {
-            cleanup();
-            wake->fail(std::make_exception_ptr(request));
-        });
     }
 
     void rethrowIfFailed() const

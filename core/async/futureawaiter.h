@@ -32,7 +32,7 @@ public:
             watcher->deleteLater();
         });
         watcher->setFuture(m_future);
-        cancelWith([watcher = QPointer<QFutureWatcher<T>>(watcher)] {
+        wake->setCleanup([watcher = QPointer<QFutureWatcher<T>>(watcher)] {
             if (watcher)
                 watcher->deleteLater();
         });

@@ -46,7 +46,6 @@ public:
             if (!wake)
                 return false;
             m_semaphore.m_waiters.push(wake);
-            cancelWith([] {});
             return true;
         }
         void await_resume() const { rethrowIfFailed(); }

@@ -24,7 +24,7 @@ public:
         Clock *clock = wake->task().clock();
         const Micros until = m_absolute ? m_amount : clock->now() + m_amount;
         const TimerId id = clock->callAt(until, [wake] { wake->wake(); });
-        cancelWith([clock, id] { clock->cancelTimer(id); });
+        wake->setCleanup([clock, id] { clock->cancelTimer(id); });
         return true;
     }
     void await_resume() const { rethrowIfFailed(); }

@@ -119,15 +119,14 @@ public:
                 // Cancelled before awaiting: pass it on and wait for the child to end.
                 const std::exception_ptr request = std::exchange(m_early, nullptr);
                 wake = m_wake = std::make_shared<Wake>(handle.promise().state(), handle);
+                wake->task().setSuspension(wake);
                 try {
                     std::rethrow_exception(request);
                 } catch (const CancelledError &c) {
                     m_child->cancel(c.kind, c.reason);
                 }
             }
-            wake->task().setCanceller([child = m_child](const CancelledError &request) {
-                child->cancel(request.kind, request.reason);
-            });
+            wake->forwardCancelTo(m_child);
             m_child->onDone([wake] { wake->wake(); });
             return true;
         }

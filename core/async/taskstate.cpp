@@ -31,12 +31,12 @@ void TaskStateBase::cancel(CancelKind kind, const QString &reason)
         return;
     m_cancelRequested = true;
     const CancelledError request{kind, reason};
-    if (m_canceller) {
-        // The canceller may end up finishing this task; keep it alive until we return.
+    if (m_suspension) {
+        // Cancelling may end up finishing this task; keep it alive until we return.
         auto self = shared_from_this();
-        auto canceller = std::move(m_canceller);
-        m_canceller = nullptr;
-        canceller(request);
+        std::shared_ptr<Wake> suspension = std::move(m_suspension);
+        m_suspension.reset();
+        suspension->cancel(request);
     } else {
         m_pendingCancel = request;
     }
@@ -50,11 +50,6 @@ void TaskStateBase::onDone(std::function<void()> fn)
         m_doneCallbacks.push_back(std::move(fn));
 }
 
-void TaskStateBase::setCanceller(std::function<void(const CancelledError &)> canceller)
-{
-    m_canceller = std::move(canceller);
-}
-
 std::exception_ptr TaskStateBase::takePendingCancel()
 {
     if (!m_pendingCancel)
@@ -66,10 +61,9 @@ std::exception_ptr TaskStateBase::takePendingCancel()
 
 void TaskStateBase::resumeSoon(std::coroutine_handle<> handle)
 {
-    m_clock->post([self = shared_from_this(), handle] {
-        Q_UNUSED(self);
-        handle.resume();
-    });
+    // The handle alone is enough: a suspended frame lives until it is resumed, and it keeps its
+    // state alive. Capturing only it keeps the posted function free of allocation.
+    m_clock->post([handle] { handle.resume(); });
 }
 
 void TaskStateBase::finish(std::exception_ptr error)
@@ -77,12 +71,12 @@ void TaskStateBase::finish(std::exception_ptr error)
     Q_ASSERT(!m_done);
     m_done = true;
     m_error = std::move(error);
-    m_canceller = nullptr;
+    m_suspension.reset();
     m_pendingCancel.reset();
-    auto callbacks = std::move(m_doneCallbacks);
-    m_doneCallbacks.clear();
-    for (auto &fn : callbacks)
+    // Callbacks may add callbacks to other tasks, never to this one (it is done): iterate in place.
+    for (auto &fn : m_doneCallbacks)
         fn();
+    m_doneCallbacks.clear();
 }
 
 Wake::Wake(std::shared_ptr<TaskStateBase> task, std::coroutine_handle<> handle)
@@ -96,8 +90,23 @@ void Wake::wake()
     if (!m_pending)
         return;
     m_pending = false;
-    m_task->clearCanceller();
+    m_cleanup = nullptr;
+    m_forward.reset();
+    m_task->clearSuspension();
     m_task->resumeSoon(m_handle);
+}
+
+void Wake::cancel(const CancelledError &request)
+{
+    if (!m_pending)
+        return;
+    if (m_forward) {
+        m_forward->cancel(request.kind, request.reason);
+        return;
+    }
+    if (m_cleanup)
+        m_cleanup();
+    fail(std::make_exception_ptr(request));
 }
 
 void Wake::fail(std::exception_ptr error)

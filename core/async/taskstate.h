@@ -3,6 +3,8 @@
 #include "cancellation.h"
 #include "clock.h"
 
+#include <QVarLengthArray>
+
 #include <coroutine>
 #include <exception>
 #include <functional>
@@ -39,9 +41,9 @@ public:
     void onDone(std::function<void()> fn);
 
     // --- for awaiters ---
-    // Records what to do if cancel() arrives while suspended; cleared when the task is woken.
-    void setCanceller(std::function<void(const CancelledError &)> canceller);
-    void clearCanceller() { m_canceller = nullptr; }
+    // The suspension that cancel() must end while the task waits; cleared when the task is woken.
+    void setSuspension(std::shared_ptr<class Wake> suspension) { m_suspension = std::move(suspension); }
+    void clearSuspension() { m_suspension.reset(); }
     // A cancel that arrived while the task was running, to be thrown at its next await.
     std::exception_ptr takePendingCancel();
     // Posts a resumption of the suspended coroutine to the clock.
@@ -56,8 +58,9 @@ private:
     bool m_cancelRequested = false;
     std::optional<CancelledError> m_pendingCancel;
     std::exception_ptr m_error;
-    std::function<void(const CancelledError &)> m_canceller;
-    std::vector<std::function<void()>> m_doneCallbacks;
+    std::shared_ptr<class Wake> m_suspension;
+    // Most tasks have one to three watchers (its awaiter, the run, a combinator): no allocation for those.
+    QVarLengthArray<std::function<void()>, 3> m_doneCallbacks;
 };
 
 template<typename T>
@@ -75,7 +78,7 @@ public:
     using TaskStateBase::TaskStateBase;
 };
 
-// One suspension of one task. The thing awaited calls wake() or fail(), cancellation calls fail();
+// One suspension of one task. The thing awaited calls wake() or fail(), cancellation calls cancel();
 // the first call resumes the task through its clock and later ones are ignored, so sources can
 // drop waiters lazily instead of searching for them.
 class Wake
@@ -88,8 +91,18 @@ public:
     std::exception_ptr error() const { return m_error; }
     TaskStateBase &task() const { return *m_task; }
 
+    // What cancellation must undo first (drop a timer). Keep captures small and trivially
+    // copyable so the function needs no allocation.
+    void setCleanup(std::function<void()> cleanup) { m_cleanup = std::move(cleanup); }
+    // While awaiting another task, cancellation is passed on to it instead, and the waiter wakes
+    // when that task ends.
+    void forwardCancelTo(std::shared_ptr<TaskStateBase> awaited) { m_forward = std::move(awaited); }
+    void cancel(const CancelledError &request);
+
 private:
     std::shared_ptr<TaskStateBase> m_task;
+    std::shared_ptr<TaskStateBase> m_forward;
+    std::function<void()> m_cleanup;
     std::coroutine_handle<> m_handle;
     std::exception_ptr m_error;
     bool m_pending = true;

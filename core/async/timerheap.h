@@ -4,7 +4,6 @@
 
 #include <functional>
 #include <queue>
-#include <unordered_map>
 #include <vector>
 
 namespace concviz {
@@ -17,7 +16,7 @@ class TimerHeap
 public:
     TimerId add(Micros when, std::function<void()> fn);
     void cancel(TimerId id);
-    bool isEmpty() const { return m_callbacks.empty(); }
+    bool isEmpty() const { return m_live == 0; }
     // Deadline of the earliest live timer; only valid when !isEmpty().
     Micros earliest();
     // Removes and returns the earliest live timer's callback if it is due at `now`, else an empty function.
@@ -27,17 +26,16 @@ private:
     struct Entry
     {
         Micros when;
-        quint64 seq;
-        bool operator>(const Entry &other) const
-        {
-            return when != other.when ? when > other.when : seq > other.seq;
-        }
+        TimerId id; // also the order in which timers were set
+        std::function<void()> fn;
+        bool operator>(const Entry &other) const { return when != other.when ? when > other.when : id > other.id; }
     };
     void dropCancelled();
 
+    // The callbacks live in the heap entries: a timer costs no allocation beyond its function.
     std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> m_heap;
-    std::unordered_map<TimerId, std::function<void()>> m_callbacks;
-    quint64 m_nextId = 1;
+    std::vector<bool> m_pending{false}; // by id; id 0 is never used
+    std::size_t m_live = 0;
 };
 
 } // namespace concviz

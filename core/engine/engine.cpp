@@ -15,10 +15,11 @@
 
 namespace concviz {
 
-Engine::Engine(const Scenario &scenario, const StrategySpec &strategy, Clock &clock, QThreadPool *pool, Sink sink)
+Engine::Engine(const Scenario &scenario, QList<TaskInstance> instances, const StrategySpec &strategy, Clock &clock,
+               QThreadPool *pool, Sink sink)
     : m_scenario(scenario)
     , m_strategy(strategy)
-    , m_instances(scenario.instances())
+    , m_instances(std::move(instances))
     , m_clock(clock)
     , m_pool(pool)
     , m_sink(std::move(sink))
@@ -88,9 +89,7 @@ TraceEvent Engine::event(TraceEvent::Type type, int task) const
 
 void Engine::created(int task)
 {
-    TraceEvent e = event(TraceEvent::Type::TaskCreated, task);
-    e.text = m_instances.at(task).name;
-    emitEvent(e);
+    emitEvent(event(TraceEvent::Type::TaskCreated, task));
 }
 
 void Engine::beginPhase(int task, PhaseKind phase)
@@ -151,22 +150,75 @@ Task<void> Engine::runTask(int task, Admission admission, int worker)
 
 Task<void> Engine::lifecycle(int task, Admission admission, int worker)
 {
+    // One coroutine for admission and every attempt: a task costs two coroutine frames (this and
+    // its body), which matters at a million tasks.
     Outcome outcome = Outcome::Ok;
     QString error;
     std::exception_ptr failure;
     try {
+        std::optional<Permit> permit;
         if (admission.semaphore) {
-            std::optional<PhaseScope> wait(std::in_place, *this, task, PhaseKind::WaitSemaphore);
+            PhaseScope wait(*this, task, PhaseKind::WaitSemaphore);
             co_await admission.semaphore->acquire();
-            Permit permit(*admission.semaphore);
-            wait.reset();
-            co_await attempts(task, worker);
-        } else {
-            if (admission.limiter) {
-                PhaseScope wait(*this, task, PhaseKind::WaitRateLimit);
-                co_await admission.limiter->admit();
+            permit.emplace(*admission.semaphore);
+        } else if (admission.limiter) {
+            PhaseScope wait(*this, task, PhaseKind::WaitRateLimit);
+            co_await admission.limiter->admit();
+        }
+        const int spec = m_instances.at(task).spec;
+        const TaskSpec &taskSpec = m_scenario.tasks.at(spec);
+        const std::optional<double> timeoutMs = m_scenario.timeoutFor(taskSpec);
+        for (int attempt = 1;; ++attempt) {
+            TraceEvent started = event(TraceEvent::Type::AttemptStarted, task);
+            started.attempt = attempt;
+            started.worker = worker;
+            emitEvent(started);
+
+            Outcome attemptOutcome = Outcome::Ok;
+            QString attemptError;
+            std::exception_ptr cancelled;
+            TimerId timer = 0;
+            try {
+                if (!timeoutMs && isPlainWait(taskSpec)) {
+                    // The common case, a hundred thousand times over: no second coroutine needed.
+                    const Micros due = now() + fromMs(taskSpec.durationMs);
+                    co_await sleepFor(fromMs(taskSpec.durationMs));
+                    finishPlainWait(*this, task, taskSpec, due);
+                } else {
+                    Task<void> body = runTaskBody(*this, task, spec);
+                    if (timeoutMs && !body.isDone()) {
+                        // asyncio.wait_for: the clock starts when the body does.
+                        timer = m_clock.callAt(m_clock.now() + fromMs(*timeoutMs), [body = body.state(), ms = *timeoutMs] {
+                            body->cancel(CancelKind::Timeout, QStringLiteral("timed out after %1 ms").arg(ms));
+                        });
+                    }
+                    co_await body;
+                }
+            } catch (const TaskFailure &e) {
+                attemptOutcome = Outcome::Failed;
+                attemptError = e.message;
+            } catch (const CancelledError &e) {
+                attemptOutcome = e.kind == CancelKind::Timeout ? Outcome::Timeout : Outcome::Cancelled;
+                attemptError = e.reason;
+                if (e.kind != CancelKind::Timeout)
+                    cancelled = std::current_exception();
             }
-            co_await attempts(task, worker);
+            if (timer)
+                m_clock.cancelTimer(timer);
+            TraceEvent ended = event(TraceEvent::Type::AttemptEnded, task);
+            ended.attempt = attempt;
+            ended.outcome = attemptOutcome;
+            ended.text = attemptError;
+            emitEvent(ended);
+            if (cancelled)
+                std::rethrow_exception(cancelled);
+            if (attemptOutcome == Outcome::Ok)
+                break;
+            if (attempt > m_scenario.retries.max)
+                throw TaskError{attemptOutcome, attemptError};
+            const double backoffMs = m_scenario.retries.backoffMs * std::pow(2.0, attempt - 1);
+            PhaseScope backoff(*this, task, PhaseKind::Backoff);
+            co_await sleepFor(fromMs(backoffMs));
         }
     } catch (const TaskError &e) {
         outcome = e.outcome;
@@ -184,61 +236,6 @@ Task<void> Engine::lifecycle(int task, Admission admission, int worker)
     m_ended[static_cast<std::size_t>(task)] = true;
     if (failure)
         std::rethrow_exception(failure);
-}
-
-Task<void> Engine::attempts(int task, int worker)
-{
-    const int spec = m_instances.at(task).spec;
-    const std::optional<double> timeoutMs = m_scenario.timeoutFor(m_scenario.tasks.at(spec));
-    for (int attempt = 1;; ++attempt) {
-        TraceEvent started = event(TraceEvent::Type::AttemptStarted, task);
-        started.attempt = attempt;
-        started.worker = worker;
-        emitEvent(started);
-
-        Outcome outcome = Outcome::Ok;
-        QString error;
-        Task<void> body = runTaskBody(*this, task, spec);
-        TimerId timer = 0;
-        if (timeoutMs && !body.isDone()) {
-            // asyncio.wait_for: the clock starts when the body does.
-            timer = m_clock.callAt(m_clock.now() + fromMs(*timeoutMs), [body = body.state(), ms = *timeoutMs] {
-                body->cancel(CancelKind::Timeout, QStringLiteral("timed out after %1 ms").arg(ms));
-            });
-        }
-        std::exception_ptr cancelled;
-        try {
-            co_await body;
-        } catch (const TaskFailure &e) {
-            outcome = Outcome::Failed;
-            error = e.message;
-        } catch (const CancelledError &e) {
-            if (e.kind == CancelKind::Timeout) {
-                outcome = Outcome::Timeout;
-                error = e.reason;
-            } else {
-                outcome = Outcome::Cancelled;
-                error = e.reason;
-                cancelled = std::current_exception();
-            }
-        }
-        if (timer)
-            m_clock.cancelTimer(timer);
-        TraceEvent ended = event(TraceEvent::Type::AttemptEnded, task);
-        ended.attempt = attempt;
-        ended.outcome = outcome;
-        ended.text = error;
-        emitEvent(ended);
-        if (cancelled)
-            std::rethrow_exception(cancelled);
-        if (outcome == Outcome::Ok)
-            co_return;
-        if (attempt > m_scenario.retries.max)
-            throw TaskError{outcome, error};
-        const double backoffMs = m_scenario.retries.backoffMs * std::pow(2.0, attempt - 1);
-        PhaseScope backoff(*this, task, PhaseKind::Backoff);
-        co_await sleepFor(fromMs(backoffMs));
-    }
 }
 
 Task<void> Engine::offload(int task, Micros duration, bool cpu)

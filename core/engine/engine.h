@@ -30,8 +30,10 @@ class Engine
 public:
     using Sink = std::function<void(const TraceEvent &)>;
 
+    // `instances` is scenario.instances(), passed in because expanding a million names is not free.
     // `pool` runs offloaded blocking and cpu work on the real clock; it may be null on the virtual one.
-    Engine(const Scenario &scenario, const StrategySpec &strategy, Clock &clock, QThreadPool *pool, Sink sink);
+    Engine(const Scenario &scenario, QList<TaskInstance> instances, const StrategySpec &strategy, Clock &clock,
+           QThreadPool *pool, Sink sink);
     ~Engine();
     Engine(const Engine &) = delete;
     Engine &operator=(const Engine &) = delete;
@@ -49,6 +51,7 @@ public:
     const Scenario &scenario() const { return m_scenario; }
     const StrategySpec &strategy() const { return m_strategy; }
     int taskCount() const { return static_cast<int>(m_instances.size()); }
+    const TaskInstance &instance(int task) const { return m_instances.at(task); }
     Clock &clock() { return m_clock; }
     // Time since the run started.
     Micros now() const { return m_clock.now() - m_origin; }
@@ -86,7 +89,6 @@ public:
 
 private:
     Task<void> lifecycle(int task, Admission admission, int worker);
-    Task<void> attempts(int task, int worker);
     Task<void> watchJob(QFuture<void> job);
     void jobEnded();
     TraceEvent event(TraceEvent::Type type, int task) const;

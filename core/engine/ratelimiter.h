@@ -33,7 +33,6 @@ public:
             if (!wake)
                 return false;
             m_limiter.m_waiters.push(wake);
-            cancelWith([] {});
             m_limiter.armTimer();
             return true;
         }

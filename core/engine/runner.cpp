@@ -5,6 +5,7 @@
 #include "engine.h"
 
 #include <QEventLoop>
+#include <QMetaMethod>
 #include <QThreadPool>
 
 namespace concviz {
@@ -22,6 +23,7 @@ QString clockKindName(ClockKind kind)
 Runner::Runner(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, QObject *parent)
     : QObject(parent)
     , m_scenario(scenario)
+    , m_instances(scenario.instances())
     , m_strategy(strategy)
     , m_clockKind(clock)
 {
@@ -32,10 +34,9 @@ Runner::Runner(const Scenario &scenario, const StrategySpec &strategy, ClockKind
     m_trace.strategy = strategy.toString();
     m_trace.clock = clockKindName(clock);
     m_trace.concurrencyLimit = strategy.concurrencyLimit();
-    const QList<TaskInstance> instances = scenario.instances();
-    m_trace.tasks.resize(instances.size());
-    for (qsizetype i = 0; i < instances.size(); ++i)
-        m_trace.tasks[i].name = instances[i].name;
+    m_trace.tasks.resize(m_instances.size());
+    for (qsizetype i = 0; i < m_instances.size(); ++i)
+        m_trace.tasks[i].name = m_instances[i].name;
 }
 
 Runner::~Runner()
@@ -68,7 +69,9 @@ void Runner::start()
         m_clockObject.reset(clock);
         m_clock = clock;
     }
-    m_engine = std::make_unique<Engine>(m_scenario, m_strategy, *m_clock, m_pool.get(),
+    // Batches are only worth building for someone who listens (the window, not the command line).
+    m_batching = isSignalConnected(QMetaMethod::fromSignal(&Runner::eventsAvailable));
+    m_engine = std::make_unique<Engine>(m_scenario, m_instances, m_strategy, *m_clock, m_pool.get(),
                                         [this](const TraceEvent &e) { record(e); });
     m_running = true;
     m_flushTimer.start();
@@ -87,7 +90,8 @@ void Runner::stop()
 void Runner::record(const TraceEvent &event)
 {
     m_trace.apply(event);
-    m_pending.append(event);
+    if (m_batching)
+        m_pending.append(event);
 }
 
 void Runner::flush()

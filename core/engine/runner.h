@@ -52,6 +52,7 @@ private:
     void onEngineFinished();
 
     Scenario m_scenario;
+    QList<TaskInstance> m_instances;
     StrategySpec m_strategy;
     ClockKind m_clockKind;
     std::unique_ptr<QThreadPool> m_pool;
@@ -62,6 +63,7 @@ private:
     QList<TraceEvent> m_pending;
     QTimer m_flushTimer;
     bool m_running = false;
+    bool m_batching = false;
     QString m_internalError;
 };
 

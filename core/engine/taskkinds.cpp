@@ -5,6 +5,18 @@
 
 namespace concviz {
 
+bool isPlainWait(const TaskSpec &spec)
+{
+    return spec.kind == TaskKind::Sleep || spec.kind == TaskKind::Fail;
+}
+
+void finishPlainWait(Engine &engine, int task, const TaskSpec &spec, Micros due)
+{
+    engine.recordLateness(task, due);
+    if (spec.kind == TaskKind::Fail)
+        throw TaskFailure{spec.error};
+}
+
 Task<void> runTaskBody(Engine &engine, int task, int specIndex)
 {
     const TaskSpec &spec = engine.scenario().tasks.at(specIndex);
@@ -14,9 +26,7 @@ Task<void> runTaskBody(Engine &engine, int task, int specIndex)
     case TaskKind::Fail: {
         const Micros due = engine.now() + duration;
         co_await sleepFor(duration);
-        engine.recordLateness(task, due);
-        if (spec.kind == TaskKind::Fail)
-            throw TaskFailure{spec.error};
+        finishPlainWait(engine, task, spec, due);
         break;
     }
     case TaskKind::Blocking:

@@ -154,7 +154,7 @@ QString statsLine(const Statistics &s)
         counts << QStringLiteral("%1 cancelled").arg(s.cancelled);
     if (!counts.isEmpty())
         line += QStringLiteral(" · ") + counts.join(QStringLiteral(", "));
-    if (s.meanWait > 0)
+    if (s.meanWait >= 1000) // below a millisecond it is the loop's own jitter, not a wait worth reading
         line += QStringLiteral(" · mean wait %1, p95 %2").arg(humanDuration(s.meanWait), humanDuration(s.p95Wait));
     return line;
 }

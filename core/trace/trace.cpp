@@ -40,7 +40,6 @@ void Trace::apply(const TraceEvent &e)
     TaskTrace &t = tasks[e.task];
     switch (e.type) {
     case TraceEvent::Type::TaskCreated:
-        t.name = e.text;
         t.created = e.time;
         break;
     case TraceEvent::Type::PhaseBegan:

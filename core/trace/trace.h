@@ -61,7 +61,7 @@ public:
     QString strategy;
     QString clock; // "real" or "virtual"
     int concurrencyLimit = 0;
-    QList<TaskTrace> tasks;
+    QList<TaskTrace> tasks; // one per task instance, named by the runner before the first event
     QList<Marker> markers;
     Micros end = -1; // when the run finished; -1 while it runs
 

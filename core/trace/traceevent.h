@@ -55,7 +55,7 @@ struct TraceEvent
     PhaseKind phase = PhaseKind::WaitSemaphore;
     Outcome outcome = Outcome::Pending;
     MarkerKind marker = MarkerKind::CallerResumed;
-    QString text; // error text, marker label, or the task's name on TaskCreated
+    QString text; // error text or marker label
     int worker = -1;
 };
 

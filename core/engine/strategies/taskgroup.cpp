@@ -15,7 +15,7 @@ Task<void> runTaskGroup(Engine &engine)
         engine.mark(MarkerKind::CallerResumed, QStringLiteral("TaskGroup exited: all tasks done"));
         co_return;
     }
-    const QString reason = QStringLiteral("TaskGroup cancelled it: %1 failed").arg(engine.scenario().instances().at(failed).name);
+    const QString reason = QStringLiteral("TaskGroup cancelled it: %1 failed").arg(engine.instance(failed).name);
     for (const Task<void> &t : tasks)
         t.cancel(CancelKind::Cancelled, reason);
     co_await whenAll(tasks);
