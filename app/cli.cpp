@@ -88,8 +88,19 @@ int intOption(const QString &name, const QString &value, int min, int max)
 } // namespace concviz::cli
 
 #include "interrupt.h"
+#include "trace/timeformat.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
+#include <QTimer>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#define CONCVIZ_ISATTY(fd) _isatty(fd)
+#else
+#include <unistd.h>
+#define CONCVIZ_ISATTY(fd) isatty(fd)
+#endif
 
 namespace concviz::cli {
 
@@ -109,9 +120,27 @@ Trace executeRun(const Scenario &scenario, const StrategySpec &strategy, ClockKi
     QEventLoop loop;
     QObject::connect(&runner, &Runner::finished, &loop, &QEventLoop::quit);
     QObject::connect(&watcher, &InterruptWatcher::interrupted, &runner, &Runner::stop);
+    // On a terminal, a status line shows that a long real-clock run is alive; it is erased after.
+    QTimer progress;
+    QElapsedTimer wall;
+    const bool showProgress = clock == ClockKind::Real && CONCVIZ_ISATTY(2);
+    if (showProgress) {
+        QObject::connect(&progress, &QTimer::timeout, &runner, [&] {
+            const auto done = std::count_if(runner.trace().tasks.begin(), runner.trace().tasks.end(),
+                                            [](const TaskTrace &t) { return t.end >= 0; });
+            printErr(QStringLiteral("\r\033[K%1 running: %2, %3 of %4 tasks done (Ctrl-C stops)")
+                         .arg(strategy.toString(), humanDuration(wall.nsecsElapsed() / 1000))
+                         .arg(done)
+                         .arg(runner.trace().tasks.size()));
+        });
+        wall.start();
+        progress.start(100);
+    }
     runner.start();
     if (runner.isRunning())
         loop.exec();
+    if (showProgress)
+        printErr(QStringLiteral("\r\033[K"));
     if (!runner.internalError().isEmpty())
         throw std::runtime_error(runner.internalError().toStdString());
     *interrupted = *interrupted || watcher.wasInterrupted();
