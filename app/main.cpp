@@ -4,6 +4,7 @@
 #include "validatecommand.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <exception>
 
@@ -33,7 +34,10 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(CONCVIZ_VERSION));
 
     QStringList args = QCoreApplication::arguments().mid(1);
-    const QString command = args.isEmpty() ? QStringLiteral("compare") : args.takeFirst();
+    // `concviz` and `concviz FILE` show the comparison of the demo or of that file.
+    if (args.isEmpty() || (QFileInfo(args.first()).isFile() && !args.first().startsWith(QLatin1Char('-'))))
+        args.prepend(QStringLiteral("compare"));
+    const QString command = args.takeFirst();
     try {
         if (command == QLatin1String("run"))
             return cli::runCommand(args);
