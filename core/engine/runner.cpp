@@ -79,6 +79,13 @@ void Runner::start()
     m_engine->start([this] { onEngineFinished(); });
 }
 
+Micros Runner::now() const
+{
+    if (m_running && m_engine)
+        return m_engine->now();
+    return m_trace.makespan();
+}
+
 void Runner::stop()
 {
     if (!m_running)

@@ -34,6 +34,8 @@ public:
     // The user's Stop: cancels everything; finished() follows once it has unwound.
     void stop();
     bool isRunning() const { return m_running; }
+    // Time since the run started, on its own clock; the trace's end once it has finished.
+    Micros now() const;
     const Trace &trace() const { return m_trace; }
     // Non-empty when the engine broke; the trace then is what was recorded until then.
     QString internalError() const { return m_internalError; }

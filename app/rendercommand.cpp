@@ -1,0 +1,67 @@
+#include "rendercommand.h"
+
+#include "cli.h"
+#include "theme.h"
+#include "timelineexport.h"
+
+#include <QCommandLineParser>
+#include <QGuiApplication>
+
+namespace concviz::cli {
+
+int renderCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Runs the scenario under each strategy and draws the comparison as PNG, SVG or PDF, with no window."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A scenario file (.json)."), QStringLiteral("[FILE]"));
+    parser.addOptions({
+        {{QStringLiteral("o"), QStringLiteral("out")}, QStringLiteral("The picture to write: .png, .svg or .pdf."), QStringLiteral("PATH")},
+        {QStringLiteral("strategies"), QStringLiteral("Comma-separated strategies (default: the file's compare list)."), QStringLiteral("S1,S2,...")},
+        {QStringLiteral("clock"), QStringLiteral("virtual (default: exact, instant) or real."), QStringLiteral("real|virtual"), QStringLiteral("virtual")},
+        {QStringLiteral("width"), QStringLiteral("Width in pixels (default 1600)."), QStringLiteral("W"), QStringLiteral("1600")},
+        {QStringLiteral("height"), QStringLiteral("Height in pixels (default: what the lanes need)."), QStringLiteral("H")},
+        {QStringLiteral("theme"), QStringLiteral("light (default), dark or projector."), QStringLiteral("NAME"), QStringLiteral("light")},
+    });
+    QStringList args = arguments;
+    args.prepend(QStringLiteral("concviz render"));
+    if (!parser.parse(args))
+        throw UsageError{parser.errorText()};
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return Success;
+    }
+    const QString out = parser.value(QStringLiteral("out"));
+    if (out.isEmpty())
+        throw UsageError{QStringLiteral("render needs --out PATH ending in .png, .svg or .pdf")};
+    const QStringList themes{QStringLiteral("light"), QStringLiteral("dark"), QStringLiteral("projector")};
+    if (!themes.contains(parser.value(QStringLiteral("theme"))))
+        throw UsageError{QStringLiteral("--theme: must be light, dark or projector, not \"%1\"").arg(parser.value(QStringLiteral("theme")))};
+    const int width = intOption(QStringLiteral("width"), parser.value(QStringLiteral("width")), 320, 20000);
+    const ClockKind clock = parseClock(parser.value(QStringLiteral("clock")));
+    const Scenario scenario = loadScenario(parser.positionalArguments().value(0));
+    const QList<StrategySpec> strategies = parser.isSet(QStringLiteral("strategies"))
+        ? parseStrategyList(parser.value(QStringLiteral("strategies")))
+        : scenario.compareOrDefault();
+
+    bool interrupted = false;
+    QList<Trace> traces;
+    for (const StrategySpec &s : strategies) {
+        traces.append(executeRun(scenario, s, clock, &interrupted));
+        if (interrupted)
+            return Interrupted;
+    }
+    TimelineModel model;
+    model.setTraces(traces, scenario.deadlineMs);
+    const Theme theme = Theme::make(Theme::kindFromName(parser.value(QStringLiteral("theme"))), QGuiApplication::palette());
+    QSize size = naturalExportSize(model, theme, width);
+    if (parser.isSet(QStringLiteral("height")))
+        size.setHeight(intOption(QStringLiteral("height"), parser.value(QStringLiteral("height")), 200, 20000));
+    QString error;
+    if (!exportTimeline(model, theme, out, size, &error))
+        throw UsageError{error};
+    return Success;
+}
+
+} // namespace concviz::cli

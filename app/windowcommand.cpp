@@ -1,0 +1,105 @@
+#include "windowcommand.h"
+
+#include "cli.h"
+#include "mainwindow.h"
+#include "timeline/timelinewidget.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+namespace concviz::cli {
+
+bool hasDisplay()
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+#else
+    return true;
+#endif
+}
+
+namespace {
+
+QSize parseSize(const QString &text)
+{
+    const QStringList parts = text.toLower().split(QLatin1Char('x'));
+    bool okW = false, okH = false;
+    const int w = parts.value(0).toInt(&okW);
+    const int h = parts.value(1).toInt(&okH);
+    if (parts.size() != 2 || !okW || !okH || w < 320 || h < 240 || w > 10000 || h > 10000)
+        throw UsageError{QStringLiteral("--size: must be WIDTHxHEIGHT, such as 1920x1080, not \"%1\"").arg(text)};
+    return {w, h};
+}
+
+} // namespace
+
+int windowCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Opens the ConcViz window on FILE (the built-in demo when it is left out)."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A scenario file (.json)."), QStringLiteral("[FILE]"));
+    parser.addOptions({
+        {QStringLiteral("run"), QStringLiteral("Run the scenario at once, as F5 does.")},
+        {QStringLiteral("screenshot"), QStringLiteral("Save a picture of the window to PATH (after the run with --run)."), QStringLiteral("PATH")},
+        {QStringLiteral("quit"), QStringLiteral("Quit after the run and the screenshot.")},
+        {QStringLiteral("theme"), QStringLiteral("system, light, dark or projector."), QStringLiteral("NAME")},
+        {QStringLiteral("clock"), QStringLiteral("real or virtual."), QStringLiteral("real|virtual")},
+        {QStringLiteral("size"), QStringLiteral("Window size, such as 1920x1080."), QStringLiteral("WxH")},
+    });
+    QStringList args = arguments;
+    args.prepend(QStringLiteral("concviz"));
+    if (!parser.parse(args))
+        throw UsageError{parser.errorText()};
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return Success;
+    }
+    if (parser.positionalArguments().size() > 1)
+        throw UsageError{QStringLiteral("the window opens one scenario file, not %1").arg(parser.positionalArguments().size())};
+    const QStringList themes{QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark"), QStringLiteral("projector")};
+    if (parser.isSet(QStringLiteral("theme")) && !themes.contains(parser.value(QStringLiteral("theme"))))
+        throw UsageError{QStringLiteral("--theme: must be system, light, dark or projector, not \"%1\"").arg(parser.value(QStringLiteral("theme")))};
+    const QSize size = parser.isSet(QStringLiteral("size")) ? parseSize(parser.value(QStringLiteral("size"))) : QSize();
+    const bool scripted = parser.isSet(QStringLiteral("quit"));
+
+    MainWindow window;
+    window.setQuietErrors(scripted);
+    if (parser.isSet(QStringLiteral("theme")))
+        window.setThemeKind(Theme::kindFromName(parser.value(QStringLiteral("theme"))));
+    if (parser.isSet(QStringLiteral("clock")))
+        window.setClock(parseClock(parser.value(QStringLiteral("clock"))));
+    if (size.isValid())
+        window.resize(size);
+    const QString file = parser.positionalArguments().value(0);
+    if (!file.isEmpty() && !window.openFile(file) && scripted)
+        throw UsageError{window.lastError()};
+    window.show();
+
+    int status = Success;
+    const QString screenshot = parser.value(QStringLiteral("screenshot"));
+    auto finish = [&] {
+        if (!screenshot.isEmpty()) {
+            QString error;
+            if (!window.saveScreenshot(screenshot, &error)) {
+                printErr(QStringLiteral("concviz: %1\n").arg(error));
+                status = BadInput;
+            }
+        }
+        if (scripted)
+            QApplication::quit();
+    };
+    if (parser.isSet(QStringLiteral("run"))) {
+        // Let the finished run paint once before the picture is taken.
+        QObject::connect(&window, &MainWindow::runsFinished, &window, [&] { QTimer::singleShot(300, &window, finish); });
+        QTimer::singleShot(200, &window, [&] { window.run(!window.document()->scenario().compare.isEmpty()); });
+    } else if (!screenshot.isEmpty() || scripted) {
+        QTimer::singleShot(500, &window, finish);
+    }
+    const int loop = QApplication::exec();
+    return status != Success ? status : loop;
+}
+
+} // namespace concviz::cli

@@ -1,0 +1,70 @@
+#include "scenariodocument.h"
+
+#include "scenario/scenarioreader.h"
+#include "scenario/scenariowriter.h"
+#include "scenariosnapshotcommand.h"
+
+namespace concviz {
+
+ScenarioDocument::ScenarioDocument(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
+}
+
+void ScenarioDocument::edit(const Scenario &scenario, const QString &text)
+{
+    if (scenario == m_scenario)
+        return;
+    m_undo.push(new ScenarioSnapshotCommand(this, m_scenario, scenario, text));
+}
+
+void ScenarioDocument::set(const Scenario &scenario)
+{
+    m_scenario = scenario;
+    Q_EMIT changed();
+}
+
+void ScenarioDocument::reset(const Scenario &scenario, const QString &path)
+{
+    m_undo.clear();
+    m_path = path;
+    set(scenario);
+    Q_EMIT pathChanged(m_path);
+    Q_EMIT modifiedChanged(false);
+}
+
+bool ScenarioDocument::open(const QString &path, QStringList *errors)
+{
+    const ScenarioReadResult result = ScenarioReader::readFile(path);
+    if (!result.scenario) {
+        *errors = result.errors;
+        return false;
+    }
+    reset(*result.scenario, path);
+    return true;
+}
+
+bool ScenarioDocument::save(const QString &path, QString *error)
+{
+    if (!ScenarioWriter::writeFile(m_scenario, path, error))
+        return false;
+    m_path = path;
+    m_undo.setClean();
+    Q_EMIT pathChanged(m_path);
+    return true;
+}
+
+QString ScenarioDocument::problemWith(const Scenario &candidate)
+{
+    // The file reader is the one place the rules live: a candidate is checked by writing it and
+    // reading it back, so the editor refuses exactly what a file would be refused for.
+    const ScenarioReadResult result = ScenarioReader::read(ScenarioWriter::toJson(candidate), QStringLiteral("scenario"));
+    if (result.scenario)
+        return {};
+    QString message = result.errors.first();
+    message.remove(0, QStringLiteral("scenario: ").size());
+    return message;
+}
+
+} // namespace concviz

@@ -1,0 +1,295 @@
+#include "scenarioeditor.h"
+
+#include "scenario/numberformat.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace concviz {
+
+namespace {
+
+QToolButton *button(const QString &text, const QString &tip, QWidget *parent)
+{
+    auto *b = new QToolButton(parent);
+    b->setText(text);
+    b->setToolTip(tip);
+    b->setAccessibleName(tip);
+    return b;
+}
+
+QString optionalMs(const std::optional<double> &ms)
+{
+    return ms ? formatNumber(*ms) : QString();
+}
+
+} // namespace
+
+ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_model(new TaskTableModel(document, this))
+{
+    auto *layout = new QVBoxLayout(this);
+    m_name = new QLineEdit(this);
+    m_name->setPlaceholderText(tr("Scenario name"));
+    m_description = new QPlainTextEdit(this);
+    m_description->setPlaceholderText(tr("What to look for"));
+    m_description->setMaximumHeight(90);
+    layout->addWidget(m_name);
+    layout->addWidget(m_description);
+
+    m_table = new QTableView(this);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->setAccessibleName(tr("Tasks"));
+    m_model->setEditRows([this](int) { return selectedRows(); });
+    layout->addWidget(m_table, 1);
+
+    auto *buttons = new QHBoxLayout;
+    QToolButton *add = button(tr("+ Add"), tr("Add a task"), this);
+    QToolButton *duplicate = button(tr("Duplicate"), tr("Duplicate the selected tasks"), this);
+    QToolButton *remove = button(tr("Delete"), tr("Delete the selected tasks"), this);
+    QToolButton *up = button(tr("↑"), tr("Move the selected task up"), this);
+    QToolButton *down = button(tr("↓"), tr("Move the selected task down"), this);
+    for (QToolButton *b : {add, duplicate, remove, up, down})
+        buttons->addWidget(b);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    connect(add, &QToolButton::clicked, this, &ScenarioEditor::addTask);
+    connect(duplicate, &QToolButton::clicked, this, &ScenarioEditor::duplicateTasks);
+    connect(remove, &QToolButton::clicked, this, &ScenarioEditor::deleteTasks);
+    connect(up, &QToolButton::clicked, this, &ScenarioEditor::moveUp);
+    connect(down, &QToolButton::clicked, this, &ScenarioEditor::moveDown);
+
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color: #D55E00; font-weight: bold"));
+    m_message->hide();
+    layout->addWidget(m_message);
+
+    auto *form = new QFormLayout;
+    m_strategy = new QComboBox(this);
+    m_strategy->setEditable(true);
+    m_strategy->addItems({QStringLiteral("sequential"), QStringLiteral("gather"), QStringLiteral("gather:return_exceptions"),
+                          QStringLiteral("task_group"), QStringLiteral("as_completed"), QStringLiteral("wait:first_completed"),
+                          QStringLiteral("wait:first_exception"), QStringLiteral("semaphore:3"), QStringLiteral("rate_limit:5/1000"),
+                          QStringLiteral("queue:3"), QStringLiteral("batches:10,concurrency=5")});
+    m_compare = new QLineEdit(this);
+    m_compare->setPlaceholderText(QStringLiteral("sequential, gather"));
+    m_timeout = new QLineEdit(this);
+    m_timeout->setPlaceholderText(tr("none"));
+    m_deadline = new QLineEdit(this);
+    m_deadline->setPlaceholderText(tr("none"));
+    m_retries = new QSpinBox(this);
+    m_retries->setRange(0, 100);
+    m_backoff = new QLineEdit(this);
+    m_workers = new QSpinBox(this);
+    m_workers->setRange(1, 256);
+    form->addRow(tr("&Strategy"), m_strategy);
+    form->addRow(tr("&Compare"), m_compare);
+    form->addRow(tr("&Timeout per task (ms)"), m_timeout);
+    form->addRow(tr("&Deadline (ms)"), m_deadline);
+    form->addRow(tr("&Retries"), m_retries);
+    form->addRow(tr("&Backoff (ms)"), m_backoff);
+    form->addRow(tr("&Executor threads"), m_workers);
+    layout->addLayout(form);
+
+    for (QLineEdit *e : {m_name, m_compare, m_timeout, m_deadline, m_backoff})
+        connect(e, &QLineEdit::editingFinished, this, &ScenarioEditor::applyOptions);
+    connect(m_strategy->lineEdit(), &QLineEdit::editingFinished, this, &ScenarioEditor::applyOptions);
+    connect(m_strategy, &QComboBox::activated, this, &ScenarioEditor::applyOptions);
+    connect(m_retries, &QSpinBox::editingFinished, this, &ScenarioEditor::applyOptions);
+    connect(m_workers, &QSpinBox::editingFinished, this, &ScenarioEditor::applyOptions);
+    connect(m_description, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_refreshing)
+            return;
+        Scenario s = m_document->scenario();
+        s.description = m_description->toPlainText();
+        m_document->edit(s, tr("Change description"));
+    });
+    connect(m_model, &TaskTableModel::editRefused, this, &ScenarioEditor::showProblem);
+    connect(m_document, &ScenarioDocument::changed, this, &ScenarioEditor::refresh);
+    refresh();
+}
+
+QString ScenarioEditor::lastMessage() const
+{
+    return m_message->isVisible() ? m_message->text() : QString();
+}
+
+void ScenarioEditor::refresh()
+{
+    m_refreshing = true;
+    const Scenario &s = m_document->scenario();
+    if (m_name->text() != s.name)
+        m_name->setText(s.name);
+    if (m_description->toPlainText() != s.description)
+        m_description->setPlainText(s.description);
+    m_strategy->setEditText(s.strategy.toString());
+    QStringList compare;
+    for (const StrategySpec &c : s.compare)
+        compare << c.toString();
+    m_compare->setText(compare.join(QStringLiteral(", ")));
+    m_timeout->setText(optionalMs(s.timeoutMs));
+    m_deadline->setText(optionalMs(s.deadlineMs));
+    m_retries->setValue(s.retries.max);
+    m_backoff->setText(formatNumber(s.retries.backoffMs));
+    m_workers->setValue(s.executorWorkers);
+    m_table->resizeColumnsToContents();
+    m_refreshing = false;
+}
+
+void ScenarioEditor::showProblem(const QString &message)
+{
+    m_message->setText(message);
+    m_message->setVisible(!message.isEmpty());
+}
+
+void ScenarioEditor::applyOptions()
+{
+    if (m_refreshing)
+        return;
+    Scenario s = m_document->scenario();
+    s.name = m_name->text();
+    QString error;
+    const std::optional<StrategySpec> strategy = StrategySpec::parse(m_strategy->currentText(), &error);
+    if (!strategy) {
+        showProblem(tr("strategy: %1").arg(error));
+        return;
+    }
+    s.strategy = *strategy;
+    s.compare.clear();
+    QStringList pieces;
+    for (const QString &piece : m_compare->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        // "queue:3, maxsize=5" keeps its parameter, as on the command line.
+        if (!pieces.isEmpty() && piece.contains(QLatin1Char('=')) && !piece.contains(QLatin1Char(':')))
+            pieces.last() += QLatin1Char(',') + piece.trimmed();
+        else
+            pieces << piece.trimmed();
+    }
+    for (const QString &piece : pieces) {
+        const std::optional<StrategySpec> c = StrategySpec::parse(piece, &error);
+        if (!c) {
+            showProblem(tr("compare: %1").arg(error));
+            return;
+        }
+        s.compare << *c;
+    }
+    auto ms = [this](QLineEdit *field, const QString &what, std::optional<double> *out) {
+        const QString text = field->text().trimmed();
+        if (text.isEmpty()) {
+            out->reset();
+            return true;
+        }
+        bool ok = false;
+        *out = text.toDouble(&ok);
+        if (!ok)
+            showProblem(tr("%1: \"%2\" is not a number").arg(what, text));
+        return ok;
+    };
+    std::optional<double> backoff;
+    if (!ms(m_timeout, QStringLiteral("timeout_ms"), &s.timeoutMs) || !ms(m_deadline, QStringLiteral("deadline_ms"), &s.deadlineMs)
+        || !ms(m_backoff, QStringLiteral("retries.backoff_ms"), &backoff))
+        return;
+    s.retries.max = m_retries->value();
+    s.retries.backoffMs = backoff.value_or(0);
+    s.executorWorkers = m_workers->value();
+    const QString problem = ScenarioDocument::problemWith(s);
+    showProblem(problem);
+    if (problem.isEmpty())
+        m_document->edit(s, tr("Change scenario options"));
+}
+
+QList<int> ScenarioEditor::selectedRows() const
+{
+    QList<int> rows;
+    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+        rows << i.row();
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+void ScenarioEditor::selectSpec(int spec)
+{
+    m_table->selectRow(spec);
+    m_table->scrollTo(m_model->index(spec, 0));
+}
+
+void ScenarioEditor::addTask()
+{
+    Scenario s = m_document->scenario();
+    TaskSpec t;
+    t.name = QStringLiteral("T%1").arg(s.tasks.size() + 1);
+    t.kind = TaskKind::Sleep;
+    t.durationMs = 1000;
+    s.tasks << t;
+    m_document->edit(s, tr("Add task"));
+    selectSpec(static_cast<int>(s.tasks.size()) - 1);
+}
+
+void ScenarioEditor::duplicateTasks()
+{
+    const QList<int> rows = selectedRows();
+    if (rows.isEmpty())
+        return;
+    Scenario s = m_document->scenario();
+    for (int row : rows) {
+        TaskSpec copy = s.tasks[row];
+        copy.name += tr(" copy");
+        s.tasks << copy;
+    }
+    m_document->edit(s, tr("Duplicate tasks"));
+}
+
+void ScenarioEditor::deleteTasks()
+{
+    const QList<int> rows = selectedRows();
+    Scenario s = m_document->scenario();
+    if (rows.isEmpty() || rows.size() >= s.tasks.size()) {
+        showProblem(rows.isEmpty() ? QString() : tr("a scenario needs at least one task"));
+        return;
+    }
+    for (auto it = rows.crbegin(); it != rows.crend(); ++it)
+        s.tasks.removeAt(*it);
+    m_document->edit(s, tr("Delete tasks"));
+}
+
+void ScenarioEditor::moveUp()
+{
+    const QList<int> rows = selectedRows();
+    if (rows.size() != 1 || rows.first() == 0)
+        return;
+    Scenario s = m_document->scenario();
+    s.tasks.swapItemsAt(rows.first(), rows.first() - 1);
+    m_document->edit(s, tr("Move task"));
+    selectSpec(rows.first() - 1);
+}
+
+void ScenarioEditor::moveDown()
+{
+    const QList<int> rows = selectedRows();
+    Scenario s = m_document->scenario();
+    if (rows.size() != 1 || rows.first() + 1 >= s.tasks.size())
+        return;
+    s.tasks.swapItemsAt(rows.first(), rows.first() + 1);
+    m_document->edit(s, tr("Move task"));
+    selectSpec(rows.first() + 1);
+}
+
+} // namespace concviz

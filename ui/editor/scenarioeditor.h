@@ -1,0 +1,61 @@
+#pragma once
+
+#include "scenariodocument.h"
+#include "tasktablemodel.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+class QTableView;
+
+namespace concviz {
+
+// The scenario on the left of the window: its tasks as a table, and how they run. Every change is
+// one undoable edit of the document; a refused value says why right under the table.
+class ScenarioEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ScenarioEditor(ScenarioDocument *document, QWidget *parent = nullptr);
+
+    TaskTableModel *model() { return m_model; }
+    QTableView *table() { return m_table; }
+    // Selects the row of the task spec `spec` (what clicking a bar in the timeline does).
+    void selectSpec(int spec);
+    QString lastMessage() const;
+
+public Q_SLOTS:
+    void addTask();
+    void duplicateTasks();
+    void deleteTasks();
+    void moveUp();
+    void moveDown();
+
+private:
+    void refresh();
+    void showProblem(const QString &message);
+    // Applies a change to the scenario-wide fields if it passes the file rules, else says why.
+    void applyOptions();
+    QList<int> selectedRows() const;
+
+    ScenarioDocument *m_document;
+    TaskTableModel *m_model;
+    QTableView *m_table;
+    QLineEdit *m_name;
+    QPlainTextEdit *m_description;
+    QComboBox *m_strategy;
+    QLineEdit *m_compare;
+    QLineEdit *m_timeout;
+    QLineEdit *m_deadline;
+    QSpinBox *m_retries;
+    QLineEdit *m_backoff;
+    QSpinBox *m_workers;
+    QLabel *m_message;
+    bool m_refreshing = false;
+};
+
+} // namespace concviz

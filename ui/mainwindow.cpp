@@ -1,0 +1,590 @@
+#include "mainwindow.h"
+
+#include "charts/concurrencychart.h"
+#include "charts/distributionchart.h"
+#include "charts/makespanchart.h"
+#include "editor/scenarioeditor.h"
+#include "eventlog.h"
+#include "runcontroller.h"
+#include "scenario/examples.h"
+#include "scenario/scenarioreader.h"
+#include "timeline/timelinewidget.h"
+#include "timelineexport.h"
+#include "trace/chrometraceexporter.h"
+#include "trace/csvexporter.h"
+#include "trace/jsonexporter.h"
+#include "trace/statistics.h"
+#include "trace/timeformat.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyleHints>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QUndoStack>
+
+namespace concviz {
+
+namespace {
+constexpr int maxRecent = 8;
+// Repaint a live run at display rate, whatever rate events come in at.
+constexpr int frameMs = 16;
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_runs(new RunController(this))
+    , m_timeline(new TimelineWidget(this))
+    , m_systemPalette(QApplication::palette())
+    , m_systemFont(QApplication::font())
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
+    setCentralWidget(m_timeline);
+    createDocks();
+    createActions();
+    createMenus();
+
+    m_refresh.setInterval(frameMs);
+    connect(&m_refresh, &QTimer::timeout, this, &MainWindow::refreshLive);
+    connect(m_runs, &RunController::runStarted, this, [this](int, const QString &strategy) {
+        m_log->beginRun(strategy);
+        m_dirty = true;
+    });
+    connect(m_runs, &RunController::eventsAvailable, this, [this](int run, const QList<TraceEvent> &events) {
+        const QList<Trace> traces = m_runs->traces();
+        if (run < traces.size())
+            m_log->addEvents(events, traces[run]);
+        m_dirty = true;
+    });
+    connect(m_runs, &RunController::finished, this, &MainWindow::onRunsFinished);
+    connect(m_timeline, &TimelineWidget::taskClicked, this, &MainWindow::onTaskClicked);
+    connect(&m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(&m_document, &ScenarioDocument::pathChanged, this, &MainWindow::updateTitle);
+    connect(&m_document, &ScenarioDocument::changed, this, &MainWindow::updateTitle);
+
+    QSettings settings;
+    m_lastDir = settings.value(QStringLiteral("lastDirectory")).toString();
+    m_recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    m_clock = settings.value(QStringLiteral("clock")).toString() == QLatin1String("virtual") ? ClockKind::Virtual : ClockKind::Real;
+    m_virtualAction->setChecked(m_clock == ClockKind::Virtual);
+    setThemeKind(Theme::kindFromName(settings.value(QStringLiteral("theme"), QStringLiteral("system")).toString()));
+    updateRecentMenu();
+    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
+        resize(1400, 860);
+    restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
+
+    openScenario(builtinDemo(), QString());
+    statusBar()->showMessage(tr("Press F5 to run the scenario, Ctrl+R to compare strategies"));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    m_editor = new ScenarioEditor(&m_document, this);
+    auto *editorDock = new QDockWidget(tr("Scenario"), this);
+    editorDock->setObjectName(QStringLiteral("ScenarioDock"));
+    editorDock->setWidget(m_editor);
+    addDockWidget(Qt::LeftDockWidgetArea, editorDock);
+
+    m_bottomTabs = new QTabWidget(this);
+    m_statistics = new QLabel(this);
+    m_statistics->setTextFormat(Qt::RichText);
+    m_statistics->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_statistics->setMargin(8);
+    m_statistics->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *statsScroll = new QScrollArea(this);
+    statsScroll->setWidget(m_statistics);
+    statsScroll->setWidgetResizable(true);
+    m_concurrency = new ConcurrencyChart(this);
+    m_makespan = new MakespanChart(this);
+    m_distribution = new DistributionChart(this);
+    m_log = new EventLog(this);
+    m_bottomTabs->addTab(statsScroll, tr("Statistics"));
+    m_bottomTabs->addTab(m_makespan, tr("Makespan"));
+    m_bottomTabs->addTab(m_concurrency, tr("Concurrency"));
+    m_bottomTabs->addTab(m_distribution, tr("Waits and run times"));
+    m_bottomTabs->addTab(m_log, tr("Log"));
+    auto *bottomDock = new QDockWidget(tr("Results"), this);
+    bottomDock->setObjectName(QStringLiteral("ResultsDock"));
+    bottomDock->setWidget(m_bottomTabs);
+    addDockWidget(Qt::BottomDockWidgetArea, bottomDock);
+    resizeDocks({editorDock}, {460}, Qt::Horizontal);
+    resizeDocks({bottomDock}, {250}, Qt::Vertical);
+}
+
+void MainWindow::createActions()
+{
+    m_runAction = new QAction(tr("&Run"), this);
+    m_runAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::Key_Space)});
+    m_runAction->setToolTip(tr("Run the scenario: its comparison when it has one (F5, Space)"));
+    connect(m_runAction, &QAction::triggered, this, [this] { run(!m_document.scenario().compare.isEmpty()); });
+
+    m_runAllAction = new QAction(tr("Run all &compared strategies"), this);
+    m_runAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_runAllAction, &QAction::triggered, this, [this] { run(true); });
+
+    m_runOneAction = new QAction(tr("Run the chosen strategy &only"), this);
+    m_runOneAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    connect(m_runOneAction, &QAction::triggered, this, [this] { run(false); });
+
+    m_stopAction = new QAction(tr("&Stop"), this);
+    m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_stopAction->setEnabled(false);
+    connect(m_stopAction, &QAction::triggered, this, &MainWindow::stop);
+
+    m_virtualAction = new QAction(tr("&Virtual clock (instant, exact times)"), this);
+    m_virtualAction->setCheckable(true);
+    connect(m_virtualAction, &QAction::toggled, this, [this](bool on) { setClock(on ? ClockKind::Virtual : ClockKind::Real); });
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New"), QKeySequence::New, this, [this] {
+        if (!maybeSave())
+            return;
+        Scenario s;
+        s.name = tr("New scenario");
+        TaskSpec t;
+        t.name = QStringLiteral("T1");
+        t.durationMs = 1000;
+        s.tasks << t;
+        openScenario(s, QString());
+    });
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] {
+        if (!maybeSave())
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), m_lastDir, tr("Scenarios (*.json)"));
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_examplesMenu = file->addMenu(tr("&Examples"));
+    for (const QString &path : examplePaths()) {
+        const ScenarioReadResult r = ScenarioReader::readFile(path);
+        const QString title = r.scenario ? r.scenario->name : QFileInfo(path).baseName();
+        m_examplesMenu->addAction(title, this, [this, path] {
+            if (maybeSave())
+                openFile(path);
+        });
+    }
+    file->addSeparator();
+    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
+    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->addAction(tr("Timeline as &Image (PNG, SVG, PDF)…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportImage);
+    exportMenu->addAction(tr("&Trace (JSON, CSV, Chrome trace)…"), this, &MainWindow::exportTrace);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_document.undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_document.undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("&Add Task"), QKeySequence(Qt::CTRL | Qt::Key_T), m_editor, &ScenarioEditor::addTask);
+    edit->addAction(tr("&Duplicate Tasks"), QKeySequence(Qt::CTRL | Qt::Key_D), m_editor, &ScenarioEditor::duplicateTasks);
+    edit->addAction(tr("De&lete Tasks"), m_editor, &ScenarioEditor::deleteTasks);
+
+    QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
+    runMenu->addActions({m_runAction, m_runAllAction, m_runOneAction, m_stopAction});
+    runMenu->addSeparator();
+    runMenu->addAction(m_virtualAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_timeline, &TimelineWidget::zoomIn);
+    view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_timeline, &TimelineWidget::zoomOut);
+    view->addAction(tr("&Fit the Run"), QKeySequence(Qt::CTRL | Qt::Key_0), m_timeline, &TimelineWidget::fit);
+    QAction *fullScreen = view->addAction(tr("F&ull Screen"));
+    fullScreen->setShortcut(QKeySequence(Qt::Key_F11));
+    fullScreen->setCheckable(true);
+    connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
+    QMenu *themes = view->addMenu(tr("&Theme"));
+    m_themeGroup = new QActionGroup(this);
+    const std::pair<Theme::Kind, QString> kinds[] = {{Theme::Kind::System, tr("&System")},
+                                                     {Theme::Kind::Light, tr("&Light")},
+                                                     {Theme::Kind::Dark, tr("&Dark")},
+                                                     {Theme::Kind::Projector, tr("&Projector (large, high contrast)")}};
+    for (const auto &[kind, label] : kinds) {
+        QAction *a = themes->addAction(label);
+        a->setCheckable(true);
+        a->setData(Theme::kindName(kind));
+        m_themeGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, kind = kind] { setThemeKind(kind); });
+    }
+    view->addAction(tr("Show the &Log"), QKeySequence(Qt::CTRL | Qt::Key_L), this, [this] { m_bottomTabs->setCurrentWidget(m_log); });
+
+    QToolBar *bar = addToolBar(tr("Run"));
+    bar->setObjectName(QStringLiteral("RunToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addActions({m_runAction, m_runAllAction, m_stopAction});
+    bar->addSeparator();
+    bar->addAction(m_virtualAction);
+    bar->addSeparator();
+    bar->addAction(tr("Fit"), m_timeline, &TimelineWidget::fit);
+    bar->addAction(tr("Zoom +"), m_timeline, &TimelineWidget::zoomIn);
+    bar->addAction(tr("Zoom −"), m_timeline, &TimelineWidget::zoomOut);
+}
+
+void MainWindow::setClock(ClockKind clock)
+{
+    m_clock = clock;
+    m_virtualAction->setChecked(clock == ClockKind::Virtual);
+    QSettings().setValue(QStringLiteral("clock"), clockKindName(clock));
+}
+
+void MainWindow::setThemeKind(Theme::Kind kind)
+{
+    m_themeKind = kind;
+    for (QAction *a : m_themeGroup->actions())
+        a->setChecked(a->data().toString() == Theme::kindName(kind));
+    applyPalette();
+    const Theme theme = Theme::make(kind, m_systemPalette);
+    m_timeline->setTheme(theme);
+    m_concurrency->setTheme(theme);
+    m_makespan->setTheme(theme);
+    m_distribution->setTheme(theme);
+    QSettings().setValue(QStringLiteral("theme"), Theme::kindName(kind));
+}
+
+void MainWindow::applyPalette()
+{
+    // The widgets follow the theme too; "system" gives back what the desktop chose.
+    QPalette palette = m_systemPalette;
+    QFont font = m_systemFont;
+    if (m_themeKind == Theme::Kind::Dark) {
+        palette = QPalette(QColor(0x2B, 0x2D, 0x31), QColor(0x1E, 0x1F, 0x22));
+        palette.setColor(QPalette::WindowText, QColor(0xE8, 0xE8, 0xE8));
+        palette.setColor(QPalette::Text, QColor(0xE8, 0xE8, 0xE8));
+        palette.setColor(QPalette::ButtonText, QColor(0xE8, 0xE8, 0xE8));
+        palette.setColor(QPalette::Base, QColor(0x1E, 0x1F, 0x22));
+        palette.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2C));
+    } else if (m_themeKind == Theme::Kind::Light || m_themeKind == Theme::Kind::Projector) {
+        palette = QPalette(QColor(0xEE, 0xEE, 0xEE), Qt::white);
+        palette.setColor(QPalette::WindowText, Qt::black);
+        palette.setColor(QPalette::Text, Qt::black);
+        palette.setColor(QPalette::ButtonText, Qt::black);
+    }
+    if (m_themeKind == Theme::Kind::Projector)
+        font.setPointSize(16);
+    QApplication::setPalette(palette);
+    QApplication::setFont(font);
+}
+
+void MainWindow::openScenario(const Scenario &scenario, const QString &path)
+{
+    stop();
+    m_document.reset(scenario, path);
+    m_log->clearLog();
+    m_timeline->setTraces({}, scenario.deadlineMs);
+    m_timeline->setNow(-1);
+    m_timeline->fit();
+    updateStatistics({});
+    if (!path.isEmpty() && !path.startsWith(QLatin1Char(':')))
+        addRecent(path);
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    QStringList errors;
+    ScenarioDocument probe;
+    if (!probe.open(path, &errors)) {
+        // The scenario on screen stays exactly as it was.
+        showError(tr("Cannot open the scenario"), errors.join(QLatin1Char('\n')));
+        return false;
+    }
+    if (!path.startsWith(QLatin1Char(':')))
+        m_lastDir = QFileInfo(path).absolutePath();
+    QSettings().setValue(QStringLiteral("lastDirectory"), m_lastDir);
+    openScenario(probe.scenario(), path);
+    statusBar()->showMessage(tr("Opened %1").arg(probe.scenario().name), 4000);
+    return true;
+}
+
+void MainWindow::run(bool allCompared)
+{
+    if (m_runs->isRunning())
+        return;
+    const Scenario &s = m_document.scenario();
+    m_runStrategies = allCompared ? s.compareOrDefault() : QList<StrategySpec>{s.strategy};
+    m_log->clearLog();
+    m_timeline->setTraces({}, s.deadlineMs);
+    m_timeline->fit();
+    m_runAction->setEnabled(false);
+    m_runAllAction->setEnabled(false);
+    m_runOneAction->setEnabled(false);
+    m_stopAction->setEnabled(true);
+    statusBar()->showMessage(tr("Running on the %1 clock… (Esc stops)").arg(clockKindName(m_clock)));
+    m_refresh.start();
+    m_runs->start(s, m_runStrategies, m_clock);
+}
+
+void MainWindow::stop()
+{
+    if (m_runs->isRunning())
+        m_runs->stop();
+}
+
+bool MainWindow::isRunning() const
+{
+    return m_runs->isRunning();
+}
+
+void MainWindow::refreshLive()
+{
+    m_timeline->setNow(m_runs->now());
+    if (!m_dirty)
+        return;
+    m_dirty = false;
+    m_timeline->setTraces(m_runs->traces(), m_document.scenario().deadlineMs);
+}
+
+void MainWindow::onRunsFinished(bool stopped)
+{
+    m_refresh.stop();
+    const QList<Trace> traces = m_runs->traces();
+    m_timeline->setNow(-1);
+    m_timeline->setTraces(traces, m_document.scenario().deadlineMs);
+    m_timeline->fit();
+    updateStatistics(traces);
+    m_concurrency->setTraces(traces);
+    m_makespan->setTraces(traces);
+    if (!traces.isEmpty())
+        m_distribution->setTrace(traces.last());
+    setThemeKind(m_themeKind); // new chart axes take the theme's fonts and colours
+    m_runAction->setEnabled(true);
+    m_runAllAction->setEnabled(true);
+    m_runOneAction->setEnabled(true);
+    m_stopAction->setEnabled(false);
+    statusBar()->showMessage(stopped ? tr("Stopped") : tr("Done"), 5000);
+    Q_EMIT runsFinished();
+}
+
+void MainWindow::updateStatistics(const QList<Trace> &traces)
+{
+    if (traces.isEmpty()) {
+        const Scenario &s = m_document.scenario();
+        m_statistics->setText(QStringLiteral("<h3>%1</h3><p>%2</p><p>%3</p>")
+                                  .arg(s.name.toHtmlEscaped(), s.description.toHtmlEscaped(),
+                                       tr("%n task(s). Press <b>F5</b> to run.", nullptr, static_cast<int>(s.instances().size()))));
+        return;
+    }
+    QString html = QStringLiteral("<table cellspacing='0' cellpadding='4'><tr>");
+    for (const QString &h : {tr("strategy"), tr("makespan"), tr("work"), tr("speedup"), tr("max at once"), tr("ok"), tr("failed"),
+                             tr("timed out"), tr("cancelled"), tr("mean wait"), tr("p95 wait")})
+        html += QStringLiteral("<th align='left'>%1</th>").arg(h);
+    html += QStringLiteral("</tr>");
+    const Statistics first = Statistics::of(traces.first());
+    for (const Trace &t : traces) {
+        const Statistics s = Statistics::of(t);
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td><td>%4×</td><td>%5</td><td>%6</td><td>%7</td><td>%8</td><td>%9</td>")
+                    .arg(t.strategy.toHtmlEscaped(), humanDuration(s.makespan), humanDuration(s.sum), QString::number(s.speedup, 'f', 2))
+                    .arg(s.maxConcurrency)
+                    .arg(s.ok)
+                    .arg(s.failed)
+                    .arg(s.timeout)
+                    .arg(s.cancelled);
+        html += QStringLiteral("<td>%1</td><td>%2</td></tr>").arg(humanDuration(s.meanWait), humanDuration(s.p95Wait));
+    }
+    html += QStringLiteral("</table>");
+    if (traces.size() > 1) {
+        const Statistics last = Statistics::of(traces.last());
+        const double ratio = last.makespan > 0 ? static_cast<double>(first.makespan) / static_cast<double>(last.makespan) : 0;
+        html.prepend(QStringLiteral("<h3>%1 %2, %3 %4: %5</h3>")
+                         .arg(traces.first().strategy.toHtmlEscaped(), humanDuration(first.makespan), traces.last().strategy.toHtmlEscaped(),
+                              humanDuration(last.makespan),
+                              ratio >= 1 ? tr("%1× faster").arg(QString::number(ratio, 'f', 2))
+                                         : tr("%1× slower").arg(QString::number(1 / ratio, 'f', 2))));
+    }
+    m_statistics->setText(html);
+}
+
+QString MainWindow::statisticsText() const
+{
+    return m_statistics->text();
+}
+
+void MainWindow::onTaskClicked(int group, int lane)
+{
+    const QList<TaskInstance> instances = m_document.scenario().instances();
+    if (lane >= 0 && lane < instances.size())
+        m_editor->selectSpec(instances[lane].spec);
+    m_log->selectTask(group, lane);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString file = m_document.path().isEmpty() ? tr("untitled") : QFileInfo(m_document.path()).fileName();
+    setWindowTitle(QStringLiteral("%1 — %2[*] — ConcViz").arg(m_document.scenario().name, file));
+    setWindowModified(m_document.isModified());
+}
+
+void MainWindow::addRecent(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    m_recent.removeAll(absolute);
+    m_recent.prepend(absolute);
+    while (m_recent.size() > maxRecent)
+        m_recent.removeLast();
+    QSettings().setValue(QStringLiteral("recentFiles"), m_recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    for (const QString &path : m_recent)
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (maybeSave())
+                openFile(path);
+        })->setToolTip(path);
+    m_recentMenu->setEnabled(!m_recent.isEmpty());
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document.isModified() || m_quietErrors)
+        return true;
+    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+                                              tr("“%1” has changes that are not saved. Save them?").arg(m_document.scenario().name),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+bool MainWindow::save()
+{
+    // Built-in examples cannot be written over: save them somewhere of the user's choice.
+    if (m_document.path().isEmpty() || m_document.path().startsWith(QLatin1Char(':')))
+        return saveAs();
+    QString error;
+    if (!m_document.save(m_document.path(), &error)) {
+        showError(tr("Cannot save"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved"), 3000);
+    return true;
+}
+
+bool MainWindow::saveAs()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), m_lastDir, tr("Scenarios (*.json)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".json");
+    QString error;
+    if (!m_document.save(path, &error)) {
+        showError(tr("Cannot save"), error);
+        return false;
+    }
+    addRecent(path);
+    return true;
+}
+
+void MainWindow::exportImage()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export timeline"), m_lastDir,
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    const Theme theme = Theme::make(m_themeKind, m_systemPalette);
+    QString error;
+    if (!exportTimeline(m_timeline->model(), theme, path, naturalExportSize(m_timeline->model(), theme, 1600), &error))
+        showError(tr("Cannot export"), error);
+}
+
+void MainWindow::exportTrace()
+{
+    const QList<Trace> traces = m_runs->traces();
+    if (traces.isEmpty()) {
+        showError(tr("Nothing to export"), tr("Run the scenario first."));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export trace"), m_lastDir,
+                                                      tr("JSON (*.json);;CSV (*.csv);;Chrome trace for Perfetto (*.trace.json)"));
+    if (path.isEmpty())
+        return;
+    QByteArray data;
+    if (path.endsWith(QLatin1String(".trace.json"))) {
+        data = ChromeTraceExporter::toJson(traces.last());
+    } else if (path.endsWith(QLatin1String(".csv"))) {
+        data = CsvExporter::toCsv(traces.last());
+    } else {
+        QJsonArray runs;
+        for (const Trace &t : traces)
+            runs.append(JsonExporter::toJsonObject(t));
+        data = QJsonDocument(QJsonObject{{QStringLiteral("scenario"), m_document.scenario().name}, {QStringLiteral("runs"), runs}}).toJson();
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
+        showError(tr("Cannot export"), tr("%1: cannot be written: %2").arg(path, file.errorString()));
+}
+
+bool MainWindow::saveScreenshot(const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !grab().save(&file, "PNG") || !file.commit()) {
+        *error = tr("%1: cannot be written: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::showError(const QString &title, const QString &text)
+{
+    m_lastError = text;
+    statusBar()->showMessage(text.section(QLatin1Char('\n'), 0, 0), 8000);
+    if (!m_quietErrors)
+        QMessageBox::warning(this, title, text);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    stop();
+    QSettings settings;
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("windowState"), saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile() && maybeSave())
+        openFile(urls.first().toLocalFile());
+}
+
+} // namespace concviz

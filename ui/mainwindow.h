@@ -1,0 +1,117 @@
+#pragma once
+
+#include "editor/scenariodocument.h"
+#include "engine/runner.h"
+#include "theme.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QMenu;
+class QTabWidget;
+
+namespace concviz {
+
+class ConcurrencyChart;
+class DistributionChart;
+class EventLog;
+class MakespanChart;
+class RunController;
+class ScenarioEditor;
+class TimelineWidget;
+
+// The window: the scenario editor on the left, the timeline in the middle, statistics, charts and
+// the event log below. Runs go on while the window stays responsive; it repaints at display rate.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a scenario file. A broken file is reported and the current scenario stays as it was.
+    bool openFile(const QString &path);
+    void openScenario(const Scenario &scenario, const QString &path);
+    // Runs the scenario under its compare list (allCompared) or its own strategy only.
+    void run(bool allCompared);
+    void stop();
+    bool isRunning() const;
+    void setClock(ClockKind clock);
+    ClockKind clock() const { return m_clock; }
+    void setThemeKind(Theme::Kind kind);
+    // Saves a picture of the whole window.
+    bool saveScreenshot(const QString &path, QString *error);
+    // Errors go to the status bar and lastError() instead of a dialog (for scripted use and tests).
+    void setQuietErrors(bool quiet) { m_quietErrors = quiet; }
+    QString lastError() const { return m_lastError; }
+
+    ScenarioDocument *document() { return &m_document; }
+    TimelineWidget *timeline() { return m_timeline; }
+    ScenarioEditor *editor() { return m_editor; }
+    EventLog *eventLog() { return m_log; }
+    RunController *runs() { return m_runs; }
+    QString statisticsText() const;
+
+Q_SIGNALS:
+    void runsFinished();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void refreshLive();
+    void onRunsFinished(bool stopped);
+    void updateTitle();
+    void updateStatistics(const QList<Trace> &traces);
+    void updateRecentMenu();
+    void addRecent(const QString &path);
+    bool maybeSave();
+    bool save();
+    bool saveAs();
+    void exportImage();
+    void exportTrace();
+    void showError(const QString &title, const QString &text);
+    void onTaskClicked(int group, int lane);
+    void applyPalette();
+
+    ScenarioDocument m_document;
+    RunController *m_runs;
+    TimelineWidget *m_timeline;
+    ScenarioEditor *m_editor;
+    EventLog *m_log;
+    ConcurrencyChart *m_concurrency;
+    MakespanChart *m_makespan;
+    DistributionChart *m_distribution;
+    QLabel *m_statistics;
+    QTabWidget *m_bottomTabs;
+    QTimer m_refresh;
+    bool m_dirty = false;
+    ClockKind m_clock = ClockKind::Real;
+    Theme::Kind m_themeKind = Theme::Kind::System;
+    QPalette m_systemPalette;
+    QFont m_systemFont;
+    bool m_quietErrors = false;
+    QString m_lastError;
+    QString m_lastDir;
+    QStringList m_recent;
+    QList<StrategySpec> m_runStrategies;
+
+    QAction *m_runAction = nullptr;
+    QAction *m_runAllAction = nullptr;
+    QAction *m_runOneAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_virtualAction = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_examplesMenu = nullptr;
+};
+
+} // namespace concviz

@@ -1,0 +1,165 @@
+#include "theme.h"
+
+namespace concviz {
+
+namespace {
+// Okabe–Ito.
+const QColor orange(0xE6, 0x9F, 0x00);
+const QColor skyBlue(0x56, 0xB4, 0xE9);
+const QColor green(0x00, 0x9E, 0x73);
+const QColor yellow(0xF0, 0xE4, 0x42);
+const QColor blue(0x00, 0x72, 0xB2);
+const QColor vermillion(0xD5, 0x5E, 0x00);
+const QColor purple(0xCC, 0x79, 0xA7);
+const QColor grey(0x99, 0x99, 0x99);
+} // namespace
+
+QString Theme::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::System:
+        return QStringLiteral("system");
+    case Kind::Light:
+        return QStringLiteral("light");
+    case Kind::Dark:
+        return QStringLiteral("dark");
+    case Kind::Projector:
+        return QStringLiteral("projector");
+    }
+    return {};
+}
+
+Theme::Kind Theme::kindFromName(const QString &name)
+{
+    for (Kind k : {Kind::System, Kind::Light, Kind::Dark, Kind::Projector})
+        if (kindName(k) == name)
+            return k;
+    return Kind::System;
+}
+
+Theme Theme::make(Kind kind, const QPalette &systemPalette)
+{
+    Theme t;
+    t.kind = kind;
+    const bool systemDark = systemPalette.color(QPalette::Window).lightness() < 128;
+    t.dark = kind == Kind::Dark || (kind == Kind::System && systemDark);
+    if (kind == Kind::Projector) {
+        // Black on white, thick and large: readable from the back of a classroom at 1920x1080.
+        t.dark = false;
+        t.background = Qt::white;
+        t.text = Qt::black;
+        t.mutedText = QColor(0x33, 0x33, 0x33);
+        t.grid = QColor(0xBB, 0xBB, 0xBB);
+        t.laneStripe = QColor(0xF2, 0xF2, 0xF2);
+        t.groupHeader = QColor(0xE0, 0xE0, 0xE0);
+        t.laneHeight = 40;
+        t.headerHeight = 52;
+        t.labelWidth = 240;
+        t.axisHeight = 44;
+        t.font.setPointSize(18);
+    } else if (t.dark) {
+        t.background = QColor(0x1E, 0x1F, 0x22);
+        t.text = QColor(0xE8, 0xE8, 0xE8);
+        t.mutedText = QColor(0xA0, 0xA0, 0xA0);
+        t.grid = QColor(0x44, 0x46, 0x4B);
+        t.laneStripe = QColor(0x26, 0x28, 0x2C);
+        t.groupHeader = QColor(0x33, 0x36, 0x3B);
+    } else {
+        t.background = Qt::white;
+        t.text = QColor(0x20, 0x20, 0x20);
+        t.mutedText = QColor(0x66, 0x66, 0x66);
+        t.grid = QColor(0xDD, 0xDD, 0xDD);
+        t.laneStripe = QColor(0xF7, 0xF7, 0xF9);
+        t.groupHeader = QColor(0xEC, 0xEE, 0xF2);
+        t.font.setPointSize(10);
+    }
+    if (kind != Kind::Projector)
+        t.font.setPointSize(10);
+    t.running = blue;
+    t.nowLine = vermillion;
+    t.marker = t.dark ? yellow : QColor(0x60, 0x30, 0x90);
+    t.deadline = vermillion;
+    t.selection = t.dark ? QColor(255, 255, 255, 40) : QColor(0, 0, 0, 28);
+    t.boldFont = t.font;
+    t.boldFont.setBold(true);
+    return t;
+}
+
+QColor Theme::outcomeColor(Outcome outcome) const
+{
+    switch (outcome) {
+    case Outcome::Ok:
+        return green;
+    case Outcome::Failed:
+        return vermillion;
+    case Outcome::Timeout:
+        return orange;
+    case Outcome::Cancelled:
+        return grey;
+    case Outcome::Pending:
+        return running;
+    }
+    return running;
+}
+
+QColor Theme::phaseColor(PhaseKind kind) const
+{
+    switch (kind) {
+    case PhaseKind::WaitSemaphore:
+    case PhaseKind::WaitRateLimit:
+    case PhaseKind::WaitQueue:
+        return orange;
+    case PhaseKind::WaitExecutor:
+    case PhaseKind::WaitConnection:
+        return purple;
+    case PhaseKind::LoopBlocked:
+        return vermillion;
+    case PhaseKind::Backoff:
+        return grey;
+    case PhaseKind::Connecting:
+    case PhaseKind::Sending:
+    case PhaseKind::WaitingFirstByte:
+        return skyBlue;
+    case PhaseKind::Downloading:
+        return blue;
+    }
+    return grey;
+}
+
+Qt::BrushStyle Theme::phasePattern(PhaseKind kind) const
+{
+    switch (kind) {
+    case PhaseKind::WaitSemaphore:
+    case PhaseKind::WaitRateLimit:
+    case PhaseKind::WaitQueue:
+        return Qt::BDiagPattern;
+    case PhaseKind::WaitExecutor:
+    case PhaseKind::WaitConnection:
+        return Qt::FDiagPattern;
+    case PhaseKind::LoopBlocked:
+        return Qt::DiagCrossPattern;
+    case PhaseKind::Backoff:
+        return Qt::Dense6Pattern;
+    default:
+        return Qt::SolidPattern;
+    }
+}
+
+QString Theme::outcomeMark(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Ok:
+        return QStringLiteral("✓");
+    case Outcome::Failed:
+        return QStringLiteral("✗");
+    case Outcome::Timeout:
+        return QStringLiteral("⏱");
+    case Outcome::Cancelled:
+        return QStringLiteral("⊘");
+    case Outcome::Pending:
+        return QString();
+    }
+    return {};
+}
+
+} // namespace concviz

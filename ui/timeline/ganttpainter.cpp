@@ -1,0 +1,320 @@
+#include "ganttpainter.h"
+
+#include "timelinecoordinates.h"
+#include "trace/timeformat.h"
+
+#include <QFontMetricsF>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace concviz {
+
+namespace {
+
+// Lanes thinner than this are folded into rows of pixels.
+constexpr double foldBelow = 3.0;
+
+QColor attemptColor(const Theme &theme, Outcome outcome)
+{
+    return outcome == Outcome::Ok || outcome == Outcome::Pending ? theme.running : theme.outcomeColor(outcome);
+}
+
+} // namespace
+
+GanttPainter::GanttPainter(const Theme &theme)
+    : m_theme(theme)
+{
+}
+
+QRectF GanttPainter::plotArea(const QRect &rect) const
+{
+    const double label = std::min<double>(m_theme.labelWidth, rect.width() * 0.3);
+    // Room on the right for the end marks of the longest bars.
+    const double right = QFontMetricsF(m_theme.font).horizontalAdvance(QStringLiteral("  ✓ 0.000 s")) + 8;
+    return QRectF(rect.left() + label, rect.top() + m_theme.axisHeight, std::max(10.0, rect.width() - label - right),
+                  std::max(1.0, rect.height() - static_cast<double>(m_theme.axisHeight)));
+}
+
+void GanttPainter::paint(QPainter &p, const QRect &rect, const TimelineModel &model, const Options &o) const
+{
+    p.save();
+    p.setClipRect(rect);
+    p.fillRect(rect, m_theme.background);
+    p.setFont(m_theme.font);
+    const QRectF plot = plotArea(rect);
+    paintAxis(p, rect, plot, o);
+
+    const TimelineLayout layout(model, o.laneHeight, m_theme.headerHeight);
+    p.save();
+    p.setClipRect(QRectF(rect.left(), plot.top(), rect.width(), plot.height()));
+    for (int gi = 0; gi < model.groups().size(); ++gi) {
+        const TimelineModel::Group &g = model.groups()[gi];
+        const double top = plot.top() + layout.groupTop(gi) - o.scrollY;
+        const double bottom = plot.top() + layout.groupBottom(gi) - o.scrollY;
+        if (bottom < plot.top() || top > plot.bottom())
+            continue;
+        if (o.laneHeight < foldBelow)
+            paintFoldedLanes(p, plot, g, top, layout, o);
+        else
+            paintLanes(p, plot, g, gi, top, layout, o);
+        paintMarkers(p, plot, g, top, bottom, o);
+        paintGroupHeader(p, plot, rect, model, gi, top, o);
+    }
+    if (o.now >= 0) {
+        const double x = timeline::timeToX(o.now, o.start, o.end, plot.left(), plot.width());
+        if (x >= plot.left() && x <= plot.right()) {
+            p.setPen(QPen(m_theme.nowLine, 2));
+            p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+        }
+    }
+    p.restore();
+    p.restore();
+}
+
+void GanttPainter::paintAxis(QPainter &p, const QRect &rect, const QRectF &plot, const Options &o) const
+{
+    const QFontMetricsF fm(m_theme.font);
+    const double minGap = fm.horizontalAdvance(QStringLiteral("00.00 ms")) * 1.6;
+    const Micros step = timeline::tickStep(o.start, o.end, plot.width(), minGap);
+    const Micros first = (std::max<Micros>(o.start, 0) / step) * step;
+    p.setPen(m_theme.grid);
+    p.drawLine(QPointF(plot.left(), plot.top() - 1), QPointF(rect.right(), plot.top() - 1));
+    for (Micros t = first; t <= o.end; t += step) {
+        const double x = timeline::timeToX(t, o.start, o.end, plot.left(), plot.width());
+        if (x < plot.left() - 0.5)
+            continue;
+        p.setPen(m_theme.grid);
+        p.drawLine(QPointF(x, plot.top() - 6), QPointF(x, rect.bottom()));
+        p.setPen(m_theme.mutedText);
+        const QString label = timeline::tickLabel(t, step);
+        p.drawText(QRectF(x - 60, rect.top(), 120, plot.top() - rect.top() - 6), Qt::AlignHCenter | Qt::AlignBottom, label);
+    }
+}
+
+void GanttPainter::paintGroupHeader(QPainter &p, const QRectF &plot, const QRect &rect, const TimelineModel &model, int gi,
+                                    double top, const Options &) const
+{
+    const TimelineModel::Group &g = model.groups()[gi];
+    const QRectF band(rect.left(), top, rect.width(), m_theme.headerHeight);
+    p.fillRect(band, m_theme.groupHeader);
+    p.setPen(m_theme.text);
+    p.setFont(m_theme.boldFont);
+    const QString title = g.finished ? QStringLiteral("%1 — %2").arg(g.strategy, humanDuration(g.makespan))
+                                     : QStringLiteral("%1 — running…").arg(g.strategy);
+    const QFontMetricsF bold(m_theme.boldFont);
+    const QRectF titleRect(rect.left() + 8, top, bold.horizontalAdvance(title) + 8, m_theme.headerHeight);
+    p.drawText(titleRect, Qt::AlignVCenter | Qt::AlignLeft, title);
+    p.setFont(m_theme.font);
+
+    // The lesson in one line: the work, the longest task, and how this run compares to the first.
+    QStringList facts;
+    facts << tr("work %1").arg(humanDuration(g.work));
+    facts << tr("longest task %1").arg(humanDuration(g.longestTask));
+    facts << tr("%1 at most at once").arg(g.maxConcurrency);
+    const TimelineModel::Group &first = model.groups().first();
+    if (gi > 0 && g.finished && first.finished && g.makespan > 0) {
+        const double ratio = static_cast<double>(first.makespan) / static_cast<double>(g.makespan);
+        if (std::abs(ratio - 1.0) >= 0.005)
+            facts << (ratio > 1 ? tr("%1× faster than %2") : tr("%1× slower than %2"))
+                         .arg(QString::number(ratio > 1 ? ratio : 1.0 / ratio, 'f', 2), first.strategy);
+    }
+    p.setPen(m_theme.mutedText);
+    p.drawText(QRectF(titleRect.right() + 12, top, rect.right() - titleRect.right() - 16, m_theme.headerHeight),
+               Qt::AlignVCenter | Qt::AlignLeft, facts.join(QStringLiteral("  ·  ")));
+    Q_UNUSED(plot);
+}
+
+void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const TimelineModel::Group &g, int gi, double top,
+                              const TimelineLayout &layout, const Options &o) const
+{
+    const double lh = o.laneHeight;
+    const double lanesTop = top + layout.headerHeight();
+    const int firstLane = std::max(0, static_cast<int>(std::floor((plot.top() - lanesTop) / lh)));
+    const int lastLane = std::min(static_cast<int>(g.lanes.size()) - 1, static_cast<int>(std::ceil((plot.bottom() - lanesTop) / lh)));
+    const QFontMetricsF fm(m_theme.font);
+    const bool labels = lh >= fm.height() * 0.85;
+    const double barInset = std::max(1.0, lh * 0.18);
+    const double labelLeft = plot.left() - m_theme.labelWidth;
+    const Micros openEnd = o.now >= 0 ? o.now : o.end;
+
+    for (int li = firstLane; li <= lastLane; ++li) {
+        const TimelineModel::Lane &lane = g.lanes[li];
+        const double y = lanesTop + li * lh;
+        if (li % 2 == 1)
+            p.fillRect(QRectF(labelLeft, y, plot.right() - labelLeft, lh), m_theme.laneStripe);
+        if (gi == o.selectedGroup && li == o.selectedLane)
+            p.fillRect(QRectF(labelLeft, y, plot.right() - labelLeft + 200, lh), m_theme.selection);
+        const QRectF bar(0, y + barInset, 0, lh - 2 * barInset);
+        for (int si = lane.firstSpan; si < lane.firstSpan + lane.spanCount; ++si) {
+            const TimelineModel::Span &s = g.spans[si];
+            const Micros end = s.end >= 0 ? s.end : openEnd;
+            if (end < o.start || s.start > o.end)
+                continue;
+            double x0 = timeline::timeToX(s.start, o.start, o.end, plot.left(), plot.width());
+            double x1 = timeline::timeToX(end, o.start, o.end, plot.left(), plot.width());
+            x0 = std::max(x0, plot.left() - 2);
+            x1 = std::min(x1, plot.right() + 2);
+            if (x1 - x0 < 1)
+                x1 = x0 + 1; // a span narrower than a pixel still shows
+            const QRectF r(x0, bar.top(), x1 - x0, bar.height());
+            if (s.type == TimelineModel::SpanType::Running) {
+                // An attempt: solid, in the colour of how it ended.
+                p.fillRect(r, attemptColor(m_theme, s.outcome));
+            } else {
+                // A wait: hatched, so it never depends on colour alone.
+                QColor c = m_theme.phaseColor(s.phase);
+                QColor soft = c;
+                soft.setAlpha(60);
+                p.fillRect(r, soft);
+                p.fillRect(r, QBrush(c, m_theme.phasePattern(s.phase)));
+            }
+        }
+        if (labels) {
+            p.setPen(m_theme.text);
+            p.drawText(QRectF(labelLeft + 8, y, m_theme.labelWidth - 14, lh), Qt::AlignVCenter | Qt::AlignLeft,
+                       fm.elidedText(lane.name, Qt::ElideMiddle, m_theme.labelWidth - 14));
+            if (lane.end >= 0 && lane.end >= o.start && lane.end <= o.end) {
+                const double x = timeline::timeToX(lane.end, o.start, o.end, plot.left(), plot.width());
+                p.setPen(m_theme.outcomeColor(lane.outcome));
+                QString mark = Theme::outcomeMark(lane.outcome);
+                if (lane.attempts > 1)
+                    mark += QStringLiteral(" ×%1").arg(lane.attempts);
+                p.drawText(QRectF(x + 4, y, 120, lh), Qt::AlignVCenter | Qt::AlignLeft, mark);
+            }
+        }
+    }
+}
+
+void GanttPainter::paintFoldedLanes(QPainter &p, const QRectF &plot, const TimelineModel::Group &g, double top,
+                                    const TimelineLayout &layout, const Options &o) const
+{
+    // Many lanes per pixel row: for each row, count how many of its lanes run at each x with a
+    // difference array (one add per span, one pass per row), and shade by that share.
+    const double lanesTop = top + layout.headerHeight();
+    const double lh = o.laneHeight;
+    const int width = std::max(1, static_cast<int>(std::ceil(plot.width())));
+    const int rowsTop = std::max(static_cast<int>(std::floor(lanesTop)), static_cast<int>(plot.top()));
+    const int rowsBottom = std::min(static_cast<int>(std::ceil(lanesTop + lh * static_cast<double>(g.lanes.size()))),
+                                    static_cast<int>(plot.bottom()));
+    const Micros openEnd = o.now >= 0 ? o.now : o.end;
+    std::vector<int> running(static_cast<std::size_t>(width) + 1);
+    std::vector<int> waiting(static_cast<std::size_t>(width) + 1);
+    QColor run = m_theme.running;
+    QColor wait = m_theme.phaseColor(PhaseKind::WaitSemaphore);
+    for (int row = rowsTop; row < rowsBottom; ++row) {
+        const int laneFrom = std::max(0, static_cast<int>(std::floor((row - lanesTop) / lh)));
+        const int laneTo = std::min(static_cast<int>(g.lanes.size()), static_cast<int>(std::ceil((row + 1 - lanesTop) / lh)));
+        if (laneFrom >= laneTo)
+            continue;
+        std::fill(running.begin(), running.end(), 0);
+        std::fill(waiting.begin(), waiting.end(), 0);
+        for (int li = laneFrom; li < laneTo; ++li) {
+            const TimelineModel::Lane &lane = g.lanes[li];
+            for (int si = lane.firstSpan; si < lane.firstSpan + lane.spanCount; ++si) {
+                const TimelineModel::Span &s = g.spans[si];
+                const Micros end = s.end >= 0 ? s.end : openEnd;
+                if (end < o.start || s.start > o.end)
+                    continue;
+                const int x0 = std::clamp(static_cast<int>(timeline::timeToX(s.start, o.start, o.end, 0, width)), 0, width - 1);
+                const int x1 = std::clamp(static_cast<int>(std::ceil(timeline::timeToX(end, o.start, o.end, 0, width))), x0 + 1, width);
+                std::vector<int> &counts = s.type == TimelineModel::SpanType::Running ? running : waiting;
+                ++counts[static_cast<std::size_t>(x0)];
+                --counts[static_cast<std::size_t>(x1)];
+            }
+        }
+        const double lanes = laneTo - laneFrom;
+        int r = 0, w = 0;
+        int runStart = 0;
+        int lastShade = -1;
+        // Draw runs of equal shade as one line, so a row costs a handful of calls, not one per pixel.
+        auto flush = [&](int x) {
+            if (lastShade > 0 && x > runStart) {
+                const bool isRun = lastShade >= 1000;
+                QColor c = isRun ? run : wait;
+                c.setAlpha(std::clamp(lastShade % 1000, 40, 255));
+                p.setPen(c);
+                p.drawLine(QPointF(plot.left() + runStart, row + 0.5), QPointF(plot.left() + x - 0.01, row + 0.5));
+            }
+            runStart = x;
+        };
+        for (int x = 0; x < width; ++x) {
+            r += running[static_cast<std::size_t>(x)];
+            w += waiting[static_cast<std::size_t>(x)];
+            int shade = 0;
+            if (r > 0)
+                shade = 1000 + static_cast<int>(255.0 * std::min(1.0, r / lanes));
+            else if (w > 0)
+                shade = static_cast<int>(255.0 * std::min(1.0, w / lanes));
+            if (shade != lastShade) {
+                flush(x);
+                lastShade = shade;
+            }
+        }
+        flush(width);
+    }
+    // Say how many tasks the folded rows stand for.
+    p.setPen(m_theme.mutedText);
+    p.drawText(QRectF(plot.left() - m_theme.labelWidth + 8, lanesTop, m_theme.labelWidth - 14,
+                      std::max(20.0, lh * static_cast<double>(g.lanes.size()))),
+               Qt::AlignTop | Qt::AlignLeft, tr("%n tasks", nullptr, static_cast<int>(g.lanes.size())));
+}
+
+void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const TimelineModel::Group &g, double top, double bottom,
+                                const Options &o) const
+{
+    const double lanesTop = top + m_theme.headerHeight;
+    const QFontMetricsF fm(m_theme.font);
+    auto xOf = [&](Micros t) { return timeline::timeToX(t, o.start, o.end, plot.left(), plot.width()); };
+
+    // The makespan: where this run ended.
+    if (g.finished) {
+        const double x = xOf(g.makespan);
+        p.setPen(QPen(m_theme.text, 1, Qt::DashLine));
+        p.drawLine(QPointF(x, lanesTop), QPointF(x, bottom));
+    }
+    if (g.deadline >= 0) {
+        const double x = xOf(g.deadline);
+        p.setPen(QPen(m_theme.deadline, 2, Qt::DashDotLine));
+        p.drawLine(QPointF(x, lanesTop), QPointF(x, bottom));
+        p.drawText(QRectF(x + 4, lanesTop, 200, fm.height()), Qt::AlignLeft | Qt::AlignTop, tr("deadline"));
+    }
+    for (const Marker &m : g.markers) {
+        const double x = xOf(m.time);
+        if (x < plot.left() - 1 || x > plot.right() + 1)
+            continue;
+        if (m.kind == MarkerKind::Consumed && m.task >= 0 && m.task < g.lanes.size() && o.laneHeight >= foldBelow) {
+            // as_completed: the rank at which the caller took this result, on the task's own lane.
+            const double y = lanesTop + m.task * o.laneHeight;
+            const QString rank = m.label.section(QLatin1Char(' '), 0, 0);
+            const double w = fm.horizontalAdvance(rank) + 8;
+            const QRectF badge(x + 22, y + 1, w, o.laneHeight - 2);
+            p.setPen(Qt::NoPen);
+            p.setBrush(m_theme.marker);
+            p.drawRoundedRect(badge, 4, 4);
+            p.setPen(m_theme.background);
+            p.drawText(badge, Qt::AlignCenter, rank);
+            continue;
+        }
+        if (m.kind == MarkerKind::Consumed)
+            continue;
+        // The caller resumed (or the run was stopped): a triangle under the lanes and a line up.
+        const QColor c = m.kind == MarkerKind::CallerResumed ? m_theme.marker : m_theme.deadline;
+        p.setPen(QPen(c, 2));
+        p.drawLine(QPointF(x, lanesTop), QPointF(x, bottom));
+        QPainterPath triangle;
+        triangle.moveTo(x, bottom - 9);
+        triangle.lineTo(x - 6, bottom + 1);
+        triangle.lineTo(x + 6, bottom + 1);
+        triangle.closeSubpath();
+        p.fillPath(triangle, c);
+        if (m.kind == MarkerKind::CallerResumed) {
+            p.setPen(c);
+            p.drawText(QRectF(x + 8, bottom - fm.height() - 1, 600, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, m.label);
+        }
+    }
+}
+
+} // namespace concviz

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "../theme.h"
+#include "timelinelayout.h"
+#include "timelinemodel.h"
+
+#include <QCoreApplication>
+#include <QPainter>
+#include <QRect>
+
+namespace concviz {
+
+// Paints the timeline of a model into a rectangle: the time axis, one header per run, one lane per
+// task with its waits and attempts, end marks, the caller's markers, the deadline and the "now"
+// line. The widget, the image and document exports and `concviz render` all paint through it.
+// Only what is visible is drawn; lanes thinner than a pixel are folded into one row of pixels
+// that shows how many of them run at each moment, and spans narrower than a pixel are widened to one.
+class GanttPainter
+{
+    Q_DECLARE_TR_FUNCTIONS(GanttPainter)
+
+public:
+    struct Options
+    {
+        Micros start = 0;
+        Micros end = 1000000;
+        double laneHeight = 22;
+        double scrollY = 0;   // content pixels scrolled off the top
+        Micros now = -1;      // the live "now" line; -1 when no run is going on
+        int selectedGroup = -1;
+        int selectedLane = -1;
+    };
+
+    explicit GanttPainter(const Theme &theme);
+
+    void paint(QPainter &painter, const QRect &rect, const TimelineModel &model, const Options &options) const;
+
+    // Where the time axis runs inside `rect`: right of the names, below the axis.
+    QRectF plotArea(const QRect &rect) const;
+
+private:
+    void paintAxis(QPainter &p, const QRect &rect, const QRectF &plot, const Options &o) const;
+    void paintGroupHeader(QPainter &p, const QRectF &plot, const QRect &rect, const TimelineModel &model, int group,
+                          double top, const Options &o) const;
+    void paintLanes(QPainter &p, const QRectF &plot, const TimelineModel::Group &g, int groupIndex, double top,
+                    const TimelineLayout &layout, const Options &o) const;
+    void paintFoldedLanes(QPainter &p, const QRectF &plot, const TimelineModel::Group &g, double top,
+                          const TimelineLayout &layout, const Options &o) const;
+    void paintMarkers(QPainter &p, const QRectF &plot, const TimelineModel::Group &g, double top, double bottom,
+                      const Options &o) const;
+
+    const Theme &m_theme;
+};
+
+} // namespace concviz

@@ -1,0 +1,51 @@
+#include "timelinelayout.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace concviz {
+
+TimelineLayout::TimelineLayout(const TimelineModel &model, double laneHeight, double headerHeight)
+    : m_model(model)
+    , m_laneHeight(laneHeight)
+    , m_headerHeight(headerHeight)
+{
+    double y = 0;
+    for (const TimelineModel::Group &g : model.groups()) {
+        m_groupTops.append(y);
+        y += headerHeight + static_cast<double>(g.lanes.size()) * laneHeight + groupGap;
+    }
+    m_contentHeight = y;
+}
+
+double TimelineLayout::groupBottom(int group) const
+{
+    return laneTop(group, static_cast<int>(m_model.groups().at(group).lanes.size()));
+}
+
+TimelineLayout::Hit TimelineLayout::hitTest(double y) const
+{
+    // Groups are few: a linear walk is fine; lanes inside a group are found by arithmetic.
+    for (int g = 0; g < m_groupTops.size(); ++g) {
+        const double top = m_groupTops[g];
+        if (y < top || y >= groupBottom(g))
+            continue;
+        if (y < top + m_headerHeight)
+            return {g, -1};
+        const int lane = static_cast<int>(std::floor((y - top - m_headerHeight) / m_laneHeight));
+        return {g, std::clamp(lane, 0, static_cast<int>(m_model.groups().at(g).lanes.size()) - 1)};
+    }
+    return {};
+}
+
+double TimelineLayout::fittingLaneHeight(const TimelineModel &model, double available, double headerHeight, double preferred)
+{
+    const int groups = static_cast<int>(model.groups().size());
+    const int lanes = model.laneCount();
+    if (lanes == 0)
+        return preferred;
+    const double room = available - groups * (headerHeight + groupGap);
+    return std::clamp(room / lanes, 0.001, preferred);
+}
+
+} // namespace concviz

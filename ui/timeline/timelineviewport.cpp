@@ -1,0 +1,66 @@
+#include "timelineviewport.h"
+
+#include "timelinecoordinates.h"
+
+#include <algorithm>
+
+namespace concviz {
+
+TimelineViewport::TimelineViewport(QObject *parent)
+    : QObject(parent)
+{
+}
+
+void TimelineViewport::setContentEnd(Micros end)
+{
+    m_contentEnd = std::max<Micros>(end, minimumSpan);
+    if (m_fitted)
+        apply(0, fittedEnd(), true);
+}
+
+Micros TimelineViewport::fittedEnd() const
+{
+    // A little air after the last bar, so its end mark is not on the edge.
+    return m_contentEnd + m_contentEnd / 20;
+}
+
+void TimelineViewport::setRange(Micros start, Micros end)
+{
+    apply(start, end, false);
+}
+
+void TimelineViewport::zoomAround(Micros anchor, double factor)
+{
+    Micros start = m_start;
+    Micros end = m_end;
+    timeline::zoomAround(anchor, factor, &start, &end, minimumSpan);
+    apply(start, end, false);
+}
+
+void TimelineViewport::pan(Micros delta)
+{
+    apply(m_start + delta, m_end + delta, false);
+}
+
+void TimelineViewport::fit()
+{
+    apply(0, fittedEnd(), true);
+}
+
+void TimelineViewport::apply(Micros start, Micros end, bool fitted)
+{
+    if (end - start < minimumSpan)
+        end = start + minimumSpan;
+    // Time before the run and far after it is empty: keep at least part of the run in view.
+    const Micros span = end - start;
+    start = std::clamp<Micros>(start, -span / 2, std::max<Micros>(fittedEnd() - span / 2, 0));
+    end = start + span;
+    m_fitted = fitted;
+    if (start == m_start && end == m_end)
+        return;
+    m_start = start;
+    m_end = end;
+    Q_EMIT rangeChanged(m_start, m_end);
+}
+
+} // namespace concviz

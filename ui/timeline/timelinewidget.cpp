@@ -1,0 +1,253 @@
+#include "timelinewidget.h"
+
+#include "timelinecoordinates.h"
+#include "trace/timeformat.h"
+
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace concviz {
+
+TimelineWidget::TimelineWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_theme(Theme::make(Theme::Kind::System, palette()))
+    , m_scroll(Qt::Vertical, this)
+{
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumSize(320, 200);
+    setAccessibleName(tr("Timeline"));
+    connect(&m_viewport, &TimelineViewport::rangeChanged, this, qOverload<>(&QWidget::update));
+    connect(&m_scroll, &QScrollBar::valueChanged, this, qOverload<>(&QWidget::update));
+}
+
+void TimelineWidget::setTheme(const Theme &theme)
+{
+    m_theme = theme;
+    updateScrollBar();
+    update();
+}
+
+void TimelineWidget::setTraces(const QList<Trace> &traces, std::optional<double> deadlineMs)
+{
+    m_model.setTraces(traces, deadlineMs);
+    Micros end = m_model.latest();
+    if (deadlineMs)
+        end = std::max(end, fromMs(*deadlineMs));
+    m_viewport.setContentEnd(std::max<Micros>(end, m_now));
+    updateScrollBar();
+    update();
+}
+
+void TimelineWidget::setNow(Micros now)
+{
+    m_now = now;
+    if (now >= 0 && now > m_viewport.contentEnd())
+        m_viewport.setContentEnd(now);
+    update();
+}
+
+void TimelineWidget::selectTask(int group, int lane)
+{
+    m_selectedGroup = group;
+    m_selectedLane = lane;
+    update();
+}
+
+void TimelineWidget::zoomIn()
+{
+    m_viewport.zoomAround((m_viewport.start() + m_viewport.end()) / 2, 1.5);
+}
+
+void TimelineWidget::zoomOut()
+{
+    m_viewport.zoomAround((m_viewport.start() + m_viewport.end()) / 2, 1 / 1.5);
+}
+
+void TimelineWidget::fit()
+{
+    m_verticalZoom = 1.0;
+    m_viewport.fit();
+    updateScrollBar();
+    update();
+}
+
+QRect TimelineWidget::paintRect() const
+{
+    return rect().adjusted(0, 0, m_scroll.isVisible() ? -m_scroll.width() : 0, 0);
+}
+
+double TimelineWidget::laneHeight() const
+{
+    const GanttPainter painter(m_theme);
+    const QRectF plot = painter.plotArea(rect());
+    // A few tasks get taller bars, so a small lesson fills the screen; many tasks shrink to fit,
+    // down to folded rows, until the user makes them taller (Ctrl+wheel) and scrolls.
+    const double tallest = m_theme.laneHeight * 1.8;
+    const double fitting = TimelineLayout::fittingLaneHeight(m_model, plot.height(), m_theme.headerHeight, tallest);
+    return std::min<double>(tallest, fitting * m_verticalZoom);
+}
+
+void TimelineWidget::updateScrollBar()
+{
+    const GanttPainter painter(m_theme);
+    const QRectF plot = painter.plotArea(rect());
+    const TimelineLayout layout(m_model, laneHeight(), m_theme.headerHeight);
+    const int overflow = static_cast<int>(std::ceil(layout.contentHeight() - plot.height()));
+    m_scroll.setRange(0, std::max(0, overflow));
+    m_scroll.setPageStep(static_cast<int>(plot.height()));
+    m_scroll.setSingleStep(std::max(1, static_cast<int>(laneHeight())));
+    m_scroll.setVisible(overflow > 0);
+    m_scroll.setGeometry(width() - m_scroll.sizeHint().width(), 0, m_scroll.sizeHint().width(), height());
+}
+
+void TimelineWidget::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    GanttPainter::Options o;
+    o.start = m_viewport.start();
+    o.end = m_viewport.end();
+    o.laneHeight = laneHeight();
+    o.scrollY = m_scroll.isVisible() ? m_scroll.value() : 0;
+    o.now = m_now;
+    o.selectedGroup = m_selectedGroup;
+    o.selectedLane = m_selectedLane;
+    GanttPainter(m_theme).paint(p, paintRect(), m_model, o);
+    if (m_rubberBand) {
+        const QRect band = QRect(m_pressPos, m_lastPos).normalized();
+        p.fillRect(QRect(band.left(), 0, band.width(), height()), m_theme.selection);
+    }
+}
+
+void TimelineWidget::resizeEvent(QResizeEvent *)
+{
+    updateScrollBar();
+}
+
+void TimelineWidget::wheelEvent(QWheelEvent *event)
+{
+    const double notches = event->angleDelta().y() / 120.0;
+    if (event->modifiers() & Qt::ShiftModifier) {
+        m_scroll.setValue(m_scroll.value() - static_cast<int>(notches * 3 * laneHeight()));
+    } else if (event->modifiers() & Qt::ControlModifier) {
+        m_verticalZoom = std::clamp(m_verticalZoom * std::pow(1.3, notches), 1.0, 1e6);
+        updateScrollBar();
+        update();
+    } else {
+        const QRectF plot = GanttPainter(m_theme).plotArea(paintRect());
+        const Micros anchor = timeline::xToTime(event->position().x(), m_viewport.start(), m_viewport.end(), plot.left(), plot.width());
+        m_viewport.zoomAround(anchor, std::pow(1.25, notches));
+    }
+    event->accept();
+}
+
+void TimelineWidget::mousePressEvent(QMouseEvent *event)
+{
+    m_pressPos = m_lastPos = event->pos();
+    m_pressStart = m_viewport.start();
+    m_pressEnd = m_viewport.end();
+    m_moved = false;
+    m_rubberBand = event->button() == Qt::RightButton
+        || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
+    m_panning = !m_rubberBand && event->button() == Qt::LeftButton;
+    if (m_panning)
+        setCursor(Qt::ClosedHandCursor);
+}
+
+void TimelineWidget::mouseMoveEvent(QMouseEvent *event)
+{
+    if ((event->pos() - m_pressPos).manhattanLength() > 3)
+        m_moved = true;
+    if (m_panning) {
+        const QRectF plot = GanttPainter(m_theme).plotArea(paintRect());
+        const double dx = event->pos().x() - m_pressPos.x();
+        const Micros shift = static_cast<Micros>(dx * static_cast<double>(m_pressEnd - m_pressStart) / plot.width());
+        m_viewport.setRange(m_pressStart - shift, m_pressEnd - shift);
+        m_scroll.setValue(m_scroll.value() - (event->pos().y() - m_lastPos.y()));
+    }
+    m_lastPos = event->pos();
+    if (m_rubberBand)
+        update();
+}
+
+void TimelineWidget::mouseReleaseEvent(QMouseEvent *event)
+{
+    unsetCursor();
+    if (m_rubberBand && m_moved) {
+        const QRectF plot = GanttPainter(m_theme).plotArea(paintRect());
+        const Micros a = timeline::xToTime(std::min(m_pressPos.x(), event->pos().x()), m_viewport.start(), m_viewport.end(), plot.left(), plot.width());
+        const Micros b = timeline::xToTime(std::max(m_pressPos.x(), event->pos().x()), m_viewport.start(), m_viewport.end(), plot.left(), plot.width());
+        m_viewport.setRange(a, b);
+    } else if (!m_moved && event->button() == Qt::LeftButton) {
+        const TimelineLayout::Hit hit = hitAt(event->pos());
+        if (hit.group >= 0 && hit.lane >= 0) {
+            selectTask(hit.group, hit.lane);
+            Q_EMIT taskClicked(hit.group, hit.lane);
+        }
+    }
+    m_rubberBand = false;
+    m_panning = false;
+    update();
+}
+
+void TimelineWidget::mouseDoubleClickEvent(QMouseEvent *)
+{
+    fit();
+}
+
+TimelineLayout::Hit TimelineWidget::hitAt(const QPoint &pos) const
+{
+    const QRectF plot = GanttPainter(m_theme).plotArea(paintRect());
+    if (pos.y() < plot.top())
+        return {};
+    const TimelineLayout layout(m_model, laneHeight(), m_theme.headerHeight);
+    return layout.hitTest(pos.y() - plot.top() + (m_scroll.isVisible() ? m_scroll.value() : 0));
+}
+
+bool TimelineWidget::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QString text = tooltipAt(help->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+QString TimelineWidget::tooltipAt(const QPoint &pos) const
+{
+    const TimelineLayout::Hit hit = hitAt(pos);
+    if (hit.group < 0 || hit.lane < 0)
+        return {};
+    const TimelineModel::Group &g = m_model.groups()[hit.group];
+    const TimelineModel::Lane &lane = g.lanes[hit.lane];
+    auto at = [](Micros t) { return t >= 0 ? humanDuration(t) : tr("—"); };
+    QString html = QStringLiteral("<b>%1</b> — %2<br/>").arg(lane.name.toHtmlEscaped(), outcomeName(lane.outcome));
+    html += tr("created %1, started %2, ended %3").arg(at(lane.created), at(lane.start), at(lane.end));
+    if (lane.attempts > 1)
+        html += QStringLiteral("<br/>") + tr("%1 attempts").arg(lane.attempts);
+    if (lane.worker >= 0)
+        html += QStringLiteral("<br/>") + tr("run by worker %1").arg(lane.worker);
+    for (int si = lane.firstSpan; si < lane.firstSpan + lane.spanCount; ++si) {
+        const TimelineModel::Span &s = g.spans[si];
+        if (s.type != TimelineModel::SpanType::Phase || s.end < 0)
+            continue;
+        html += QStringLiteral("<br/>%1: %2 (%3 → %4)")
+                    .arg(phaseDescription(s.phase), humanDuration(s.end - s.start), humanDuration(s.start), humanDuration(s.end));
+    }
+    if (!lane.error.isEmpty())
+        html += QStringLiteral("<br/><i>%1</i>").arg(lane.error.toHtmlEscaped());
+    return html;
+}
+
+} // namespace concviz

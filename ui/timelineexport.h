@@ -1,0 +1,18 @@
+#pragma once
+
+#include "theme.h"
+#include "timeline/timelinemodel.h"
+
+#include <QSize>
+#include <QString>
+
+namespace concviz {
+
+// Writes the whole timeline (every run, fitted to the size) as PNG, SVG or PDF, chosen by the
+// file's suffix. Atomic: on failure the old file stays and *error says why.
+bool exportTimeline(const TimelineModel &model, const Theme &theme, const QString &path, QSize size, QString *error);
+
+// A size that fits the model's lanes at the theme's lane height, `width` wide, within sane bounds.
+QSize naturalExportSize(const TimelineModel &model, const Theme &theme, int width);
+
+} // namespace concviz
