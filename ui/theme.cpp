@@ -56,6 +56,7 @@ Theme Theme::make(Kind kind, const QPalette &systemPalette)
         t.headerHeight = 52;
         t.labelWidth = 240;
         t.axisHeight = 44;
+        t.callerHeight = 40;
         t.font.setPointSize(18);
     } else if (t.dark) {
         t.background = QColor(0x1E, 0x1F, 0x22);
@@ -153,7 +154,7 @@ QString Theme::outcomeMark(Outcome outcome)
     case Outcome::Failed:
         return QStringLiteral("✗");
     case Outcome::Timeout:
-        return QStringLiteral("⏱");
+        return QStringLiteral("◴");
     case Outcome::Cancelled:
         return QStringLiteral("⊘");
     case Outcome::Pending:

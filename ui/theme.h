@@ -39,13 +39,14 @@ public:
     int headerHeight = 30;
     int labelWidth = 150;
     int axisHeight = 28;
+    int callerHeight = 24; // the row under each run for the caller's markers
     QFont font;
     QFont boldFont;
 
     QColor outcomeColor(Outcome outcome) const;
     QColor phaseColor(PhaseKind kind) const;
     Qt::BrushStyle phasePattern(PhaseKind kind) const;
-    // The mark drawn after a task's bar: ✓ ✗ ⏱ ⊘.
+    // The mark drawn after a task's bar: ✓ ✗ ◴ ⊘.
     static QString outcomeMark(Outcome outcome);
 };
 

@@ -25,7 +25,7 @@ void paintFitted(QPainter &p, const TimelineModel &model, const Theme &theme, QS
     for (const TimelineModel::Group &g : model.groups())
         if (g.deadline >= 0)
             o.end = std::max(o.end, g.deadline + g.deadline / 20);
-    o.laneHeight = TimelineLayout::fittingLaneHeight(model, painter.plotArea(rect).height(), theme.headerHeight, theme.laneHeight);
+    o.laneHeight = TimelineLayout::fittingLaneHeight(model, painter.plotArea(rect).height(), theme, theme.laneHeight);
     painter.paint(p, rect, model, o);
 }
 
@@ -33,7 +33,7 @@ void paintFitted(QPainter &p, const TimelineModel &model, const Theme &theme, QS
 
 QSize naturalExportSize(const TimelineModel &model, const Theme &theme, int width)
 {
-    const double height = theme.axisHeight + model.groups().size() * (theme.headerHeight + TimelineLayout::groupGap)
+    const double height = theme.axisHeight + model.groups().size() * (theme.headerHeight + theme.callerHeight + TimelineLayout::groupGap)
         + static_cast<double>(model.laneCount()) * theme.laneHeight + 8;
     return {width, std::clamp(static_cast<int>(height), 200, 4000)};
 }

@@ -23,7 +23,7 @@ QString outcomeMark(Outcome o)
     case Outcome::Failed:
         return QStringLiteral("✗ failed");
     case Outcome::Timeout:
-        return QStringLiteral("⏱ timeout");
+        return QStringLiteral("◴ timeout");
     case Outcome::Cancelled:
         return QStringLiteral("⊘ cancelled");
     case Outcome::Pending:
@@ -219,7 +219,7 @@ QString markerLines(const Trace &trace)
 
 QString TerminalGantt::legend()
 {
-    return QStringLiteral("█ running  ░ waiting  · backoff   ✓ ok  ✗ failed  ⏱ timeout  ⊘ cancelled\n");
+    return QStringLiteral("█ running  ░ waiting  · backoff   ✓ ok  ✗ failed  ◴ timeout  ⊘ cancelled\n");
 }
 
 QString TerminalGantt::render(const Trace &trace, const Options &o)

@@ -47,7 +47,7 @@ void GanttPainter::paint(QPainter &p, const QRect &rect, const TimelineModel &mo
     const QRectF plot = plotArea(rect);
     paintAxis(p, rect, plot, o);
 
-    const TimelineLayout layout(model, o.laneHeight, m_theme.headerHeight);
+    const TimelineLayout layout(model, o.laneHeight, m_theme);
     p.save();
     p.setClipRect(QRectF(rect.left(), plot.top(), rect.width(), plot.height()));
     for (int gi = 0; gi < model.groups().size(); ++gi) {
@@ -56,11 +56,12 @@ void GanttPainter::paint(QPainter &p, const QRect &rect, const TimelineModel &mo
         const double bottom = plot.top() + layout.groupBottom(gi) - o.scrollY;
         if (bottom < plot.top() || top > plot.bottom())
             continue;
+        const double lanesBottom = plot.top() + layout.lanesBottom(gi) - o.scrollY;
         if (o.laneHeight < foldBelow)
             paintFoldedLanes(p, plot, g, top, layout, o);
         else
             paintLanes(p, plot, g, gi, top, layout, o);
-        paintMarkers(p, plot, g, top, bottom, o);
+        paintMarkers(p, plot, g, top, lanesBottom, o);
         paintGroupHeader(p, plot, rect, model, gi, top, o);
     }
     if (o.now >= 0) {
@@ -225,8 +226,16 @@ void GanttPainter::paintFoldedLanes(QPainter &p, const QRectF &plot, const Timel
                 --counts[static_cast<std::size_t>(x1)];
             }
         }
-        const double lanes = laneTo - laneFrom;
-        int r = 0, w = 0;
+        // Prefix sums turn the differences into counts; shading is relative to the row's busiest
+        // pixel, so a sparse overview still shows where work happens.
+        int r = 0, w = 0, peak = 1;
+        for (int x = 0; x < width; ++x) {
+            r += running[static_cast<std::size_t>(x)];
+            w += waiting[static_cast<std::size_t>(x)];
+            running[static_cast<std::size_t>(x)] = r;
+            waiting[static_cast<std::size_t>(x)] = w;
+            peak = std::max({peak, r, w});
+        }
         int runStart = 0;
         int lastShade = -1;
         // Draw runs of equal shade as one line, so a row costs a handful of calls, not one per pixel.
@@ -234,20 +243,20 @@ void GanttPainter::paintFoldedLanes(QPainter &p, const QRectF &plot, const Timel
             if (lastShade > 0 && x > runStart) {
                 const bool isRun = lastShade >= 1000;
                 QColor c = isRun ? run : wait;
-                c.setAlpha(std::clamp(lastShade % 1000, 40, 255));
+                c.setAlpha(lastShade % 1000);
                 p.setPen(c);
                 p.drawLine(QPointF(plot.left() + runStart, row + 0.5), QPointF(plot.left() + x - 0.01, row + 0.5));
             }
             runStart = x;
         };
         for (int x = 0; x < width; ++x) {
-            r += running[static_cast<std::size_t>(x)];
-            w += waiting[static_cast<std::size_t>(x)];
+            const int rc = running[static_cast<std::size_t>(x)];
+            const int wc = waiting[static_cast<std::size_t>(x)];
             int shade = 0;
-            if (r > 0)
-                shade = 1000 + static_cast<int>(255.0 * std::min(1.0, r / lanes));
-            else if (w > 0)
-                shade = static_cast<int>(255.0 * std::min(1.0, w / lanes));
+            if (rc > 0)
+                shade = 1000 + 90 + 165 * rc / peak;
+            else if (wc > 0)
+                shade = 90 + 165 * wc / peak;
             if (shade != lastShade) {
                 flush(x);
                 lastShade = shade;
@@ -265,7 +274,12 @@ void GanttPainter::paintFoldedLanes(QPainter &p, const QRectF &plot, const Timel
 void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const TimelineModel::Group &g, double top, double bottom,
                                 const Options &o) const
 {
+    // `bottom` is the end of the lanes: the caller's row lies below it.
     const double lanesTop = top + m_theme.headerHeight;
+    const double caller = m_theme.callerHeight;
+    p.setPen(m_theme.mutedText);
+    p.drawText(QRectF(plot.left() - m_theme.labelWidth + 8, bottom, m_theme.labelWidth - 14, caller), Qt::AlignVCenter | Qt::AlignLeft,
+               tr("caller"));
     const QFontMetricsF fm(m_theme.font);
     auto xOf = [&](Micros t) { return timeline::timeToX(t, o.start, o.end, plot.left(), plot.width()); };
 
@@ -281,6 +295,7 @@ void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const TimelineM
         p.drawLine(QPointF(x, lanesTop), QPointF(x, bottom));
         p.drawText(QRectF(x + 4, lanesTop, 200, fm.height()), Qt::AlignLeft | Qt::AlignTop, tr("deadline"));
     }
+    double labelEnd = -1e9;
     for (const Marker &m : g.markers) {
         const double x = xOf(m.time);
         if (x < plot.left() - 1 || x > plot.right() + 1)
@@ -300,19 +315,25 @@ void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const TimelineM
         }
         if (m.kind == MarkerKind::Consumed)
             continue;
-        // The caller resumed (or the run was stopped): a triangle under the lanes and a line up.
+        // The caller resumed (or the run was stopped): a line through the lanes and a triangle in
+        // the caller's row, labelled there, to the left of the line when the right has no room.
         const QColor c = m.kind == MarkerKind::CallerResumed ? m_theme.marker : m_theme.deadline;
         p.setPen(QPen(c, 2));
-        p.drawLine(QPointF(x, lanesTop), QPointF(x, bottom));
+        p.drawLine(QPointF(x, lanesTop), QPointF(x, bottom + 2));
         QPainterPath triangle;
-        triangle.moveTo(x, bottom - 9);
-        triangle.lineTo(x - 6, bottom + 1);
-        triangle.lineTo(x + 6, bottom + 1);
+        triangle.moveTo(x, bottom + 2);
+        triangle.lineTo(x - 7, bottom + caller * 0.6);
+        triangle.lineTo(x + 7, bottom + caller * 0.6);
         triangle.closeSubpath();
         p.fillPath(triangle, c);
-        if (m.kind == MarkerKind::CallerResumed) {
+        const double labelWidth = fm.horizontalAdvance(m.label);
+        const bool fitsRight = x + 10 + labelWidth <= plot.right() + 60;
+        const double labelLeft = fitsRight ? x + 10 : x - 10 - labelWidth;
+        // Labels that would run into the previous one are left out; the line and triangle stay.
+        if (labelLeft > labelEnd) {
             p.setPen(c);
-            p.drawText(QRectF(x + 8, bottom - fm.height() - 1, 600, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, m.label);
+            p.drawText(QRectF(labelLeft, bottom, labelWidth + 4, caller), Qt::AlignLeft | Qt::AlignVCenter, m.label);
+            labelEnd = labelLeft + labelWidth + 12;
         }
     }
 }

@@ -5,20 +5,21 @@
 
 namespace concviz {
 
-TimelineLayout::TimelineLayout(const TimelineModel &model, double laneHeight, double headerHeight)
+TimelineLayout::TimelineLayout(const TimelineModel &model, double laneHeight, double headerHeight, double callerHeight)
     : m_model(model)
     , m_laneHeight(laneHeight)
     , m_headerHeight(headerHeight)
+    , m_callerHeight(callerHeight)
 {
     double y = 0;
     for (const TimelineModel::Group &g : model.groups()) {
         m_groupTops.append(y);
-        y += headerHeight + static_cast<double>(g.lanes.size()) * laneHeight + groupGap;
+        y += headerHeight + static_cast<double>(g.lanes.size()) * laneHeight + callerHeight + groupGap;
     }
     m_contentHeight = y;
 }
 
-double TimelineLayout::groupBottom(int group) const
+double TimelineLayout::lanesBottom(int group) const
 {
     return laneTop(group, static_cast<int>(m_model.groups().at(group).lanes.size()));
 }
@@ -30,7 +31,7 @@ TimelineLayout::Hit TimelineLayout::hitTest(double y) const
         const double top = m_groupTops[g];
         if (y < top || y >= groupBottom(g))
             continue;
-        if (y < top + m_headerHeight)
+        if (y < top + m_headerHeight || y >= lanesBottom(g))
             return {g, -1};
         const int lane = static_cast<int>(std::floor((y - top - m_headerHeight) / m_laneHeight));
         return {g, std::clamp(lane, 0, static_cast<int>(m_model.groups().at(g).lanes.size()) - 1)};
@@ -38,13 +39,14 @@ TimelineLayout::Hit TimelineLayout::hitTest(double y) const
     return {};
 }
 
-double TimelineLayout::fittingLaneHeight(const TimelineModel &model, double available, double headerHeight, double preferred)
+double TimelineLayout::fittingLaneHeight(const TimelineModel &model, double available, double headerHeight, double callerHeight,
+                                         double preferred)
 {
     const int groups = static_cast<int>(model.groups().size());
     const int lanes = model.laneCount();
     if (lanes == 0)
         return preferred;
-    const double room = available - groups * (headerHeight + groupGap);
+    const double room = available - groups * (headerHeight + callerHeight + groupGap);
     return std::clamp(room / lanes, 0.001, preferred);
 }
 

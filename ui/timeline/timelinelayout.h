@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../theme.h"
 #include "timelinemodel.h"
 
 namespace concviz {
@@ -15,25 +16,40 @@ public:
         int lane = -1; // -1: the group's header
     };
 
-    TimelineLayout(const TimelineModel &model, double laneHeight, double headerHeight);
+    // Each group has a header, its lanes, then a row for the caller's markers (callerHeight).
+    TimelineLayout(const TimelineModel &model, double laneHeight, double headerHeight, double callerHeight);
+    // The same with the theme's header and caller rows.
+    TimelineLayout(const TimelineModel &model, double laneHeight, const Theme &theme)
+        : TimelineLayout(model, laneHeight, theme.headerHeight, theme.callerHeight)
+    {
+    }
 
     double laneHeight() const { return m_laneHeight; }
     double headerHeight() const { return m_headerHeight; }
     double groupTop(int group) const { return m_groupTops.at(group); }
     double laneTop(int group, int lane) const { return m_groupTops.at(group) + m_headerHeight + lane * m_laneHeight; }
-    double groupBottom(int group) const;
+    // The bottom of the group's lanes, where its caller row starts.
+    double lanesBottom(int group) const;
+    double groupBottom(int group) const { return lanesBottom(group) + m_callerHeight; }
+    double callerHeight() const { return m_callerHeight; }
     double contentHeight() const { return m_contentHeight; }
     // What is at content height y: a header, a lane, or nothing (group == -1).
     Hit hitTest(double y) const;
 
     // The lane height at which all groups fit in `available` pixels, at most `preferred`.
-    static double fittingLaneHeight(const TimelineModel &model, double available, double headerHeight, double preferred);
+    static double fittingLaneHeight(const TimelineModel &model, double available, double headerHeight, double callerHeight,
+                                    double preferred);
+    static double fittingLaneHeight(const TimelineModel &model, double available, const Theme &theme, double preferred)
+    {
+        return fittingLaneHeight(model, available, theme.headerHeight, theme.callerHeight, preferred);
+    }
     static constexpr double groupGap = 10;
 
 private:
     const TimelineModel &m_model;
     double m_laneHeight;
     double m_headerHeight;
+    double m_callerHeight;
     QList<double> m_groupTops;
     double m_contentHeight = 0;
 };

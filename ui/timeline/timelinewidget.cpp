@@ -90,7 +90,7 @@ double TimelineWidget::laneHeight() const
     // A few tasks get taller bars, so a small lesson fills the screen; many tasks shrink to fit,
     // down to folded rows, until the user makes them taller (Ctrl+wheel) and scrolls.
     const double tallest = m_theme.laneHeight * 1.8;
-    const double fitting = TimelineLayout::fittingLaneHeight(m_model, plot.height(), m_theme.headerHeight, tallest);
+    const double fitting = TimelineLayout::fittingLaneHeight(m_model, plot.height(), m_theme, tallest);
     return std::min<double>(tallest, fitting * m_verticalZoom);
 }
 
@@ -98,7 +98,7 @@ void TimelineWidget::updateScrollBar()
 {
     const GanttPainter painter(m_theme);
     const QRectF plot = painter.plotArea(rect());
-    const TimelineLayout layout(m_model, laneHeight(), m_theme.headerHeight);
+    const TimelineLayout layout(m_model, laneHeight(), m_theme);
     const int overflow = static_cast<int>(std::ceil(layout.contentHeight() - plot.height()));
     m_scroll.setRange(0, std::max(0, overflow));
     m_scroll.setPageStep(static_cast<int>(plot.height()));
@@ -206,7 +206,7 @@ TimelineLayout::Hit TimelineWidget::hitAt(const QPoint &pos) const
     const QRectF plot = GanttPainter(m_theme).plotArea(paintRect());
     if (pos.y() < plot.top())
         return {};
-    const TimelineLayout layout(m_model, laneHeight(), m_theme.headerHeight);
+    const TimelineLayout layout(m_model, laneHeight(), m_theme);
     return layout.hitTest(pos.y() - plot.top() + (m_scroll.isVisible() ? m_scroll.value() : 0));
 }
 

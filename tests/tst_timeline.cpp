@@ -1,0 +1,242 @@
+// The timeline's parts: coordinates, viewport, layout, model and painter, and the widget's mouse.
+
+#include "scenario/examples.h"
+#include "testsupport.h"
+#include "theme.h"
+#include "timeline/ganttpainter.h"
+#include "timeline/timelinecoordinates.h"
+#include "timeline/timelinelayout.h"
+#include "timeline/timelinemodel.h"
+#include "timeline/timelineviewport.h"
+#include "timeline/timelinewidget.h"
+
+#include <QImage>
+#include <QSignalSpy>
+
+using namespace concviz;
+using namespace concviz::test;
+
+namespace {
+
+// A run of `tasks` tasks with `spansPerTask` attempts each, spread over ten seconds.
+Trace syntheticTrace(int tasks, int spansPerTask)
+{
+    Trace t;
+    t.strategy = QStringLiteral("synthetic");
+    t.tasks.resize(tasks);
+    for (int i = 0; i < tasks; ++i) {
+        TaskTrace &task = t.tasks[i];
+        task.name = QStringLiteral("t%1").arg(i);
+        const Micros begin = (static_cast<Micros>(i) * 7919) % 9000000;
+        task.created = begin;
+        task.start = begin;
+        for (int k = 0; k < spansPerTask; ++k)
+            task.attempts.append({k + 1, begin + k * 1000, begin + k * 1000 + 500, Outcome::Ok, {}});
+        task.end = begin + spansPerTask * 1000;
+        task.outcome = Outcome::Ok;
+    }
+    t.end = 10000000;
+    return t;
+}
+
+} // namespace
+
+class TestTimeline : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void timeAndPixelsMapBothWays_data();
+    void timeAndPixelsMapBothWays();
+    void zoomKeepsTheAnchorUnderTheCursor_data();
+    void zoomKeepsTheAnchorUnderTheCursor();
+    void ticksAreRoundNumbers_data();
+    void ticksAreRoundNumbers();
+    void theViewportFollowsALiveRunUntilTheUserZooms();
+    void layoutFindsHeadersAndLanes();
+    void barsArePaintedWhereTheTimesAre();
+    void aMillionSpansPaintFoldedIntoPixelRows();
+    void clickingABarSelectsItsTask();
+};
+
+void TestTimeline::timeAndPixelsMapBothWays_data()
+{
+    QTest::addColumn<qint64>("t");
+    QTest::addColumn<qint64>("start");
+    QTest::addColumn<qint64>("end");
+    QTest::addColumn<double>("x");
+    QTest::newRow("start is the left edge") << qint64(0) << qint64(0) << qint64(1000000) << 100.0;
+    QTest::newRow("end is the right edge") << qint64(1000000) << qint64(0) << qint64(1000000) << 1100.0;
+    QTest::newRow("middle") << qint64(500000) << qint64(0) << qint64(1000000) << 600.0;
+    QTest::newRow("zoomed in") << qint64(1500) << qint64(1000) << qint64(2000) << 600.0;
+    QTest::newRow("before the window") << qint64(0) << qint64(1000) << qint64(2000) << -900.0;
+}
+
+void TestTimeline::timeAndPixelsMapBothWays()
+{
+    QFETCH(qint64, t);
+    QFETCH(qint64, start);
+    QFETCH(qint64, end);
+    QFETCH(double, x);
+    QCOMPARE(timeline::timeToX(t, start, end, 100, 1000), x);
+    QCOMPARE(timeline::xToTime(x, start, end, 100, 1000), t);
+}
+
+void TestTimeline::zoomKeepsTheAnchorUnderTheCursor_data()
+{
+    QTest::addColumn<qint64>("anchor");
+    QTest::addColumn<double>("factor");
+    QTest::newRow("in at a quarter") << qint64(250000) << 2.0;
+    QTest::newRow("out at the middle") << qint64(500000) << 0.5;
+    QTest::newRow("far in at the end") << qint64(1000000) << 100.0;
+}
+
+void TestTimeline::zoomKeepsTheAnchorUnderTheCursor()
+{
+    QFETCH(qint64, anchor);
+    QFETCH(double, factor);
+    Micros start = 0, end = 1000000;
+    const double before = timeline::timeToX(anchor, start, end, 0, 800);
+    timeline::zoomAround(anchor, factor, &start, &end, 100);
+    QVERIFY(std::abs(timeline::timeToX(anchor, start, end, 0, 800) - before) < 0.01);
+    QVERIFY(std::abs(static_cast<double>(end - start) - 1000000 / factor) < 2);
+}
+
+void TestTimeline::ticksAreRoundNumbers_data()
+{
+    QTest::addColumn<qint64>("span");
+    QTest::addColumn<qint64>("step");
+    QTest::addColumn<QString>("label");
+    QTest::newRow("4.5 s on 800 px") << qint64(4500000) << qint64(1000000) << "3 s";
+    QTest::newRow("2 s") << qint64(2000000) << qint64(500000) << "1.5 s";
+    QTest::newRow("300 ms") << qint64(300000) << qint64(50000) << "150 ms";
+    QTest::newRow("5 ms") << qint64(5000) << qint64(1000) << "3 ms";
+}
+
+void TestTimeline::ticksAreRoundNumbers()
+{
+    QFETCH(qint64, span);
+    QFETCH(qint64, step);
+    QFETCH(QString, label);
+    QCOMPARE(timeline::tickStep(0, span, 800, 100), step);
+    QCOMPARE(timeline::tickLabel(3 * step, step), label);
+}
+
+void TestTimeline::theViewportFollowsALiveRunUntilTheUserZooms()
+{
+    TimelineViewport v;
+    QSignalSpy changed(&v, &TimelineViewport::rangeChanged);
+    v.setContentEnd(2000000);
+    QVERIFY(v.isFitted());
+    QCOMPARE(v.start(), Micros(0));
+    QVERIFY(v.end() >= 2000000);
+    v.setContentEnd(4000000); // the run goes on: the view grows with it
+    QVERIFY(v.end() >= 4000000);
+    v.zoomAround(1000000, 4);
+    QVERIFY(!v.isFitted());
+    const Micros zoomedEnd = v.end();
+    v.setContentEnd(8000000); // now the user's zoom stays
+    QCOMPARE(v.end(), zoomedEnd);
+    v.fit();
+    QVERIFY(v.end() >= 8000000);
+    QVERIFY(changed.count() >= 4);
+}
+
+void TestTimeline::layoutFindsHeadersAndLanes()
+{
+    TimelineModel model;
+    model.setTraces({runOn(ClockKind::Virtual, builtinDemo(), QStringLiteral("sequential")),
+                     runOn(ClockKind::Virtual, builtinDemo(), QStringLiteral("gather"))});
+    QCOMPARE(model.groups().size(), 2);
+    QCOMPARE(model.laneCount(), 6);
+    const TimelineLayout layout(model, 20, 30, 24);
+    QCOMPARE(layout.hitTest(5).group, 0);
+    QCOMPARE(layout.hitTest(5).lane, -1);
+    QCOMPARE(layout.hitTest(30 + 45).lane, 2);
+    const double second = layout.groupTop(1);
+    QCOMPARE(second, 30 + 3 * 20 + 24 + TimelineLayout::groupGap);
+    QCOMPARE(layout.hitTest(30 + 3 * 20 + 5).lane, -1); // the caller's row
+    QCOMPARE(layout.hitTest(second + 30 + 1).group, 1);
+    QCOMPARE(layout.hitTest(second + 30 + 1).lane, 0);
+    QCOMPARE(layout.hitTest(10000).group, -1);
+}
+
+void TestTimeline::barsArePaintedWhereTheTimesAre()
+{
+    TimelineModel model;
+    model.setTraces({runOn(ClockKind::Virtual, builtinDemo(), QStringLiteral("sequential"))});
+    const Theme theme = Theme::make(Theme::Kind::Light, QPalette());
+    QImage image(1200, 400, QImage::Format_ARGB32);
+    QPainter p(&image);
+    const GanttPainter painter(theme);
+    GanttPainter::Options o;
+    o.start = 0;
+    o.end = 4500000;
+    o.laneHeight = 30;
+    painter.paint(p, image.rect(), model, o);
+    p.end();
+    const QRectF plot = painter.plotArea(image.rect());
+    auto pixel = [&](Micros t, int lane) {
+        const int x = static_cast<int>(timeline::timeToX(t, o.start, o.end, plot.left(), plot.width()));
+        const int y = static_cast<int>(plot.top() + theme.headerHeight + lane * o.laneHeight + o.laneHeight / 2);
+        return image.pixelColor(x, y);
+    };
+    QCOMPARE(pixel(500000, 0), theme.running);   // A runs 0..1 s
+    QVERIFY(pixel(2000000, 0) != theme.running); // but not at 2 s
+    QCOMPARE(pixel(2000000, 1), theme.running);  // B does
+    QCOMPARE(pixel(4000000, 2), theme.running);  // and C at 4 s
+}
+
+void TestTimeline::aMillionSpansPaintFoldedIntoPixelRows()
+{
+    TimelineModel model;
+    model.setTraces({syntheticTrace(500000, 2)});
+    QCOMPARE(model.spanCount(), qsizetype(1000000));
+    const Theme theme = Theme::make(Theme::Kind::Light, QPalette());
+    QImage image(1920, 1080, QImage::Format_ARGB32);
+    QPainter p(&image);
+    const GanttPainter painter(theme);
+    GanttPainter::Options o;
+    o.start = 0;
+    o.end = 10000000;
+    o.laneHeight = TimelineLayout::fittingLaneHeight(model, painter.plotArea(image.rect()).height(), theme, theme.laneHeight);
+    QVERIFY(o.laneHeight < 0.01); // hundreds of tasks per pixel row
+    painter.paint(p, image.rect(), model, o);
+    p.end();
+    // Every pixel row of the lane area shows running tasks somewhere.
+    const QRectF plot = painter.plotArea(image.rect());
+    int rowsWithBars = 0;
+    const int firstRow = static_cast<int>(plot.top() + theme.headerHeight) + 2;
+    for (int y = firstRow; y < firstRow + 200; ++y) {
+        for (int x = static_cast<int>(plot.left()); x < plot.right(); x += 3) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.blue() > c.red() + 40) {
+                ++rowsWithBars;
+                break;
+            }
+        }
+    }
+    QCOMPARE(rowsWithBars, 200);
+}
+
+void TestTimeline::clickingABarSelectsItsTask()
+{
+    TimelineWidget widget;
+    widget.resize(1000, 500);
+    widget.setTheme(Theme::make(Theme::Kind::Light, QPalette()));
+    widget.setTraces({runOn(ClockKind::Virtual, builtinDemo(), QStringLiteral("sequential")),
+                      runOn(ClockKind::Virtual, builtinDemo(), QStringLiteral("gather"))});
+    widget.fit();
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    QSignalSpy clicked(&widget, &TimelineWidget::taskClicked);
+    const QRectF plot = GanttPainter(widget.theme()).plotArea(widget.rect());
+    const TimelineLayout layout(widget.model(), widget.laneHeight(), widget.theme());
+    const int y = static_cast<int>(plot.top() + layout.laneTop(1, 2) + widget.laneHeight() / 2);
+    QTest::mouseClick(&widget, Qt::LeftButton, {}, QPoint(static_cast<int>(plot.left()) + 20, y));
+    QCOMPARE(clicked.count(), 1);
+    QCOMPARE(clicked.first().at(0).toInt(), 1); // gather
+    QCOMPARE(clicked.first().at(1).toInt(), 2); // C
+}
+
+QTEST_MAIN(TestTimeline)
+#include "tst_timeline.moc"
