@@ -130,7 +130,7 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
 
 QString ScenarioEditor::lastMessage() const
 {
-    return m_message->isVisible() ? m_message->text() : QString();
+    return m_message->isHidden() ? QString() : m_message->text();
 }
 
 void ScenarioEditor::refresh()

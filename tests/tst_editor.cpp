@@ -1,0 +1,148 @@
+// The scenario editor: the task table, refusing bad values with the file's reasons, undo and redo.
+
+#include "editor/scenariodocument.h"
+#include "editor/scenarioeditor.h"
+#include "editor/tasktablemodel.h"
+#include "scenario/examples.h"
+#include "testsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
+#include <QSignalSpy>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QTableView>
+
+using namespace concviz;
+using namespace concviz::test;
+
+class TestEditor : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void theTableIsAWellBehavedModel();
+    void anEditCanBeUndoneAndRedone();
+    void aBadValueIsRefusedWithTheFilesReason_data();
+    void aBadValueIsRefusedWithTheFilesReason();
+    void anEditAppliesToEverySelectedRow();
+    void addingDuplicatingAndDeletingAreUndoable();
+    void aBadStrategyIsRefusedAndTheOldOneStays();
+};
+
+void TestEditor::theTableIsAWellBehavedModel()
+{
+    ScenarioDocument doc;
+    doc.reset(builtinDemo(), {});
+    TaskTableModel model(&doc);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.data(model.index(1, TaskTableModel::Duration), Qt::DisplayRole).toString(), QStringLiteral("2000"));
+    QVERIFY(model.setData(model.index(2, TaskTableModel::Count), 4, Qt::EditRole));
+    Scenario bigger = doc.scenario();
+    bigger.tasks.append(bigger.tasks.first());
+    doc.edit(bigger, QStringLiteral("add"));
+    QCOMPARE(model.rowCount(), 4);
+    doc.undoStack()->undo();
+    QCOMPARE(model.rowCount(), 3);
+}
+
+void TestEditor::anEditCanBeUndoneAndRedone()
+{
+    ScenarioDocument doc;
+    doc.reset(builtinDemo(), {});
+    TaskTableModel model(&doc);
+    QSignalSpy modified(&doc, &ScenarioDocument::modifiedChanged);
+    QVERIFY(!doc.isModified());
+    QVERIFY(model.setData(model.index(0, TaskTableModel::Duration), QStringLiteral("250"), Qt::EditRole));
+    QCOMPARE(doc.scenario().tasks[0].durationMs, 250.0);
+    QVERIFY(doc.isModified());
+    QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Change Duration (ms) / URL"));
+    doc.undoStack()->undo();
+    QCOMPARE(doc.scenario().tasks[0].durationMs, 1000.0);
+    QVERIFY(!doc.isModified());
+    doc.undoStack()->redo();
+    QCOMPARE(doc.scenario().tasks[0].durationMs, 250.0);
+    QVERIFY(modified.count() >= 3);
+    // Runs see the edit: the demo's gather now ends with B at 2 s still, sequential at 3.75 s.
+    QCOMPARE(ms(runOn(ClockKind::Virtual, doc.scenario(), QStringLiteral("sequential")).makespan()), 3750.0);
+}
+
+void TestEditor::aBadValueIsRefusedWithTheFilesReason_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("negative duration") << int(TaskTableModel::Duration) << "-5" << "tasks[0].duration_ms: must be a non-negative number";
+    QTest::newRow("not a number") << int(TaskTableModel::Duration) << "soon" << "\"soon\" is not a number";
+    QTest::newRow("a day and more") << int(TaskTableModel::Duration) << "90000000" << "tasks[0].duration_ms: 90000000 ms is more than 24 hours";
+    QTest::newRow("zero count") << int(TaskTableModel::Count) << "0" << "tasks[0].count: must be a whole number from 1 to 1000000";
+    QTest::newRow("unknown kind") << int(TaskTableModel::Kind) << "nap" << "unknown kind \"nap\"; known: sleep, fail, blocking, cpu, http";
+    QTest::newRow("zero timeout") << int(TaskTableModel::Timeout) << "0" << "tasks[0].timeout_ms: must be a number above 0";
+}
+
+void TestEditor::aBadValueIsRefusedWithTheFilesReason()
+{
+    QFETCH(int, column);
+    QFETCH(QString, value);
+    QFETCH(QString, reason);
+    ScenarioDocument doc;
+    doc.reset(builtinDemo(), {});
+    const Scenario before = doc.scenario();
+    TaskTableModel model(&doc);
+    QSignalSpy refused(&model, &TaskTableModel::editRefused);
+    QVERIFY(!model.setData(model.index(0, column), value, Qt::EditRole));
+    QCOMPARE(refused.count(), 1);
+    QCOMPARE(refused.first().first().toString(), reason);
+    QCOMPARE(doc.scenario(), before);
+    QCOMPARE(doc.undoStack()->count(), 0);
+}
+
+void TestEditor::anEditAppliesToEverySelectedRow()
+{
+    ScenarioDocument doc;
+    doc.reset(builtinDemo(), {});
+    ScenarioEditor editor(&doc);
+    editor.table()->selectionModel()->select(editor.model()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    editor.table()->selectionModel()->select(editor.model()->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QVERIFY(editor.model()->setData(editor.model()->index(2, TaskTableModel::Duration), QStringLiteral("300"), Qt::EditRole));
+    QCOMPARE(doc.scenario().tasks[0].durationMs, 300.0);
+    QCOMPARE(doc.scenario().tasks[1].durationMs, 2000.0);
+    QCOMPARE(doc.scenario().tasks[2].durationMs, 300.0);
+    QCOMPARE(doc.undoStack()->count(), 1); // one step for the whole selection
+    doc.undoStack()->undo();
+    QCOMPARE(doc.scenario(), builtinDemo());
+}
+
+void TestEditor::addingDuplicatingAndDeletingAreUndoable()
+{
+    ScenarioDocument doc;
+    doc.reset(builtinDemo(), {});
+    ScenarioEditor editor(&doc);
+    editor.addTask();
+    QCOMPARE(doc.scenario().tasks.size(), 4);
+    editor.duplicateTasks(); // the new task is selected
+    QCOMPARE(doc.scenario().tasks.size(), 5);
+    QCOMPARE(doc.scenario().tasks[4].name, QStringLiteral("T4 copy"));
+    editor.table()->selectRow(0);
+    editor.deleteTasks();
+    QCOMPARE(doc.scenario().tasks.first().name, QStringLiteral("B"));
+    while (doc.undoStack()->canUndo())
+        doc.undoStack()->undo();
+    QCOMPARE(doc.scenario(), builtinDemo());
+}
+
+void TestEditor::aBadStrategyIsRefusedAndTheOldOneStays()
+{
+    ScenarioDocument doc;
+    doc.reset(builtinDemo(), {});
+    ScenarioEditor editor(&doc);
+    auto *strategy = editor.findChild<QComboBox *>();
+    QVERIFY(strategy);
+    strategy->setEditText(QStringLiteral("semaphore:0"));
+    Q_EMIT strategy->lineEdit()->editingFinished(); // the user presses Enter
+    QVERIFY2(editor.lastMessage().contains(QStringLiteral("permits must be a whole number")), qPrintable(editor.lastMessage()));
+    QCOMPARE(doc.scenario().strategy.toString(), QStringLiteral("gather"));
+}
+
+QTEST_MAIN(TestEditor)
+#include "tst_editor.moc"
