@@ -1,5 +1,6 @@
 // The command line as a user types it: the real binary, its output and its exit status.
 
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -51,6 +52,9 @@ private Q_SLOTS:
     void badInputExitsWithTwoAndSaysWhy();
     void helpExitsWithZero();
     void ctrlCStopsARunAndStillPrintsIt();
+    void renderDrawsTheComparisonWithNoWindow_data();
+    void renderDrawsTheComparisonWithNoWindow();
+    void theWindowRunsAndTakesAScreenshot();
 };
 
 void TestCli::runPrintsTheDemoAsAGanttChart()
@@ -200,6 +204,75 @@ void TestCli::ctrlCStopsARunAndStillPrintsIt()
 #else
     QSKIP("sending Ctrl-C to another process is done here with POSIX signals");
 #endif
+}
+
+void TestCli::renderDrawsTheComparisonWithNoWindow_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("magic");
+    QTest::newRow("png") << "chart.png" << QByteArray("\x89PNG");
+    QTest::newRow("svg") << "chart.svg" << QByteArray("<?xml");
+    QTest::newRow("pdf") << "chart.pdf" << QByteArray("%PDF");
+}
+
+void TestCli::renderDrawsTheComparisonWithNoWindow()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, magic);
+    QTemporaryDir dir;
+    const QString out = dir.filePath(name);
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("QT_QPA_PLATFORM")); // render must not need a display or a platform chosen for it
+    env.remove(QStringLiteral("DISPLAY"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(CONCVIZ_BINARY), {QStringLiteral("render"), example("semaphore.json"), QStringLiteral("--out"), out,
+                                             QStringLiteral("--width"), QStringLiteral("1000")});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 0);
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.read(magic.size()) == magic);
+    if (name.endsWith(QLatin1String(".png"))) {
+        const QImage image(out);
+        QCOMPARE(image.width(), 1000);
+        QVERIFY(image.height() > 300); // three runs of ten lanes
+    }
+    const Result bad = concviz({QStringLiteral("render"), QStringLiteral("--out"), dir.filePath(QStringLiteral("chart.txt"))});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains(QStringLiteral("must end in .png, .svg or .pdf")));
+}
+
+void TestCli::theWindowRunsAndTakesAScreenshot()
+{
+    QTemporaryDir dir;
+    const QString shot = dir.filePath(QStringLiteral("window.png"));
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path()); // leave the user's settings alone
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(CONCVIZ_BINARY), {example("cooking.json"), QStringLiteral("--run"), QStringLiteral("--clock"), QStringLiteral("virtual"),
+                                             QStringLiteral("--screenshot"), shot, QStringLiteral("--quit"), QStringLiteral("--size"),
+                                             QStringLiteral("1280x800")});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 0);
+    const QImage image(shot);
+    QCOMPARE(image.size(), QSize(1280, 800));
+
+    // A broken file with --quit is bad input, said on stderr, and no picture is taken.
+    const QString broken = dir.filePath(QStringLiteral("broken.json"));
+    QFile f(broken);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"concviz\": 1, \"tasks\": 5}");
+    f.close();
+    QProcess q;
+    q.setProcessEnvironment(env);
+    q.start(QStringLiteral(CONCVIZ_BINARY), {broken, QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("no.png")), QStringLiteral("--quit")});
+    QVERIFY(q.waitForFinished(30000));
+    QCOMPARE(q.exitCode(), 2);
+    QVERIFY(QString::fromUtf8(q.readAllStandardError()).contains(broken + QStringLiteral(": tasks: must be a list of tasks")));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("no.png"))));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -286,6 +286,12 @@ void MainWindow::applyPalette()
         palette.setColor(QPalette::Text, Qt::black);
         palette.setColor(QPalette::ButtonText, Qt::black);
     }
+    if (m_themeKind != Theme::Kind::System) {
+        // A greyed action must look greyed in every theme: Stop while nothing runs, for one.
+        const QColor disabled = m_themeKind == Theme::Kind::Dark ? QColor(0x80, 0x80, 0x80) : QColor(0x9A, 0x9A, 0x9A);
+        for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            palette.setColor(QPalette::Disabled, role, disabled);
+    }
     if (m_themeKind == Theme::Kind::Projector)
         font.setPointSize(16);
     QApplication::setPalette(palette);

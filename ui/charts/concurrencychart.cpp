@@ -13,7 +13,6 @@ ConcurrencyChart::ConcurrencyChart(QWidget *parent)
     : QChartView(parent)
 {
     setRenderHint(QPainter::Antialiasing);
-    setChart(new QChart);
     chart()->setTitle(tr("Tasks running at each moment"));
 }
 
@@ -21,8 +20,10 @@ void ConcurrencyChart::setTraces(const QList<Trace> &traces)
 {
     QChart *c = chart();
     c->removeAllSeries();
-    for (QAbstractAxis *axis : c->axes())
+    for (QAbstractAxis *axis : c->axes()) {
         c->removeAxis(axis);
+        delete axis; // removeAxis hands the axis back to us
+    }
     auto *x = new QValueAxis;
     x->setTitleText(tr("seconds"));
     auto *y = new QValueAxis;

@@ -14,7 +14,6 @@ MakespanChart::MakespanChart(QWidget *parent)
     : QChartView(parent)
 {
     setRenderHint(QPainter::Antialiasing);
-    setChart(new QChart);
     chart()->setTitle(tr("How long each run took"));
     chart()->legend()->hide();
 }
@@ -23,8 +22,10 @@ void MakespanChart::setTraces(const QList<Trace> &traces)
 {
     QChart *c = chart();
     c->removeAllSeries();
-    for (QAbstractAxis *axis : c->axes())
+    for (QAbstractAxis *axis : c->axes()) {
         c->removeAxis(axis);
+        delete axis; // removeAxis hands the axis back to us
+    }
     auto *series = new QHorizontalBarSeries;
     auto *set = new QBarSet(tr("makespan"));
     set->setColor(chartColor(0));
