@@ -2,6 +2,7 @@
 #include "comparecommand.h"
 #include "rendercommand.h"
 #include "runcommand.h"
+#include "servecommand.h"
 #include "validatecommand.h"
 #include "windowcommand.h"
 
@@ -21,6 +22,7 @@ const char *usage = "Usage: concviz <command> [options]\n"
                     "  compare [FILE]    run the tasks under several strategies and compare them\n"
                     "  validate FILE...  check scenario files and report every error\n"
                     "  render [FILE]     draw the comparison as PNG, SVG or PDF, with no window\n"
+                    "  serve             run the built-in demo HTTP server (http://demo/... in scenarios)\n"
                     "\n"
                     "With no command, concviz opens the window (concviz [FILE] [--run] [--screenshot PATH] [--quit]\n"
                     "[--theme NAME] [--clock real|virtual] [--size WxH]); with no display it prints the comparison.\n"
@@ -55,7 +57,7 @@ int main(int argc, char **argv)
     // The kind of application is chosen before one exists: the terminal commands need no display,
     // render needs fonts and painting but no screen, and only the window needs a desktop.
     const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
-    const QStringList terminalCommands{QStringLiteral("run"), QStringLiteral("compare"), QStringLiteral("validate"),
+    const QStringList terminalCommands{QStringLiteral("run"), QStringLiteral("compare"), QStringLiteral("validate"), QStringLiteral("serve"),
                                        QStringLiteral("help"), QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("--version")};
     const bool wantsWindow = !terminalCommands.contains(first) && first != QLatin1String("render")
         && (first.isEmpty() || first.startsWith(QLatin1Char('-')) || QFileInfo(first).isFile());
@@ -88,6 +90,8 @@ int main(int argc, char **argv)
             return cli::compareCommand(args);
         if (command == QLatin1String("validate"))
             return cli::validateCommand(args);
+        if (command == QLatin1String("serve"))
+            return cli::serveCommand(args);
         if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
             cli::printOut(QString::fromLatin1(usage));
             return int(cli::Success);

@@ -8,6 +8,8 @@ RealClock::RealClock(QObject *parent)
     : QObject(parent)
     , m_origin(std::chrono::steady_clock::now())
 {
+    // A child, so that moving the clock to another thread (the demo server's) moves its timer too.
+    m_wakeup.setParent(this);
     m_wakeup.setSingleShot(true);
     // The default coarse timer may fire 5% early or late; shown times must not depend on it.
     m_wakeup.setTimerType(Qt::PreciseTimer);

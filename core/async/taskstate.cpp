@@ -90,7 +90,6 @@ void Wake::wake()
     if (!m_pending)
         return;
     m_pending = false;
-    m_cleanup = nullptr;
     m_forward.reset();
     m_task->clearSuspension();
     m_task->resumeSoon(m_handle);
@@ -104,9 +103,12 @@ void Wake::cancel(const CancelledError &request)
         m_forward->cancel(request.kind, request.reason);
         return;
     }
-    if (m_cleanup)
-        m_cleanup();
+    // Fail first, then clean up: a cleanup that makes its source report "done" at once (aborting a
+    // network reply emits finished) must find this wake already spent, or the cancel would be lost.
+    std::function<void()> cleanup = std::move(m_cleanup);
     fail(std::make_exception_ptr(request));
+    if (cleanup)
+        cleanup();
 }
 
 void Wake::fail(std::exception_ptr error)

@@ -5,6 +5,8 @@
 #include "../async/sleep.h"
 #include "../async/threadpooljob.h"
 #include "../async/threadwork.h"
+#include "../net/demoserverhost.h"
+#include "../net/httpclient.h"
 #include "phasescope.h"
 #include "ratelimiter.h"
 #include "strategies/strategies.h"
@@ -128,6 +130,15 @@ void Engine::recordLateness(int task, Micros due)
     TraceEvent ended = event(TraceEvent::Type::PhaseEnded, task);
     ended.phase = PhaseKind::LoopBlocked;
     emitEvent(ended);
+}
+
+void Engine::recordHttpResult(int task, int status, qint64 bytes, const QString &route)
+{
+    TraceEvent e = event(TraceEvent::Type::HttpResult, task);
+    e.httpStatus = status;
+    e.bytes = bytes;
+    e.text = route;
+    emitEvent(e);
 }
 
 Task<void> Engine::track(Task<void> task)
@@ -259,6 +270,18 @@ Task<void> Engine::offload(int task, Micros duration, bool cpu)
         watchJob(std::move(job)).state()->onDone(release);
     }
     co_await done->wait();
+}
+
+HttpClient &Engine::http()
+{
+    if (!m_http) {
+        QUrl demo;
+        QString error;
+        if (m_scenario.usesDemoServer() && !m_clock.isVirtual())
+            demo = DemoServerHost::baseUrl(&error);
+        m_http = std::make_unique<HttpClient>(m_clock, m_scenario.connectionsPerHost, demo, error);
+    }
+    return *m_http;
 }
 
 Task<void> Engine::watchJob(QFuture<void> job)

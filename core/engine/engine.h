@@ -13,6 +13,7 @@
 
 namespace concviz {
 
+class HttpClient;
 class RateLimiter;
 
 // What a task must pass before its attempts start.
@@ -64,6 +65,8 @@ public:
     // After a wait that was due at `due` (run time): if the loop only got back to the task later,
     // because blocking work held it, records that delay as its own phase.
     void recordLateness(int task, Micros due);
+    // What an HTTP task got back: its status, body bytes and the URLs it went through.
+    void recordHttpResult(int task, int status, qint64 bytes, const QString &route);
 
     using Admission = TaskAdmission;
     // The task as a strategy runs it: admission, then its attempts with timeout and retries. Records
@@ -86,6 +89,8 @@ public:
     // executor_workers threads, then for the work. A cancelled caller stops waiting, but the thread
     // stays busy until the work is done, as a real thread does.
     Task<void> offload(int task, Micros duration, bool cpu);
+    // The run's HTTP client, made on first use (and with it the demo server, when the scenario uses it).
+    HttpClient &http();
 
 private:
     Task<void> lifecycle(int task, Admission admission, int worker);
@@ -117,6 +122,7 @@ private:
     bool m_finished = false;
     QString m_stopReason;
     std::vector<std::shared_ptr<void>> m_owned;
+    std::unique_ptr<HttpClient> m_http;
     QString m_internalError;
 };
 

@@ -1,6 +1,7 @@
 #include "taskkinds.h"
 
 #include "../async/sleep.h"
+#include "../net/httpclient.h"
 #include "engine.h"
 
 namespace concviz {
@@ -40,8 +41,14 @@ Task<void> runTaskBody(Engine &engine, int task, int specIndex)
             engine.clock().block(duration);
         }
         break;
-    case TaskKind::Http:
-        throw TaskFailure{QStringLiteral("http tasks cannot run in this build yet (%1)").arg(spec.url)};
+    case TaskKind::Http: {
+        auto phase = [&engine, task](PhaseKind kind, bool began) {
+            began ? engine.beginPhase(task, kind) : engine.endPhase(task, kind);
+        };
+        const HttpResult result = co_await engine.http().fetch(spec, phase);
+        engine.recordHttpResult(task, result.status, result.bytes, result.hops.join(QStringLiteral(" → ")));
+        break;
+    }
     }
 }
 

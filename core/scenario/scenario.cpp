@@ -1,5 +1,9 @@
 #include "scenario.h"
 
+#include <QUrl>
+
+#include <algorithm>
+
 namespace concviz {
 
 QList<TaskInstance> Scenario::instances() const
@@ -24,6 +28,18 @@ QList<TaskInstance> Scenario::instances() const
 std::optional<double> Scenario::timeoutFor(const TaskSpec &task) const
 {
     return task.timeoutMs ? task.timeoutMs : timeoutMs;
+}
+
+bool Scenario::hasHttpTasks() const
+{
+    return std::any_of(tasks.begin(), tasks.end(), [](const TaskSpec &t) { return t.kind == TaskKind::Http; });
+}
+
+bool Scenario::usesDemoServer() const
+{
+    return std::any_of(tasks.begin(), tasks.end(), [](const TaskSpec &t) {
+        return t.kind == TaskKind::Http && QUrl(t.url).host().compare(QLatin1String("demo"), Qt::CaseInsensitive) == 0;
+    });
 }
 
 QList<StrategySpec> Scenario::compareOrDefault() const

@@ -40,6 +40,7 @@ struct Scenario
     std::optional<double> deadlineMs; // the whole run (asyncio.timeout around the strategy)
     RetryPolicy retries;
     int executorWorkers = 4;
+    int connectionsPerHost = 6; // HTTP connections open at once to one host:port, as a browser allows
     QJsonObject extra; // fields this build does not know, kept for saving
 
     bool operator==(const Scenario &) const = default;
@@ -48,6 +49,9 @@ struct Scenario
     QList<TaskInstance> instances() const;
     // The timeout of one task: its own timeout_ms, else the scenario's.
     std::optional<double> timeoutFor(const TaskSpec &task) const;
+    // Whether any task fetches a URL of the built-in demo server (http://demo/...).
+    bool usesDemoServer() const;
+    bool hasHttpTasks() const;
     // The strategies to show side by side: the file's compare list, else sequential and gather.
     QList<StrategySpec> compareOrDefault() const;
 };

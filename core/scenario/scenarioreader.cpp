@@ -235,7 +235,7 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
                      .arg(scenarioFormatVersion)}};
     }
     s.extra = unknownFields(o, {"concviz", "name", "description", "tasks", "strategy", "compare", "timeout_ms", "deadline_ms",
-                                "retries", "executor_workers"});
+                                "retries", "executor_workers", "connections_per_host"});
     s.name = c.string(o, "name", {}).value_or(QFileInfo(source).completeBaseName());
     s.description = c.string(o, "description", {}).value_or(QString());
 
@@ -292,6 +292,7 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
         }
     }
     s.executorWorkers = static_cast<int>(c.integer(o, "executor_workers", {}, 1, 256).value_or(4));
+    s.connectionsPerHost = static_cast<int>(c.integer(o, "connections_per_host", {}, 1, 1000).value_or(6));
 
     if (!c.errors().isEmpty())
         return {std::nullopt, c.errors()};

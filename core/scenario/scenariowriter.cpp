@@ -135,6 +135,8 @@ QByteArray ScenarioWriter::toJson(const Scenario &s)
                                    {QStringLiteral("backoff_ms"), number(s.retries.backoffMs)}}));
     if (s.executorWorkers != 4)
         f.emplace_back(QStringLiteral("executor_workers"), QString::number(s.executorWorkers));
+    if (s.connectionsPerHost != 6)
+        f.emplace_back(QStringLiteral("connections_per_host"), QString::number(s.connectionsPerHost));
     appendExtra(f, s.extra);
 
     QString out = QStringLiteral("{\n");

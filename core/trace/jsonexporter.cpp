@@ -61,6 +61,11 @@ QJsonObject JsonExporter::toJsonObject(const Trace &trace)
         };
         if (t.worker >= 0)
             task.insert(QStringLiteral("worker"), t.worker);
+        if (t.httpStatus >= 0 || t.bytes >= 0 || !t.httpDetail.isEmpty()) {
+            task.insert(QStringLiteral("http_status"), t.httpStatus >= 0 ? QJsonValue(t.httpStatus) : QJsonValue());
+            task.insert(QStringLiteral("bytes"), t.bytes >= 0 ? QJsonValue(static_cast<double>(t.bytes)) : QJsonValue());
+            task.insert(QStringLiteral("url"), t.httpDetail);
+        }
         tasks.append(task);
     }
     QJsonArray markers;

@@ -43,6 +43,14 @@ Statistics Statistics::of(const Trace &trace)
                 edges.emplace_back(end, -1);
             }
         }
+        // A body waiting for a connection, a thread or a blocked loop is not running meanwhile.
+        for (const PhaseSpan &p : t.phases) {
+            const Micros end = p.end >= 0 ? p.end : s.makespan;
+            if (isWaitInsideBody(p.kind) && end > p.start) {
+                edges.emplace_back(p.start, -1);
+                edges.emplace_back(end, +1);
+            }
+        }
     }
     s.speedup = s.makespan > 0 ? static_cast<double>(s.sum) / static_cast<double>(s.makespan) : 0;
     s.meanConcurrency = s.speedup;
@@ -57,7 +65,14 @@ Statistics Statistics::of(const Trace &trace)
             s.profile.last().running = running;
         else
             s.profile.append({time, running});
-        s.maxConcurrency = std::max(s.maxConcurrency, running);
+    }
+    // On the real clock, one task hands its slot to the next a few microseconds before its own end
+    // is recorded; a level held for less than a millisecond is that bookkeeping, not concurrency.
+    constexpr Micros shortest = 1000;
+    for (qsizetype i = 0; i < s.profile.size(); ++i) {
+        const Micros until = i + 1 < s.profile.size() ? s.profile[i + 1].time : s.makespan;
+        if (until - s.profile[i].time >= shortest || trace.clock == QLatin1String("virtual"))
+            s.maxConcurrency = std::max(s.maxConcurrency, s.profile[i].running);
     }
 
     if (!waits.empty()) {

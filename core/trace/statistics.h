@@ -19,7 +19,7 @@ struct Statistics
     Micros makespan = 0;
     Micros sum = 0;       // body time of every attempt of every task, added up
     double speedup = 0;   // sum / makespan: 1 for one-at-a-time, N for N perfectly overlapped
-    int maxConcurrency = 0;
+    int maxConcurrency = 0; // bodies at work at once: waits inside a body do not count
     double meanConcurrency = 0; // time-weighted over the makespan
     int ok = 0;
     int failed = 0;

@@ -13,6 +13,7 @@ namespace {
 const QChar running(0x2588);  // █
 const QChar waiting(0x2591);  // ░
 const QChar backoff(0x00B7);  // ·
+const QChar network(0x2592);  // ▒
 const QChar empty(QLatin1Char(' '));
 
 QString outcomeMark(Outcome o)
@@ -103,7 +104,7 @@ QString lane(const TaskTrace &t, const Axis &axis, int width, Micros end)
         const bool inside = std::any_of(t.attempts.begin(), t.attempts.end(),
                                         [&](const AttemptSpan &a) { return p.start >= a.start && (a.end < 0 || p.start < a.end); });
         if (inside && p.kind != PhaseKind::Backoff)
-            axis.fill(row, p.start, p.end >= 0 ? p.end : end, waiting);
+            axis.fill(row, p.start, p.end >= 0 ? p.end : end, isWaitInsideBody(p.kind) ? waiting : network);
     }
     return row;
 }
@@ -219,7 +220,7 @@ QString markerLines(const Trace &trace)
 
 QString TerminalGantt::legend()
 {
-    return QStringLiteral("█ running  ░ waiting  · backoff   ✓ ok  ✗ failed  ◴ timeout  ⊘ cancelled\n");
+    return QStringLiteral("█ running  ░ waiting  ▒ network  · backoff   ✓ ok  ✗ failed  ◴ timeout  ⊘ cancelled\n");
 }
 
 QString TerminalGantt::render(const Trace &trace, const Options &o)

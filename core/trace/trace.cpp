@@ -75,6 +75,11 @@ void Trace::apply(const TraceEvent &e)
             if (p.end < 0)
                 p.end = e.time;
         break;
+    case TraceEvent::Type::HttpResult:
+        t.httpStatus = e.httpStatus;
+        t.bytes = e.bytes;
+        t.httpDetail = e.text;
+        break;
     case TraceEvent::Type::Marker:
     case TraceEvent::Type::RunEnded:
         break;

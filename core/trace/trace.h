@@ -33,6 +33,9 @@ struct TaskTrace
     Outcome outcome = Outcome::Pending;
     QString error;
     int worker = -1; // the queue worker that ran it
+    int httpStatus = -1;     // the last response's status code (http tasks)
+    qint64 bytes = -1;       // body bytes of the last response
+    QString httpDetail;      // where it went: the URL and each redirect
     QList<AttemptSpan> attempts;
     QList<PhaseSpan> phases;
 

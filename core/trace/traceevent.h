@@ -46,7 +46,7 @@ QString markerName(MarkerKind kind);
 // Trace::apply() folds them into per-task records.
 struct TraceEvent
 {
-    enum class Type { TaskCreated, PhaseBegan, PhaseEnded, AttemptStarted, AttemptEnded, TaskEnded, Marker, RunEnded };
+    enum class Type { TaskCreated, PhaseBegan, PhaseEnded, AttemptStarted, AttemptEnded, TaskEnded, Marker, RunEnded, HttpResult };
 
     Type type = Type::TaskCreated;
     Micros time = 0;
@@ -57,6 +57,8 @@ struct TraceEvent
     MarkerKind marker = MarkerKind::CallerResumed;
     QString text; // error text or marker label
     int worker = -1;
+    int httpStatus = -1;   // HttpResult: the status code, -1 when no response came
+    qint64 bytes = -1;     // HttpResult: body bytes received
 };
 
 } // namespace concviz

@@ -1,0 +1,51 @@
+#include "servecommand.h"
+
+#include "cli.h"
+#include "interrupt.h"
+#include "net/demoserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace concviz::cli {
+
+int serveCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Runs the built-in demo HTTP server: /delay/{s}, /status/{code}, /bytes/{n}, /drip?numbytes=&duration=, /json, "
+        "/users/{name}, /post, /close, /reset."));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("port"), QStringLiteral("Port to listen on (default: a free one)."), QStringLiteral("N"), QStringLiteral("0")},
+        {QStringLiteral("listen"), QStringLiteral("Address to listen on (default 127.0.0.1: this machine only)."), QStringLiteral("ADDRESS"),
+         QStringLiteral("127.0.0.1")},
+    });
+    QStringList args = arguments;
+    args.prepend(QStringLiteral("concviz serve"));
+    if (!parser.parse(args))
+        throw UsageError{parser.errorText()};
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return Success;
+    }
+    const int port = intOption(QStringLiteral("port"), parser.value(QStringLiteral("port")), 0, 65535);
+    const QHostAddress address(parser.value(QStringLiteral("listen")));
+    if (address.isNull())
+        throw UsageError{QStringLiteral("--listen: \"%1\" is not an IP address").arg(parser.value(QStringLiteral("listen")))};
+    DemoServer server;
+    QString error;
+    if (!server.listen(address, static_cast<quint16>(port), &error))
+        throw UsageError{error};
+    QUrl url = server.baseUrl();
+    if (address != QHostAddress::LocalHost)
+        url.setHost(address.toString());
+    printOut(QStringLiteral("ConcViz demo server on %1/ (Ctrl-C stops it)\n").arg(url.toString()));
+    InterruptWatcher watcher;
+    QObject::connect(&watcher, &InterruptWatcher::interrupted, QCoreApplication::instance(), &QCoreApplication::quit);
+    QCoreApplication::exec();
+    printOut(QStringLiteral("served %1 requests\n").arg(server.requestsServed()));
+    return Success;
+}
+
+} // namespace concviz::cli

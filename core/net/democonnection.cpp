@@ -1,0 +1,185 @@
+#include "democonnection.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+#ifdef Q_OS_WIN
+#include <winsock2.h>
+#else
+#include <sys/socket.h>
+#endif
+
+namespace concviz {
+
+namespace {
+QByteArray httpDate()
+{
+    return QLocale::c().toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+}
+} // namespace
+
+DemoConnection::DemoConnection(QTcpSocket *socket, Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_clock(clock)
+{
+    m_socket->setParent(this);
+    connect(m_socket, &QTcpSocket::readyRead, this, &DemoConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+        Q_EMIT closed();
+        deleteLater();
+    });
+}
+
+DemoConnection::~DemoConnection()
+{
+    // Pending answers and checks die with the connection: nothing fires for a closed client.
+    m_clock.cancelTimer(m_timer);
+    m_clock.cancelTimer(m_headerTimer);
+}
+
+TimerId DemoConnection::after(Micros delay, std::function<void()> fn)
+{
+    return m_clock.callAt(m_clock.now() + delay, std::move(fn));
+}
+
+void DemoConnection::onReadyRead()
+{
+    const bool wasIdle = !m_parser.hasPartialRequest();
+    const HttpRequestParser::State state = m_parser.feed(m_socket->readAll());
+    switch (state) {
+    case HttpRequestParser::State::Bad:
+        refuse(400, "malformed request");
+        return;
+    case HttpRequestParser::State::HeadersTooLarge:
+        refuse(431, "request headers larger than 16 KiB");
+        return;
+    case HttpRequestParser::State::BodyTooLarge:
+        refuse(413, "request body larger than 1 MiB");
+        return;
+    case HttpRequestParser::State::NeedMore:
+        // A client that starts a request must finish its headers in time, or it is dropped.
+        if (wasIdle && m_parser.hasPartialRequest() && !m_headerTimer)
+            m_headerTimer = after(headerTimeout, [this] {
+                m_headerTimer = 0;
+                if (m_parser.state() == HttpRequestParser::State::NeedMore && m_parser.hasPartialRequest())
+                    m_socket->abort();
+            });
+        return;
+    case HttpRequestParser::State::Ready:
+        m_clock.cancelTimer(m_headerTimer);
+        m_headerTimer = 0;
+        handleNext();
+        return;
+    }
+}
+
+void DemoConnection::handleNext()
+{
+    if (m_busy || m_parser.state() != HttpRequestParser::State::Ready)
+        return;
+    m_busy = true;
+    const HttpRequest request = m_parser.takeRequest();
+    const DemoResponse response = DemoRoutes::route(request);
+    if (response.delay > 0)
+        m_timer = after(response.delay, [this, request, response] {
+            m_timer = 0;
+            answer(request, response);
+        });
+    else
+        answer(request, response);
+}
+
+void DemoConnection::answer(const HttpRequest &request, const DemoResponse &response)
+{
+    switch (response.action) {
+    case DemoResponse::Action::Close:
+        m_socket->disconnectFromHost();
+        return;
+    case DemoResponse::Action::Reset:
+        reset();
+        return;
+    case DemoResponse::Action::Respond:
+        break;
+    }
+    const bool keepAlive = request.keepAlive();
+    const bool head = request.method == "HEAD";
+    sendHead(response, response.body.size(), keepAlive);
+    if (head || response.body.isEmpty()) {
+        finishResponse(keepAlive);
+    } else if (response.dripDuration > 0) {
+        const int chunks = static_cast<int>(std::min<qsizetype>(response.body.size(), 50));
+        sendDrip(response.body, chunks, response.dripDuration / chunks, keepAlive);
+    } else {
+        m_socket->write(response.body);
+        finishResponse(keepAlive);
+    }
+}
+
+void DemoConnection::sendHead(const DemoResponse &response, qint64 contentLength, bool keepAlive)
+{
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + DemoRoutes::reasonPhrase(response.status) + "\r\n";
+    head += "Date: " + httpDate() + "\r\n";
+    head += "Server: ConcViz demo\r\n";
+    head += "Content-Type: " + response.contentType + "\r\n";
+    head += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
+    head += keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
+    head += "\r\n";
+    m_socket->write(head);
+}
+
+void DemoConnection::sendDrip(QByteArray rest, int chunksLeft, Micros interval, bool keepAlive)
+{
+    // The body arrives slowly: an equal piece now and then, the last one at the end of the duration.
+    m_timer = after(interval, [this, rest, chunksLeft, interval, keepAlive] {
+        m_timer = 0;
+        const qsizetype piece = chunksLeft <= 1 ? rest.size() : rest.size() / chunksLeft;
+        m_socket->write(rest.left(piece));
+        if (chunksLeft <= 1)
+            finishResponse(keepAlive);
+        else
+            sendDrip(rest.mid(piece), chunksLeft - 1, interval, keepAlive);
+    });
+}
+
+void DemoConnection::finishResponse(bool keepAlive)
+{
+    Q_EMIT requestServed();
+    m_busy = false;
+    if (!keepAlive) {
+        m_socket->disconnectFromHost();
+        return;
+    }
+    handleNext(); // a pipelined request may be waiting
+}
+
+void DemoConnection::refuse(int status, const QByteArray &message)
+{
+    DemoResponse r;
+    r.status = status;
+    r.contentType = "text/plain";
+    r.body = message + '\n';
+    sendHead(r, r.body.size(), false);
+    m_socket->write(r.body);
+    m_socket->disconnectFromHost();
+}
+
+void DemoConnection::reset()
+{
+    // SO_LINGER with a zero timeout makes close() send a TCP reset instead of a FIN.
+    const qintptr fd = m_socket->socketDescriptor();
+    if (fd >= 0) {
+        struct linger option
+        {
+            1, 0
+        };
+#ifdef Q_OS_WIN
+        ::setsockopt(static_cast<SOCKET>(fd), SOL_SOCKET, SO_LINGER, reinterpret_cast<const char *>(&option), sizeof option);
+#else
+        ::setsockopt(static_cast<int>(fd), SOL_SOCKET, SO_LINGER, &option, sizeof option);
+#endif
+    }
+    m_socket->abort();
+}
+
+} // namespace concviz

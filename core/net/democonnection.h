@@ -1,0 +1,48 @@
+#pragma once
+
+#include "../async/clock.h"
+#include "demoroutes.h"
+#include "httprequestparser.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
+
+namespace concviz {
+
+// One client of the demo server. Answers its requests in order (keep-alive, pipelining), waits
+// for delayed answers on the server's clock rather than on a thread or a timer of its own, and
+// drops the client if it sends garbage or takes too long to send its headers.
+class DemoConnection : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr Micros headerTimeout = 10 * 1000 * 1000;
+
+    DemoConnection(QTcpSocket *socket, Clock &clock, QObject *parent = nullptr);
+    ~DemoConnection() override;
+
+Q_SIGNALS:
+    void requestServed();
+    void closed();
+
+private:
+    void onReadyRead();
+    void handleNext();
+    void answer(const HttpRequest &request, const DemoResponse &response);
+    void sendHead(const DemoResponse &response, qint64 contentLength, bool keepAlive);
+    void sendDrip(QByteArray rest, int chunksLeft, Micros interval, bool keepAlive);
+    void finishResponse(bool keepAlive);
+    void refuse(int status, const QByteArray &message);
+    void reset();
+    TimerId after(Micros delay, std::function<void()> fn);
+
+    QTcpSocket *m_socket;
+    Clock &m_clock;
+    HttpRequestParser m_parser;
+    bool m_busy = false;       // an answer is being prepared or sent
+    TimerId m_timer = 0;       // the one pending wake-up of this connection
+    TimerId m_headerTimer = 0;
+};
+
+} // namespace concviz

@@ -1,0 +1,44 @@
+#include "demoserver.h"
+
+#include "democonnection.h"
+
+namespace concviz {
+
+DemoServer::DemoServer(QObject *parent)
+    : QObject(parent)
+{
+    // Children, so that moving the server to its thread moves them along.
+    m_clock.setParent(this);
+    m_server.setParent(this);
+    // Thousands of clients may connect at once (the default backlog is 30).
+    m_server.setMaxPendingConnections(4096);
+    m_server.setListenBacklogSize(4096);
+    connect(&m_server, &QTcpServer::newConnection, this, [this] {
+        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+            auto *connection = new DemoConnection(socket, m_clock, this);
+            ++m_open;
+            connect(connection, &DemoConnection::closed, this, [this] { --m_open; });
+            connect(connection, &DemoConnection::requestServed, this, [this] { ++m_served; });
+        }
+    });
+}
+
+bool DemoServer::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    if (m_server.listen(address, port))
+        return true;
+    *error = QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(m_server.errorString());
+    return false;
+}
+
+QUrl DemoServer::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    const QHostAddress address = m_server.serverAddress();
+    url.setHost(address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1") : address.toString());
+    url.setPort(m_server.serverPort());
+    return url;
+}
+
+} // namespace concviz

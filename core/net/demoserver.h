@@ -1,0 +1,34 @@
+#pragma once
+
+#include "../async/realclock.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QTcpServer>
+#include <QUrl>
+
+namespace concviz {
+
+// A small HTTP/1.1 server for lessons that need no internet: one thread, event driven, thousands of
+// delayed answers at once on one clock. Listens on 127.0.0.1 unless told otherwise.
+class DemoServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DemoServer(QObject *parent = nullptr);
+
+    // Port 0 picks a free one. On failure returns false and says why.
+    bool listen(const QHostAddress &address, quint16 port, QString *error);
+    quint16 port() const { return m_server.serverPort(); }
+    QUrl baseUrl() const;
+    int openConnections() const { return m_open; }
+    qint64 requestsServed() const { return m_served; }
+
+private:
+    RealClock m_clock;
+    QTcpServer m_server;
+    int m_open = 0;
+    qint64 m_served = 0;
+};
+
+} // namespace concviz
