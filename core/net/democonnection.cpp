@@ -18,10 +18,11 @@ QByteArray httpDate()
 }
 } // namespace
 
-DemoConnection::DemoConnection(QTcpSocket *socket, Clock &clock, QObject *parent)
+DemoConnection::DemoConnection(QTcpSocket *socket, Clock &clock, Micros headerTimeout, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_clock(clock)
+    , m_headerTimeout(headerTimeout)
 {
     m_socket->setParent(this);
     connect(m_socket, &QTcpSocket::readyRead, this, &DemoConnection::onReadyRead);
@@ -60,7 +61,7 @@ void DemoConnection::onReadyRead()
     case HttpRequestParser::State::NeedMore:
         // A client that starts a request must finish its headers in time, or it is dropped.
         if (wasIdle && m_parser.hasPartialRequest() && !m_headerTimer)
-            m_headerTimer = after(headerTimeout, [this] {
+            m_headerTimer = after(m_headerTimeout, [this] {
                 m_headerTimer = 0;
                 if (m_parser.state() == HttpRequestParser::State::NeedMore && m_parser.hasPartialRequest())
                     m_socket->abort();

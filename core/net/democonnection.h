@@ -17,9 +17,7 @@ class DemoConnection : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr Micros headerTimeout = 10 * 1000 * 1000;
-
-    DemoConnection(QTcpSocket *socket, Clock &clock, QObject *parent = nullptr);
+    DemoConnection(QTcpSocket *socket, Clock &clock, Micros headerTimeout, QObject *parent = nullptr);
     ~DemoConnection() override;
 
 Q_SIGNALS:
@@ -39,6 +37,7 @@ private:
 
     QTcpSocket *m_socket;
     Clock &m_clock;
+    Micros m_headerTimeout;
     HttpRequestParser m_parser;
     bool m_busy = false;       // an answer is being prepared or sent
     TimerId m_timer = 0;       // the one pending wake-up of this connection

@@ -15,7 +15,7 @@ DemoServer::DemoServer(QObject *parent)
     m_server.setListenBacklogSize(4096);
     connect(&m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-            auto *connection = new DemoConnection(socket, m_clock, this);
+            auto *connection = new DemoConnection(socket, m_clock, m_headerTimeout, this);
             ++m_open;
             connect(connection, &DemoConnection::closed, this, [this] { --m_open; });
             connect(connection, &DemoConnection::requestServed, this, [this] { ++m_served; });

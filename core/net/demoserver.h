@@ -22,12 +22,15 @@ public:
     quint16 port() const { return m_server.serverPort(); }
     QUrl baseUrl() const;
     int openConnections() const { return m_open; }
+    // How long a client may take to send a request's headers before it is dropped (default 10 s).
+    void setHeaderTimeout(Micros timeout) { m_headerTimeout = timeout; }
     qint64 requestsServed() const { return m_served; }
 
 private:
     RealClock m_clock;
     QTcpServer m_server;
     int m_open = 0;
+    Micros m_headerTimeout = 10 * 1000 * 1000;
     qint64 m_served = 0;
 };
 

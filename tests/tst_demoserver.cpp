@@ -1,0 +1,337 @@
+// The demo server over real loopback sockets: every endpoint, keep-alive, garbage, half requests,
+// 2,000 clients at once, and its timing confirmed by an independent client (curl).
+
+#include "net/demoserver.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTcpSocket>
+#include <QTemporaryFile>
+#include <QTest>
+#include <QThread>
+
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
+using namespace concviz;
+
+namespace {
+
+struct RawResponse
+{
+    int status = -1;
+    QByteArray head;
+    QByteArray body;
+    bool closed = false;
+    qint64 elapsedMs = 0;
+};
+
+// Sends `request` as raw bytes and reads one response (or the connection's end).
+RawResponse exchange(quint16 port, const QByteArray &request, int timeoutMs = 5000)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(2000))
+        qFatal("cannot connect to the demo server");
+    QElapsedTimer timer;
+    timer.start();
+    socket.write(request);
+    QByteArray data;
+    RawResponse r;
+    while (timer.elapsed() < timeoutMs) {
+        if (!socket.waitForReadyRead(100) && socket.state() != QAbstractSocket::ConnectedState) {
+            r.closed = true;
+            break;
+        }
+        data += socket.readAll();
+        const qsizetype end = data.indexOf("\r\n\r\n");
+        if (end >= 0) {
+            const QByteArray head = data.left(end);
+            const qsizetype lengthAt = head.toLower().indexOf("content-length: ");
+            const qint64 length = lengthAt < 0 ? 0 : head.mid(lengthAt + 16, head.indexOf('\r', lengthAt) - lengthAt - 16).toLongLong();
+            if (data.size() >= end + 4 + length) {
+                r.head = head;
+                r.body = data.mid(end + 4, length);
+                r.status = head.mid(9, 3).toInt();
+                break;
+            }
+        }
+    }
+    r.elapsedMs = timer.elapsed();
+    return r;
+}
+
+QByteArray get(const QByteArray &target)
+{
+    return "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+}
+
+// The server on a thread of its own, as the program runs it, so that the test can block on its
+// clients. Its counters are read on its own thread.
+class ServerThread
+{
+public:
+    explicit ServerThread(Micros headerTimeout = 10 * 1000 * 1000)
+    {
+        m_thread.start();
+        m_server = new DemoServer;
+        m_server->setHeaderTimeout(headerTimeout);
+        m_server->moveToThread(&m_thread);
+        QMetaObject::invokeMethod(
+            m_server, [this] { m_server->listen(QHostAddress::LocalHost, 0, &m_error); }, Qt::BlockingQueuedConnection);
+        if (!m_error.isEmpty())
+            qFatal("%s", qPrintable(m_error));
+        m_port = read([this] { return static_cast<qint64>(m_server->port()); });
+    }
+    ~ServerThread()
+    {
+        QMetaObject::invokeMethod(m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    quint16 port() const { return static_cast<quint16>(m_port); }
+    int openConnections() { return static_cast<int>(read([this] { return static_cast<qint64>(m_server->openConnections()); })); }
+    qint64 requestsServed() { return read([this] { return m_server->requestsServed(); }); }
+
+private:
+    qint64 read(const std::function<qint64()> &fn)
+    {
+        qint64 value = 0;
+        QMetaObject::invokeMethod(m_server, [&] { value = fn(); }, Qt::BlockingQueuedConnection);
+        return value;
+    }
+    QThread m_thread;
+    DemoServer *m_server = nullptr;
+    QString m_error;
+    qint64 m_port = 0;
+};
+
+// Runs curl on `urls` with at most `parallel` transfers at once; returns the wall time in ms.
+qint64 curlParallel(const QStringList &urls, int parallel)
+{
+    const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
+    if (curl.isEmpty())
+        qFatal("curl is needed to check the server's timing with an independent client");
+    QTemporaryFile config;
+    config.open();
+    for (const QString &url : urls)
+        config.write("url = \"" + url.toUtf8() + "\"\noutput = \"/dev/null\"\n");
+    config.flush();
+    QProcess p;
+    QElapsedTimer timer;
+    timer.start();
+    p.start(curl, {QStringLiteral("--silent"), QStringLiteral("--fail"), QStringLiteral("--parallel"), QStringLiteral("--parallel-max"),
+                   QString::number(parallel), QStringLiteral("--config"), config.fileName()});
+    if (!p.waitForFinished(60000) || p.exitCode() != 0)
+        qFatal("curl failed: %s", p.readAllStandardError().constData());
+    return timer.elapsed();
+}
+
+} // namespace
+
+class TestDemoServer : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void everyEndpointAnswers_data();
+    void everyEndpointAnswers();
+    void aDelayIsHeldForItsTime();
+    void aDripArrivesSlowly();
+    void closeAndResetEndTheConnection();
+    void oneConnectionServesManyRequests();
+    void garbageIsRefusedAndOthersGoOn();
+    void aClientThatNeverFinishesItsHeadersIsDropped();
+    void twoThousandClientsAtOnce();
+    void curlSeesTheSameTiming();
+
+private:
+    std::unique_ptr<ServerThread> m_server;
+    quint16 m_port = 0;
+    QString base() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
+};
+
+void TestDemoServer::initTestCase()
+{
+#ifdef Q_OS_UNIX
+    // 2,000 clients and their 2,000 server sides need more than the usual 1,024 open files.
+    rlimit files{};
+    getrlimit(RLIMIT_NOFILE, &files);
+    files.rlim_cur = std::max<rlim_t>(files.rlim_cur, std::min<rlim_t>(files.rlim_max, 8192));
+    setrlimit(RLIMIT_NOFILE, &files);
+#endif
+    m_server = std::make_unique<ServerThread>();
+    m_port = m_server->port();
+}
+
+void TestDemoServer::everyEndpointAnswers_data()
+{
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("bodyContains");
+    QTest::newRow("index") << QByteArray("/") << 200 << QByteArray("/delay/{seconds}");
+    QTest::newRow("delay") << QByteArray("/delay/0.05") << 200 << QByteArray("\"delay\":0.05");
+    QTest::newRow("status") << QByteArray("/status/503") << 503 << QByteArray("503");
+    QTest::newRow("bytes") << QByteArray("/bytes/1000") << 200 << QByteArray("ConcViz demo bytes");
+    QTest::newRow("json") << QByteArray("/json") << 200 << QByteArray("slideshow");
+    QTest::newRow("users") << QByteArray("/users/ada") << 200 << QByteArray("\"login\":\"ada\"");
+    QTest::newRow("unknown") << QByteArray("/nowhere") << 404 << QByteArray("no such endpoint");
+    QTest::newRow("bad delay") << QByteArray("/delay/soon") << 400 << QByteArray("needs a number");
+}
+
+void TestDemoServer::everyEndpointAnswers()
+{
+    QFETCH(QByteArray, target);
+    QFETCH(int, status);
+    QFETCH(QByteArray, bodyContains);
+    const RawResponse r = exchange(m_port, get(target));
+    QCOMPARE(r.status, status);
+    QVERIFY2(r.body.contains(bodyContains), r.body.constData());
+    QVERIFY(r.head.contains("\r\nDate: "));
+    QVERIFY(r.head.contains("\r\nContent-Length: " + QByteArray::number(r.body.size())));
+    if (target == "/bytes/1000")
+        QCOMPARE(r.body.size(), 1000);
+}
+
+void TestDemoServer::aDelayIsHeldForItsTime()
+{
+    const RawResponse r = exchange(m_port, get("/delay/0.3"));
+    QCOMPARE(r.status, 200);
+    QVERIFY2(r.elapsedMs >= 295, QByteArray::number(r.elapsedMs));
+    QVERIFY2(r.elapsedMs < 1500, QByteArray::number(r.elapsedMs));
+}
+
+void TestDemoServer::aDripArrivesSlowly()
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_port);
+    QVERIFY(socket.waitForConnected(2000));
+    socket.write(get("/drip?numbytes=20&duration=0.6"));
+    QElapsedTimer timer;
+    timer.start();
+    QByteArray data;
+    qint64 firstBodyByte = -1;
+    auto bodySize = [&] {
+        const qsizetype end = data.indexOf("\r\n\r\n");
+        return end < 0 ? qsizetype(-1) : data.size() - end - 4;
+    };
+    while (bodySize() < 20 && timer.elapsed() < 5000) {
+        socket.waitForReadyRead(20);
+        data += socket.readAll();
+        if (firstBodyByte < 0 && bodySize() > 0)
+            firstBodyByte = timer.elapsed();
+    }
+    const qint64 last = timer.elapsed();
+    QCOMPARE(bodySize(), qsizetype(20));
+    QVERIFY2(last - firstBodyByte >= 400, QByteArray::number(last - firstBodyByte)); // spread over the duration
+    QVERIFY2(last >= 580, QByteArray::number(last));
+}
+
+void TestDemoServer::closeAndResetEndTheConnection()
+{
+    const RawResponse closed = exchange(m_port, get("/close"));
+    QVERIFY(closed.closed);
+    QCOMPARE(closed.status, -1);
+    // curl, an independent client, tells a clean close (52: empty reply) from a reset (56: recv failure).
+    const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
+    QVERIFY(!curl.isEmpty());
+    QCOMPARE(QProcess::execute(curl, {QStringLiteral("-s"), base() + QStringLiteral("/close")}), 52);
+    QCOMPARE(QProcess::execute(curl, {QStringLiteral("-s"), base() + QStringLiteral("/reset")}), 56);
+}
+
+void TestDemoServer::oneConnectionServesManyRequests()
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_port);
+    QVERIFY(socket.waitForConnected(2000));
+    // Two requests at once on one connection (pipelined): two answers, in order.
+    socket.write(get("/users/first") + get("/users/second"));
+    QByteArray data;
+    QElapsedTimer timer;
+    timer.start();
+    while (data.count("HTTP/1.1 200") < 2 || !data.contains("second\""))
+        if (!socket.waitForReadyRead(2000) || timer.elapsed() > 5000)
+            break;
+        else
+            data += socket.readAll();
+    QCOMPARE(data.count("HTTP/1.1 200"), qsizetype(2));
+    QVERIFY(data.indexOf("first") < data.indexOf("second"));
+    QCOMPARE(socket.state(), QAbstractSocket::ConnectedState); // kept alive
+}
+
+void TestDemoServer::garbageIsRefusedAndOthersGoOn()
+{
+    const RawResponse bad = exchange(m_port, QByteArray("\x01\x02 hello there\r\n\r\n"));
+    QCOMPARE(bad.status, 400);
+    const RawResponse huge = exchange(m_port, "GET / HTTP/1.1\r\nX-Big: " + QByteArray(20000, 'x') + "\r\n\r\n");
+    QCOMPARE(huge.status, 431);
+    const RawResponse fine = exchange(m_port, get("/json"));
+    QCOMPARE(fine.status, 200);
+}
+
+void TestDemoServer::aClientThatNeverFinishesItsHeadersIsDropped()
+{
+    ServerThread strict(300 * 1000);
+    QTcpSocket slow;
+    slow.connectToHost(QHostAddress::LocalHost, strict.port());
+    QVERIFY(slow.waitForConnected(2000));
+    slow.write("GET /json HTTP/1.1\r\nHost: loc");
+    QTRY_COMPARE_WITH_TIMEOUT(strict.openConnections(), 1, 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(slow.state(), QAbstractSocket::UnconnectedState, 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(strict.openConnections(), 0, 2000);
+}
+
+void TestDemoServer::twoThousandClientsAtOnce()
+{
+    // Every client asks for a delayed answer, so all 2,000 connections are open at the same time.
+    const qint64 servedBefore = m_server->requestsServed();
+    std::vector<std::unique_ptr<QTcpSocket>> clients;
+    int answered = 0;
+    for (int i = 0; i < 2000; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        QTcpSocket *s = socket.get();
+        connect(s, &QTcpSocket::connected, s, [s, i] { s->write(get("/delay/1?client=" + QByteArray::number(i))); });
+        connect(s, &QTcpSocket::readyRead, s, [s, &answered] {
+            if (s->property("done").toBool())
+                return;
+            s->setProperty("seen", s->property("seen").toByteArray() + s->readAll());
+            if (s->property("seen").toByteArray().startsWith("HTTP/1.1 200")) {
+                s->setProperty("done", true);
+                ++answered;
+            }
+        });
+        s->connectToHost(QHostAddress::LocalHost, m_port);
+        clients.push_back(std::move(socket));
+    }
+    int mostOpen = 0;
+    QElapsedTimer timer;
+    timer.start();
+    while (answered < 2000 && timer.elapsed() < 60000) {
+        QTest::qWait(20);
+        mostOpen = std::max(mostOpen, m_server->openConnections());
+    }
+    QCOMPARE(answered, 2000);
+    QCOMPARE(m_server->requestsServed() - servedBefore, qint64(2000));
+    QVERIFY2(mostOpen >= 1500, QByteArray::number(mostOpen)); // they really were there at once
+    // The server still answers others afterwards.
+    QCOMPARE(exchange(m_port, get("/json")).status, 200);
+}
+
+void TestDemoServer::curlSeesTheSameTiming()
+{
+    // 20 requests of 0.5 s: all at once take about 0.5 s, six at a time take four rounds, about 2 s.
+    QStringList urls;
+    for (int i = 0; i < 20; ++i)
+        urls << base() + QStringLiteral("/delay/0.5");
+    const qint64 together = curlParallel(urls, 20);
+    const qint64 sixAtATime = curlParallel(urls, 6);
+    QVERIFY2(together >= 480 && together < 1200, QByteArray::number(together));
+    QVERIFY2(sixAtATime >= 1950 && sixAtATime < 3200, QByteArray::number(sixAtATime));
+}
+
+QTEST_GUILESS_MAIN(TestDemoServer)
+#include "tst_demoserver.moc"
