@@ -66,9 +66,10 @@ Statistics Statistics::of(const Trace &trace)
         else
             s.profile.append({time, running});
     }
-    // On the real clock, one task hands its slot to the next a few microseconds before its own end
-    // is recorded; a level held for less than a millisecond is that bookkeeping, not concurrency.
-    constexpr Micros shortest = 1000;
+    // On the real clock, one task hands its slot to the next a loop iteration or two before its own
+    // end is recorded; a level held for less than 5 ms (the loop's own jitter, the same threshold as
+    // for a late wake-up) is that bookkeeping, not concurrency.
+    constexpr Micros shortest = 5000;
     for (qsizetype i = 0; i < s.profile.size(); ++i) {
         const Micros until = i + 1 < s.profile.size() ? s.profile[i + 1].time : s.makespan;
         if (until - s.profile[i].time >= shortest || trace.clock == QLatin1String("virtual"))

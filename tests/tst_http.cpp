@@ -1,0 +1,185 @@
+// HTTP tasks over real loopback sockets against the demo server: the waterfall phases, the
+// per-host connection limit, timeouts that abort, size limits, and each kind of failure.
+
+#include "serverthread.h"
+#include "testsupport.h"
+
+using namespace concviz;
+using namespace concviz::test;
+
+namespace {
+
+QByteArray httpScenario(const QByteArray &tasks, const QByteArray &options = {})
+{
+    return "{\"concviz\": 1, \"name\": \"http\", " + options + (options.isEmpty() ? "" : ", ") + "\"tasks\": [" + tasks + "]}";
+}
+
+QByteArray fetch(const QString &url, const QByteArray &extra = {})
+{
+    return "{\"name\": \"get\", \"kind\": \"http\", \"url\": \"" + url.toUtf8() + "\"" + (extra.isEmpty() ? "" : ", " + extra) + "}";
+}
+
+Trace runReal(const QByteArray &json, const QString &strategy = QStringLiteral("gather"))
+{
+    return runOn(ClockKind::Real, scenarioFrom(json), strategy);
+}
+
+} // namespace
+
+class TestHttp : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void eachPhaseIsRecordedInOrder();
+    void sixConnectionsPerHostMakeFourRounds();
+    void raisingTheLimitMakesOneRound();
+    void theVirtualClockGivesTheIdealTimes();
+    void aTimeoutAbortsTheRequestAndTheServerSeesIt();
+    void aResponseOverMaxBytesIsAborted();
+    void eachFaultFailsWithAReason_data();
+    void eachFaultFailsWithAReason();
+    void retriesBackOffAgainstAFailingServer();
+    void anOutsideUrlNeedsTheRealClock();
+
+private:
+    std::unique_ptr<ServerThread> m_server;
+    QString base() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server->port()); }
+};
+
+void TestHttp::initTestCase()
+{
+    m_server = std::make_unique<ServerThread>();
+}
+
+void TestHttp::eachPhaseIsRecordedInOrder()
+{
+    const Trace trace = runReal(httpScenario(fetch(base() + QStringLiteral("/delay/0.3"))));
+    const TaskTrace &t = task(trace, QStringLiteral("get"));
+    QCOMPARE(t.outcome, Outcome::Ok);
+    QCOMPARE(t.httpStatus, 200);
+    QCOMPARE(t.bytes, qint64(14)); // {"delay":0.3}\n
+    QStringList order;
+    Micros previousEnd = 0;
+    for (const PhaseSpan &p : t.phases) {
+        order << phaseName(p.kind);
+        QVERIFY(p.start >= previousEnd);
+        QVERIFY(p.end >= p.start);
+        previousEnd = p.end;
+    }
+    QCOMPARE(order, (QStringList{QStringLiteral("connection_pool"), QStringLiteral("connecting"), QStringLiteral("waiting_first_byte"),
+                                 QStringLiteral("downloading")}));
+    const PhaseSpan &firstByte = t.phases[2];
+    QVERIFY2(firstByte.end - firstByte.start >= 290000, QByteArray::number(firstByte.end - firstByte.start)); // the server's delay
+}
+
+void TestHttp::sixConnectionsPerHostMakeFourRounds()
+{
+    const Trace trace = runReal(httpScenario(fetch(base() + QStringLiteral("/delay/0.5"), "\"count\": 20")));
+    const Statistics s = Statistics::of(trace);
+    QCOMPARE(s.ok, 20);
+    QVERIFY2(s.makespan >= 1950000 && s.makespan < 3000000, QByteArray::number(s.makespan));
+    QCOMPARE(s.maxConcurrency, 6);
+    // The last ones waited for a connection about 1.5 s: the client's pool is the bottleneck.
+    const TaskTrace &last = trace.tasks.last();
+    QCOMPARE(last.phases.first().kind, PhaseKind::WaitConnection);
+    QVERIFY(last.phases.first().end - last.phases.first().start >= 1400000);
+}
+
+void TestHttp::raisingTheLimitMakesOneRound()
+{
+    const Trace trace = runReal(httpScenario(fetch(base() + QStringLiteral("/delay/0.5"), "\"count\": 20"), "\"connections_per_host\": 20"));
+    const Statistics s = Statistics::of(trace);
+    QCOMPARE(s.ok, 20);
+    QVERIFY2(s.makespan >= 490000 && s.makespan < 1200000, QByteArray::number(s.makespan));
+    QCOMPARE(s.maxConcurrency, 20);
+}
+
+void TestHttp::theVirtualClockGivesTheIdealTimes()
+{
+    const Scenario s = scenarioFrom(httpScenario(fetch(QStringLiteral("http://demo/delay/0.5"), "\"count\": 20")));
+    QCOMPARE(ms(runOn(ClockKind::Virtual, s, QStringLiteral("gather")).makespan()), 2000.0);
+    Scenario raised = s;
+    raised.connectionsPerHost = 100;
+    QCOMPARE(ms(runOn(ClockKind::Virtual, raised, QStringLiteral("gather")).makespan()), 500.0);
+    QCOMPARE(ms(runOn(ClockKind::Virtual, s, QStringLiteral("sequential")).makespan()), 10000.0);
+}
+
+void TestHttp::aTimeoutAbortsTheRequestAndTheServerSeesIt()
+{
+    const Trace trace = runReal(httpScenario(fetch(base() + QStringLiteral("/delay/10"), "\"timeout_ms\": 300")));
+    const TaskTrace &t = task(trace, QStringLiteral("get"));
+    QCOMPARE(t.outcome, Outcome::Timeout);
+    QCOMPARE(t.error, QStringLiteral("timed out after 300 ms"));
+    QVERIFY2(t.end >= 300000 && t.end < 1000000, QByteArray::number(t.end));
+    // abort() closed the socket: the server's connection is gone, long before its 10 s answer.
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->openConnections(), 0, 3000);
+}
+
+void TestHttp::aResponseOverMaxBytesIsAborted()
+{
+    const Trace trace = runReal(httpScenario(fetch(base() + QStringLiteral("/bytes/100000"), "\"max_bytes\": 1000")));
+    const TaskTrace &t = task(trace, QStringLiteral("get"));
+    QCOMPARE(t.outcome, Outcome::Failed);
+    QCOMPARE(t.error, QStringLiteral("the response is 100000 bytes, more than max_bytes (1000)"));
+}
+
+void TestHttp::eachFaultFailsWithAReason_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("extra");
+    QTest::addColumn<QString>("outcome");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("a server error") << "/status/503" << QByteArray() << "failed" << "HTTP 503 Service Unavailable";
+    QTest::newRow("not found") << "/status/404" << QByteArray() << "failed" << "HTTP 404 Not Found";
+    QTest::newRow("the status asked for") << "/status/503" << QByteArray("\"expect_status\": 503") << "ok" << "";
+    QTest::newRow("another status than asked") << "/json" << QByteArray("\"expect_status\": 201") << "failed" << "HTTP 200 OK, expected 201";
+    QTest::newRow("closed without an answer") << "/close" << QByteArray() << "failed"
+                                              << "the server closed the connection before the whole response arrived";
+    QTest::newRow("reset") << "/reset" << QByteArray() << "failed" << "";
+}
+
+void TestHttp::eachFaultFailsWithAReason()
+{
+    QFETCH(QString, path);
+    QFETCH(QByteArray, extra);
+    QFETCH(QString, outcome);
+    QFETCH(QString, reason);
+    const Trace trace = runReal(httpScenario(fetch(base() + path, extra)));
+    const TaskTrace &t = task(trace, QStringLiteral("get"));
+    QCOMPARE(outcomeName(t.outcome), outcome);
+    if (!reason.isEmpty())
+        QCOMPARE(t.error, reason);
+    if (outcome == QLatin1String("failed"))
+        QVERIFY(!t.error.isEmpty());
+}
+
+void TestHttp::retriesBackOffAgainstAFailingServer()
+{
+    const Trace trace = runReal(httpScenario(fetch(base() + QStringLiteral("/status/503")), "\"retries\": {\"max\": 2, \"backoff_ms\": 100}"));
+    const TaskTrace &t = task(trace, QStringLiteral("get"));
+    QCOMPARE(t.attempts.size(), 3);
+    QCOMPARE(t.outcome, Outcome::Failed);
+    QVERIFY(t.attempts[1].start - t.attempts[0].end >= 100000);
+    QVERIFY(t.attempts[2].start - t.attempts[1].end >= 200000);
+
+    // A refused connection is a failure too, with where it was refused.
+    std::optional<ServerThread> gone(std::in_place);
+    const quint16 port = gone->port();
+    gone.reset(); // nothing listens on that port now
+    const Trace refused = runReal(httpScenario(fetch(QStringLiteral("http://127.0.0.1:%1/json").arg(port))));
+    const TaskTrace &r = task(refused, QStringLiteral("get"));
+    QCOMPARE(r.outcome, Outcome::Failed);
+    QCOMPARE(r.error, QStringLiteral("connection refused by 127.0.0.1:%1 (nothing listens there)").arg(port));
+}
+
+void TestHttp::anOutsideUrlNeedsTheRealClock()
+{
+    const Trace trace = runOn(ClockKind::Virtual, scenarioFrom(httpScenario(fetch(QStringLiteral("https://example.org/")))), QStringLiteral("gather"));
+    const TaskTrace &t = task(trace, QStringLiteral("get"));
+    QCOMPARE(t.outcome, Outcome::Failed);
+    QVERIFY(t.error.contains(QStringLiteral("can only be fetched on the real clock")));
+}
+
+QTEST_GUILESS_MAIN(TestHttp)
+#include "tst_http.moc"
