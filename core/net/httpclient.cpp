@@ -117,9 +117,14 @@ Task<HttpResult> HttpClient::fetch(const TaskSpec &spec, PhaseSink phase)
     }
     phase(PhaseKind::WaitConnection, false);
     Permit permit(slots);
+    // Two plain statements: g++ 12 miscompiles co_await inside a conditional expression.
+    HttpResult result;
     if (m_clock.isVirtual())
-        co_return co_await simulate(asked, phase);
-    co_return co_await fetchReal(spec, url, phase);
+        result = co_await simulate(asked, phase);
+    else
+        result = co_await fetchReal(spec, url, phase);
+    checkStatus(spec, result.status);
+    co_return result;
 }
 
 Task<HttpResult> HttpClient::simulate(const QUrl &url, PhaseSink phase)
@@ -239,10 +244,8 @@ Task<HttpResult> HttpClient::fetchReal(const TaskSpec &spec, const QUrl &url, Ph
         const int error = raw->error();
         const bool answered = error == QNetworkReply::NoError || (error >= QNetworkReply::ContentAccessDenied && error < QNetworkReply::ProtocolUnknownError)
             || (error >= QNetworkReply::InternalServerError && error <= QNetworkReply::UnknownServerError);
-        if (answered) {
-            checkStatus(spec, result.status);
-            co_return result;
-        }
+        if (answered)
+            co_return result; // the caller judges the status
     }
     throw TaskFailure{failureReason(raw)};
 }

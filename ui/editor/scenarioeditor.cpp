@@ -101,6 +101,9 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     m_backoff = new QLineEdit(this);
     m_workers = new QSpinBox(this);
     m_workers->setRange(1, 256);
+    m_connections = new QSpinBox(this);
+    m_connections->setRange(1, 1000);
+    m_connections->setToolTip(tr("HTTP connections open at once to one host"));
     form->addRow(tr("&Strategy"), m_strategy);
     form->addRow(tr("&Compare"), m_compare);
     form->addRow(tr("&Timeout per task (ms)"), m_timeout);
@@ -108,6 +111,7 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     form->addRow(tr("&Retries"), m_retries);
     form->addRow(tr("&Backoff (ms)"), m_backoff);
     form->addRow(tr("&Executor threads"), m_workers);
+    form->addRow(tr("Connections per &host"), m_connections);
     layout->addLayout(form);
 
     for (QLineEdit *e : {m_name, m_compare, m_timeout, m_deadline, m_backoff})
@@ -116,6 +120,7 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     connect(m_strategy, &QComboBox::activated, this, &ScenarioEditor::applyOptions);
     connect(m_retries, &QSpinBox::editingFinished, this, &ScenarioEditor::applyOptions);
     connect(m_workers, &QSpinBox::editingFinished, this, &ScenarioEditor::applyOptions);
+    connect(m_connections, &QSpinBox::editingFinished, this, &ScenarioEditor::applyOptions);
     connect(m_description, &QPlainTextEdit::textChanged, this, [this] {
         if (m_refreshing)
             return;
@@ -151,6 +156,7 @@ void ScenarioEditor::refresh()
     m_retries->setValue(s.retries.max);
     m_backoff->setText(formatNumber(s.retries.backoffMs));
     m_workers->setValue(s.executorWorkers);
+    m_connections->setValue(s.connectionsPerHost);
     m_table->resizeColumnsToContents();
     m_refreshing = false;
 }
@@ -210,6 +216,7 @@ void ScenarioEditor::applyOptions()
     s.retries.max = m_retries->value();
     s.retries.backoffMs = backoff.value_or(0);
     s.executorWorkers = m_workers->value();
+    s.connectionsPerHost = m_connections->value();
     const QString problem = ScenarioDocument::problemWith(s);
     showProblem(problem);
     if (problem.isEmpty())

@@ -54,6 +54,7 @@ private:
     QSpinBox *m_retries;
     QLineEdit *m_backoff;
     QSpinBox *m_workers;
+    QSpinBox *m_connections;
     QLabel *m_message;
     bool m_refreshing = false;
 };
