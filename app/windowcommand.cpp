@@ -68,9 +68,9 @@ int windowCommand(const QStringList &arguments)
     MainWindow window;
     window.setQuietErrors(scripted);
     if (parser.isSet(QStringLiteral("theme")))
-        window.setThemeKind(Theme::kindFromName(parser.value(QStringLiteral("theme"))));
+        window.setThemeKind(Theme::kindFromName(parser.value(QStringLiteral("theme"))), false);
     if (parser.isSet(QStringLiteral("clock")))
-        window.setClock(parseClock(parser.value(QStringLiteral("clock"))));
+        window.setClock(parseClock(parser.value(QStringLiteral("clock"))), false);
     if (size.isValid())
         window.resize(size);
     const QString file = parser.positionalArguments().value(0);

@@ -84,7 +84,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_recent = settings.value(QStringLiteral("recentFiles")).toStringList();
     m_clock = settings.value(QStringLiteral("clock")).toString() == QLatin1String("virtual") ? ClockKind::Virtual : ClockKind::Real;
     m_virtualAction->setChecked(m_clock == ClockKind::Virtual);
-    setThemeKind(Theme::kindFromName(settings.value(QStringLiteral("theme"), QStringLiteral("system")).toString()));
+    setThemeKind(Theme::kindFromName(settings.value(QStringLiteral("theme"), QStringLiteral("system")).toString()), false);
     updateRecentMenu();
     if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
         resize(1400, 860);
@@ -247,14 +247,16 @@ void MainWindow::createMenus()
     bar->addAction(tr("Zoom −"), m_timeline, &TimelineWidget::zoomOut);
 }
 
-void MainWindow::setClock(ClockKind clock)
+void MainWindow::setClock(ClockKind clock, bool remember)
 {
     m_clock = clock;
+    const QSignalBlocker quiet(m_virtualAction);
     m_virtualAction->setChecked(clock == ClockKind::Virtual);
-    QSettings().setValue(QStringLiteral("clock"), clockKindName(clock));
+    if (remember)
+        QSettings().setValue(QStringLiteral("clock"), clockKindName(clock));
 }
 
-void MainWindow::setThemeKind(Theme::Kind kind)
+void MainWindow::setThemeKind(Theme::Kind kind, bool remember)
 {
     m_themeKind = kind;
     for (QAction *a : m_themeGroup->actions())
@@ -265,7 +267,8 @@ void MainWindow::setThemeKind(Theme::Kind kind)
     m_concurrency->setTheme(theme);
     m_makespan->setTheme(theme);
     m_distribution->setTheme(theme);
-    QSettings().setValue(QStringLiteral("theme"), Theme::kindName(kind));
+    if (remember)
+        QSettings().setValue(QStringLiteral("theme"), Theme::kindName(kind));
 }
 
 void MainWindow::applyPalette()
@@ -378,7 +381,7 @@ void MainWindow::onRunsFinished(bool stopped)
     m_makespan->setTraces(traces);
     if (!traces.isEmpty())
         m_distribution->setTrace(traces.last());
-    setThemeKind(m_themeKind); // new chart axes take the theme's fonts and colours
+    setThemeKind(m_themeKind, false); // new chart axes take the theme's fonts and colours
     m_runAction->setEnabled(true);
     m_runAllAction->setEnabled(true);
     m_runOneAction->setEnabled(true);

@@ -39,9 +39,10 @@ public:
     void run(bool allCompared);
     void stop();
     bool isRunning() const;
-    void setClock(ClockKind clock);
+    // `remember` keeps the choice for the next start (a menu choice does; a command-line option does not).
+    void setClock(ClockKind clock, bool remember = true);
     ClockKind clock() const { return m_clock; }
-    void setThemeKind(Theme::Kind kind);
+    void setThemeKind(Theme::Kind kind, bool remember = true);
     // Saves a picture of the whole window.
     bool saveScreenshot(const QString &path, QString *error);
     // Errors go to the status bar and lastError() instead of a dialog (for scripted use and tests).

@@ -7,9 +7,11 @@ namespace concviz {
 Micros TaskTrace::waitTime() const
 {
     const Micros until = start >= 0 ? start : end;
-    if (until < 0 || created < 0)
-        return 0;
-    return until - created;
+    Micros total = until >= 0 && created >= 0 ? until - created : 0;
+    for (const PhaseSpan &p : phases)
+        if (isWaitInsideBody(p.kind) && p.end >= 0)
+            total += p.end - p.start;
+    return total;
 }
 
 Micros TaskTrace::runTime() const

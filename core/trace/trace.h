@@ -39,8 +39,8 @@ struct TaskTrace
     QList<AttemptSpan> attempts;
     QList<PhaseSpan> phases;
 
-    // Time spent waiting (every phase before the first attempt) until the body started, or until
-    // the task ended if it never started.
+    // Time spent waiting: from creation until the body started (or the task ended, if it never
+    // did), plus the waits inside its bodies for a thread, a connection or a blocked loop.
     Micros waitTime() const;
     // Time the bodies of its attempts were at work, summed: waits inside a body (for an executor
     // thread, a connection, a blocked loop) are left out.

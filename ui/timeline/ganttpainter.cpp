@@ -36,7 +36,49 @@ QRectF GanttPainter::plotArea(const QRect &rect) const
     // Room on the right for the end marks of the longest bars.
     const double right = QFontMetricsF(m_theme.font).horizontalAdvance(QStringLiteral("  ✓ 0.000 s")) + 8;
     return QRectF(rect.left() + label, rect.top() + m_theme.axisHeight, std::max(10.0, rect.width() - label - right),
-                  std::max(1.0, rect.height() - static_cast<double>(m_theme.axisHeight)));
+                  std::max(1.0, rect.height() - static_cast<double>(m_theme.axisHeight) - legendHeight()));
+}
+
+double GanttPainter::legendHeight() const
+{
+    return QFontMetricsF(m_theme.font).height() + 10;
+}
+
+void GanttPainter::paintLegend(QPainter &p, const QRect &rect) const
+{
+    // What the colours and marks mean, along the bottom: on screen, in every export.
+    const QFontMetricsF fm(m_theme.font);
+    const double h = legendHeight();
+    const QRectF strip(rect.left(), rect.bottom() + 1 - h, rect.width(), h);
+    p.fillRect(strip, m_theme.background);
+    p.setPen(m_theme.grid);
+    p.drawLine(strip.topLeft(), strip.topRight());
+    double x = strip.left() + 8;
+    const double box = fm.height() * 0.7;
+    auto swatch = [&](const QColor &c, Qt::BrushStyle pattern, const QString &text) {
+        const QRectF r(x, strip.center().y() - box / 2, box * 1.6, box);
+        QColor soft = c;
+        soft.setAlpha(pattern == Qt::SolidPattern ? 255 : 60);
+        p.fillRect(r, soft);
+        if (pattern != Qt::SolidPattern)
+            p.fillRect(r, QBrush(c, pattern));
+        p.setPen(m_theme.text);
+        p.drawText(QRectF(r.right() + 4, strip.top(), fm.horizontalAdvance(text) + 2, h), Qt::AlignVCenter, text);
+        x = r.right() + 4 + fm.horizontalAdvance(text) + 14;
+    };
+    swatch(m_theme.running, Qt::SolidPattern, tr("running"));
+    swatch(m_theme.phaseColor(PhaseKind::WaitSemaphore), m_theme.phasePattern(PhaseKind::WaitSemaphore), tr("waiting its turn"));
+    swatch(m_theme.phaseColor(PhaseKind::WaitConnection), m_theme.phasePattern(PhaseKind::WaitConnection),
+           tr("waiting for a thread or connection"));
+    swatch(m_theme.phaseColor(PhaseKind::WaitingFirstByte), Qt::SolidPattern, tr("network"));
+    swatch(m_theme.phaseColor(PhaseKind::LoopBlocked), m_theme.phasePattern(PhaseKind::LoopBlocked), tr("loop blocked"));
+    swatch(m_theme.phaseColor(PhaseKind::Backoff), m_theme.phasePattern(PhaseKind::Backoff), tr("backoff"));
+    for (Outcome o : {Outcome::Ok, Outcome::Failed, Outcome::Timeout, Outcome::Cancelled}) {
+        const QString text = Theme::outcomeMark(o) + QLatin1Char(' ') + outcomeName(o);
+        p.setPen(m_theme.outcomeColor(o));
+        p.drawText(QRectF(x, strip.top(), fm.horizontalAdvance(text) + 2, h), Qt::AlignVCenter, text);
+        x += fm.horizontalAdvance(text) + 14;
+    }
 }
 
 void GanttPainter::paint(QPainter &p, const QRect &rect, const TimelineModel &model, const Options &o) const
@@ -73,6 +115,7 @@ void GanttPainter::paint(QPainter &p, const QRect &rect, const TimelineModel &mo
         }
     }
     p.restore();
+    paintLegend(p, rect);
     p.restore();
 }
 
@@ -137,7 +180,12 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const TimelineMod
     const int firstLane = std::max(0, static_cast<int>(std::floor((plot.top() - lanesTop) / lh)));
     const int lastLane = std::min(static_cast<int>(g.lanes.size()) - 1, static_cast<int>(std::ceil((plot.bottom() - lanesTop) / lh)));
     const QFontMetricsF fm(m_theme.font);
-    const bool labels = lh >= fm.height() * 0.85;
+    // Names shrink with their lanes (a crowded run on a projector), down to what is still legible.
+    QFont labelFont = m_theme.font;
+    if (lh < fm.height() * 0.85)
+        labelFont.setPixelSize(std::max(1, static_cast<int>(lh * 0.8)));
+    const bool labels = lh >= 9;
+    p.setFont(labelFont);
     const double barInset = std::max(1.0, lh * 0.18);
     const double labelLeft = plot.left() - m_theme.labelWidth;
     const Micros openEnd = o.now >= 0 ? o.now : o.end;
@@ -166,10 +214,13 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const TimelineMod
                 // An attempt: solid, in the colour of how it ended.
                 p.fillRect(r, attemptColor(m_theme, s.outcome));
             } else {
-                // A wait: hatched, so it never depends on colour alone.
+                // A wait: hatched, so it never depends on colour alone, and drawn on the background so
+                // a wait inside a running attempt does not look like running.
                 QColor c = m_theme.phaseColor(s.phase);
                 QColor soft = c;
                 soft.setAlpha(60);
+                if (m_theme.phasePattern(s.phase) != Qt::SolidPattern)
+                    p.fillRect(r, m_theme.background);
                 p.fillRect(r, soft);
                 p.fillRect(r, QBrush(c, m_theme.phasePattern(s.phase)));
             }
@@ -177,7 +228,7 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const TimelineMod
         if (labels) {
             p.setPen(m_theme.text);
             p.drawText(QRectF(labelLeft + 8, y, m_theme.labelWidth - 14, lh), Qt::AlignVCenter | Qt::AlignLeft,
-                       fm.elidedText(lane.name, Qt::ElideMiddle, m_theme.labelWidth - 14));
+                       QFontMetricsF(labelFont).elidedText(lane.name, Qt::ElideMiddle, m_theme.labelWidth - 14));
             if (lane.end >= 0 && lane.end >= o.start && lane.end <= o.end) {
                 const double x = timeline::timeToX(lane.end, o.start, o.end, plot.left(), plot.width());
                 p.setPen(m_theme.outcomeColor(lane.outcome));
@@ -188,6 +239,7 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const TimelineMod
             }
         }
     }
+    p.setFont(m_theme.font);
 }
 
 void GanttPainter::paintFoldedLanes(QPainter &p, const QRectF &plot, const TimelineModel::Group &g, double top,

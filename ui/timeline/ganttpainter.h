@@ -37,8 +37,11 @@ public:
 
     // Where the time axis runs inside `rect`: right of the names, below the axis.
     QRectF plotArea(const QRect &rect) const;
+    // The strip along the bottom that explains the colours and marks.
+    double legendHeight() const;
 
 private:
+    void paintLegend(QPainter &p, const QRect &rect) const;
     void paintAxis(QPainter &p, const QRect &rect, const QRectF &plot, const Options &o) const;
     void paintGroupHeader(QPainter &p, const QRectF &plot, const QRect &rect, const TimelineModel &model, int group,
                           double top, const Options &o) const;
