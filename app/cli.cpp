@@ -104,6 +104,36 @@ int intOption(const QString &name, const QString &value, int min, int max)
 
 namespace concviz::cli {
 
+QList<Trace> executeRuns(const Scenario &scenario, const QList<StrategySpec> &strategies, ClockKind clock, bool *interrupted)
+{
+    QList<Trace> traces;
+    for (const StrategySpec &strategy : strategies) {
+        traces.append(executeRun(scenario, strategy, clock, interrupted));
+        if (*interrupted)
+            break;
+    }
+    return traces;
+}
+
+QList<StrategySpec> strategiesToCompare(const QCommandLineParser &parser, const Scenario &scenario)
+{
+    return parser.isSet(QStringLiteral("strategies")) ? parseStrategyList(parser.value(QStringLiteral("strategies")))
+                                                      : scenario.compareOrDefault();
+}
+
+bool parseCommand(QCommandLineParser &parser, const QString &name, const QStringList &arguments)
+{
+    QStringList args = arguments;
+    args.prepend(name);
+    if (!parser.parse(args))
+        throw UsageError{parser.errorText()};
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return false;
+    }
+    return true;
+}
+
 ClockKind parseClock(const QString &text)
 {
     if (text == QLatin1String("real"))

@@ -37,11 +37,20 @@ int intOption(const QString &name, const QString &value, int min, int max);
 
 #include "engine/runner.h"
 
+#include <QCommandLineParser>
+
 namespace concviz::cli {
 
 // Runs to the end on the event loop; Ctrl-C stops it cleanly and sets *interrupted. Throws
 // UsageError when the scenario cannot run on that clock.
 Trace executeRun(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, bool *interrupted);
+// Runs the scenario under each strategy in turn, stopping after the run that Ctrl-C interrupted.
+QList<Trace> executeRuns(const Scenario &scenario, const QList<StrategySpec> &strategies, ClockKind clock, bool *interrupted);
+// The strategies named by --strategies, else the scenario's compare list.
+QList<StrategySpec> strategiesToCompare(const QCommandLineParser &parser, const Scenario &scenario);
+// Parses a command's arguments ("concviz NAME ..."). Returns false when --help was asked for and
+// printed; throws UsageError for bad options.
+bool parseCommand(QCommandLineParser &parser, const QString &name, const QStringList &arguments);
 ClockKind parseClock(const QString &text);
 
 } // namespace concviz::cli

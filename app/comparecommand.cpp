@@ -26,14 +26,8 @@ int compareCommand(const QStringList &arguments)
         {QStringLiteral("width"), QStringLiteral("Characters for the charts' time axis."), QStringLiteral("N"), QStringLiteral("60")},
         {QStringLiteral("lanes"), QStringLiteral("Most tasks drawn one per row in each chart."), QStringLiteral("N"), QStringLiteral("40")},
     });
-    QStringList args = arguments;
-    args.prepend(QStringLiteral("concviz compare"));
-    if (!parser.parse(args))
-        throw UsageError{parser.errorText()};
-    if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+    if (!parseCommand(parser, QStringLiteral("concviz compare"), arguments))
         return Success;
-    }
     if (parser.positionalArguments().size() > 1)
         throw UsageError{QStringLiteral("compare takes one scenario file, not %1").arg(parser.positionalArguments().size())};
     const QString format = parser.value(QStringLiteral("format"));
@@ -44,17 +38,8 @@ int compareCommand(const QStringList &arguments)
     chart.maxLanes = intOption(QStringLiteral("lanes"), parser.value(QStringLiteral("lanes")), 0, 1000000);
     const ClockKind clock = parseClock(parser.value(QStringLiteral("clock")));
     const Scenario scenario = loadScenario(parser.positionalArguments().value(0));
-    const QList<StrategySpec> strategies = parser.isSet(QStringLiteral("strategies"))
-        ? parseStrategyList(parser.value(QStringLiteral("strategies")))
-        : scenario.compareOrDefault();
-
     bool interrupted = false;
-    QList<Trace> traces;
-    for (const StrategySpec &strategy : strategies) {
-        traces.append(executeRun(scenario, strategy, clock, &interrupted));
-        if (interrupted)
-            break;
-    }
+    const QList<Trace> traces = executeRuns(scenario, strategiesToCompare(parser, scenario), clock, &interrupted);
 
     QByteArray output;
     if (format == QLatin1String("json")) {

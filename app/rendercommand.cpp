@@ -24,14 +24,8 @@ int renderCommand(const QStringList &arguments)
         {QStringLiteral("height"), QStringLiteral("Height in pixels (default: what the lanes need)."), QStringLiteral("H")},
         {QStringLiteral("theme"), QStringLiteral("light (default), dark or projector."), QStringLiteral("NAME"), QStringLiteral("light")},
     });
-    QStringList args = arguments;
-    args.prepend(QStringLiteral("concviz render"));
-    if (!parser.parse(args))
-        throw UsageError{parser.errorText()};
-    if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+    if (!parseCommand(parser, QStringLiteral("concviz render"), arguments))
         return Success;
-    }
     const QString out = parser.value(QStringLiteral("out"));
     if (out.isEmpty())
         throw UsageError{QStringLiteral("render needs --out PATH ending in .png, .svg or .pdf")};
@@ -41,17 +35,10 @@ int renderCommand(const QStringList &arguments)
     const int width = intOption(QStringLiteral("width"), parser.value(QStringLiteral("width")), 320, 20000);
     const ClockKind clock = parseClock(parser.value(QStringLiteral("clock")));
     const Scenario scenario = loadScenario(parser.positionalArguments().value(0));
-    const QList<StrategySpec> strategies = parser.isSet(QStringLiteral("strategies"))
-        ? parseStrategyList(parser.value(QStringLiteral("strategies")))
-        : scenario.compareOrDefault();
-
     bool interrupted = false;
-    QList<Trace> traces;
-    for (const StrategySpec &s : strategies) {
-        traces.append(executeRun(scenario, s, clock, &interrupted));
-        if (interrupted)
-            return Interrupted;
-    }
+    const QList<Trace> traces = executeRuns(scenario, strategiesToCompare(parser, scenario), clock, &interrupted);
+    if (interrupted)
+        return Interrupted;
     TimelineModel model;
     model.setTraces(traces, scenario.deadlineMs);
     const Theme theme = Theme::make(Theme::kindFromName(parser.value(QStringLiteral("theme"))), QGuiApplication::palette());

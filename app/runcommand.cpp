@@ -24,14 +24,8 @@ int runCommand(const QStringList &arguments)
         {QStringLiteral("width"), QStringLiteral("Characters for the chart's time axis (text)."), QStringLiteral("N"), QStringLiteral("60")},
         {QStringLiteral("lanes"), QStringLiteral("Most tasks drawn one per row (text)."), QStringLiteral("N"), QStringLiteral("40")},
     });
-    QStringList args = arguments;
-    args.prepend(QStringLiteral("concviz run"));
-    if (!parser.parse(args))
-        throw UsageError{parser.errorText()};
-    if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+    if (!parseCommand(parser, QStringLiteral("concviz run"), arguments))
         return Success;
-    }
     if (parser.positionalArguments().size() > 1)
         throw UsageError{QStringLiteral("run takes one scenario file, not %1").arg(parser.positionalArguments().size())};
 

@@ -21,14 +21,8 @@ int serveCommand(const QStringList &arguments)
         {QStringLiteral("listen"), QStringLiteral("Address to listen on (default 127.0.0.1: this machine only)."), QStringLiteral("ADDRESS"),
          QStringLiteral("127.0.0.1")},
     });
-    QStringList args = arguments;
-    args.prepend(QStringLiteral("concviz serve"));
-    if (!parser.parse(args))
-        throw UsageError{parser.errorText()};
-    if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+    if (!parseCommand(parser, QStringLiteral("concviz serve"), arguments))
         return Success;
-    }
     const int port = intOption(QStringLiteral("port"), parser.value(QStringLiteral("port")), 0, 65535);
     const QHostAddress address(parser.value(QStringLiteral("listen")));
     if (address.isNull())

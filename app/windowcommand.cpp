@@ -49,14 +49,8 @@ int windowCommand(const QStringList &arguments)
         {QStringLiteral("clock"), QStringLiteral("real or virtual."), QStringLiteral("real|virtual")},
         {QStringLiteral("size"), QStringLiteral("Window size, such as 1920x1080."), QStringLiteral("WxH")},
     });
-    QStringList args = arguments;
-    args.prepend(QStringLiteral("concviz"));
-    if (!parser.parse(args))
-        throw UsageError{parser.errorText()};
-    if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+    if (!parseCommand(parser, QStringLiteral("concviz"), arguments))
         return Success;
-    }
     if (parser.positionalArguments().size() > 1)
         throw UsageError{QStringLiteral("the window opens one scenario file, not %1").arg(parser.positionalArguments().size())};
     const QStringList themes{QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark"), QStringLiteral("projector")};

@@ -12,6 +12,15 @@ QColor chartColor(int n)
     return colours[n % 6];
 }
 
+void clearChart(QChart *chart)
+{
+    chart->removeAllSeries();
+    for (QAbstractAxis *axis : chart->axes()) {
+        chart->removeAxis(axis);
+        delete axis; // removeAxis hands the axis back instead of deleting it
+    }
+}
+
 void applyChartTheme(QChart *chart, const Theme &theme)
 {
     chart->setBackgroundBrush(theme.background);

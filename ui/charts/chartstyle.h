@@ -9,6 +9,8 @@ namespace concviz {
 
 // The n-th colour for a compared run, from the colour-blind-safe palette.
 QColor chartColor(int n);
+// Removes every series and axis, freeing them.
+void clearChart(QChart *chart);
 // Background, text and font of a chart from the theme (large on a projector).
 void applyChartTheme(QChart *chart, const Theme &theme);
 

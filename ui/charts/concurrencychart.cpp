@@ -19,11 +19,7 @@ ConcurrencyChart::ConcurrencyChart(QWidget *parent)
 void ConcurrencyChart::setTraces(const QList<Trace> &traces)
 {
     QChart *c = chart();
-    c->removeAllSeries();
-    for (QAbstractAxis *axis : c->axes()) {
-        c->removeAxis(axis);
-        delete axis; // removeAxis hands the axis back to us
-    }
+    clearChart(c);
     auto *x = new QValueAxis;
     x->setTitleText(tr("seconds"));
     auto *y = new QValueAxis;

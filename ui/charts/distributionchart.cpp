@@ -19,11 +19,7 @@ DistributionChart::DistributionChart(QWidget *parent)
 void DistributionChart::setTrace(const Trace &trace)
 {
     QChart *c = chart();
-    c->removeAllSeries();
-    for (QAbstractAxis *axis : c->axes()) {
-        c->removeAxis(axis);
-        delete axis; // removeAxis hands the axis back to us
-    }
+    clearChart(c);
     c->setTitle(tr("Waits and run times — %1").arg(trace.strategy));
     Micros longest = 1;
     for (const TaskTrace &t : trace.tasks)

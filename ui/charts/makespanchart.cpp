@@ -21,11 +21,7 @@ MakespanChart::MakespanChart(QWidget *parent)
 void MakespanChart::setTraces(const QList<Trace> &traces)
 {
     QChart *c = chart();
-    c->removeAllSeries();
-    for (QAbstractAxis *axis : c->axes()) {
-        c->removeAxis(axis);
-        delete axis; // removeAxis hands the axis back to us
-    }
+    clearChart(c);
     auto *series = new QHorizontalBarSeries;
     auto *set = new QBarSet(tr("makespan"));
     set->setColor(chartColor(0));
