@@ -23,7 +23,9 @@ public:
             return false;
         Clock *clock = wake->task().clock();
         const Micros until = m_absolute ? m_amount : clock->now() + m_amount;
-        const TimerId id = clock->callAt(until, [wake] { wake->wake(); });
+        // A raw pointer is enough and keeps the timer's function free of allocation: the task holds
+        // its wake while it sleeps, and a cancel drops the timer before it lets go.
+        const TimerId id = clock->callAt(until, [w = wake.get()] { w->wake(); });
         wake->setCleanup([clock, id] { clock->cancelTimer(id); });
         return true;
     }
