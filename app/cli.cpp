@@ -44,24 +44,13 @@ StrategySpec parseStrategy(const QString &text)
 
 QList<StrategySpec> parseStrategyList(const QString &text)
 {
-    QStringList pieces;
-    for (const QString &piece : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        if (!pieces.isEmpty() && piece.contains(QLatin1Char('=')) && !piece.contains(QLatin1Char(':')))
-            pieces.last() += QLatin1Char(',') + piece;
-        else
-            pieces.append(piece);
-    }
-    QList<StrategySpec> specs;
-    for (const QString &piece : pieces) {
-        QString error;
-        const std::optional<StrategySpec> spec = StrategySpec::parse(piece, &error);
-        if (!spec)
-            throw UsageError{QStringLiteral("--strategies: %1").arg(error)};
-        specs.append(*spec);
-    }
-    if (specs.isEmpty())
+    QString error;
+    const std::optional<QList<StrategySpec>> specs = StrategySpec::parseList(text, &error);
+    if (!specs)
+        throw UsageError{QStringLiteral("--strategies: %1").arg(error)};
+    if (specs->isEmpty())
         throw UsageError{QStringLiteral("--strategies: name at least one strategy")};
-    return specs;
+    return *specs;
 }
 
 void writeOutput(const QString &path, const QByteArray &data)

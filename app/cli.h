@@ -24,8 +24,7 @@ void printErr(const QString &text);
 
 // The scenario in `file`, or the built-in demo when `file` is empty. Throws UsageError.
 Scenario loadScenario(const QString &file);
-// "sequential,queue:3,maxsize=5,gather" -> three strategies: a piece with '=' and no ':' belongs to
-// the one before it. Throws UsageError.
+// StrategySpec::parseList for --strategies, which must name at least one. Throws UsageError.
 QList<StrategySpec> parseStrategyList(const QString &text);
 StrategySpec parseStrategy(const QString &text);
 // Writes to `path` atomically, or to stdout when `path` is empty. Throws UsageError.

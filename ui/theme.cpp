@@ -146,21 +146,4 @@ Qt::BrushStyle Theme::phasePattern(PhaseKind kind) const
     }
 }
 
-QString Theme::outcomeMark(Outcome outcome)
-{
-    switch (outcome) {
-    case Outcome::Ok:
-        return QStringLiteral("✓");
-    case Outcome::Failed:
-        return QStringLiteral("✗");
-    case Outcome::Timeout:
-        return QStringLiteral("◴");
-    case Outcome::Cancelled:
-        return QStringLiteral("⊘");
-    case Outcome::Pending:
-        return QString();
-    }
-    return {};
-}
-
 } // namespace concviz

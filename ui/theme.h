@@ -46,8 +46,6 @@ public:
     QColor outcomeColor(Outcome outcome) const;
     QColor phaseColor(PhaseKind kind) const;
     Qt::BrushStyle phasePattern(PhaseKind kind) const;
-    // The mark drawn after a task's bar: ✓ ✗ ◴ ⊘.
-    static QString outcomeMark(Outcome outcome);
 };
 
 } // namespace concviz

@@ -155,6 +155,25 @@ std::optional<StrategySpec> StrategySpec::parse(const QString &input, QString *e
     return std::nullopt;
 }
 
+std::optional<QList<StrategySpec>> StrategySpec::parseList(const QString &text, QString *error)
+{
+    QStringList pieces;
+    for (const QString &piece : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!pieces.isEmpty() && piece.contains(QLatin1Char('=')) && !piece.contains(QLatin1Char(':')))
+            pieces.last() += QLatin1Char(',') + piece.trimmed();
+        else
+            pieces.append(piece.trimmed());
+    }
+    QList<StrategySpec> specs;
+    for (const QString &piece : pieces) {
+        const std::optional<StrategySpec> spec = parse(piece, error);
+        if (!spec)
+            return std::nullopt;
+        specs.append(*spec);
+    }
+    return specs;
+}
+
 std::optional<StrategySpec> StrategySpec::fromJson(const QJsonValue &value, QString *error)
 {
     if (value.isString())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonValue>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -26,6 +27,9 @@ struct StrategySpec
 
     // Parses the string form; on failure returns nullopt and sets *error to a sentence.
     static std::optional<StrategySpec> parse(const QString &text, QString *error);
+    // Parses a comma-separated list, "sequential,queue:3,maxsize=5,gather": a piece with '=' and no
+    // ':' belongs to the strategy before it. An empty text gives an empty list.
+    static std::optional<QList<StrategySpec>> parseList(const QString &text, QString *error);
     // Parses either form from a scenario file.
     static std::optional<StrategySpec> fromJson(const QJsonValue &value, QString *error);
     // The string form; parse(toString()) gives back the same spec.

@@ -18,19 +18,7 @@ const QChar empty(QLatin1Char(' '));
 
 QString outcomeMark(Outcome o)
 {
-    switch (o) {
-    case Outcome::Ok:
-        return QStringLiteral("✓ ok");
-    case Outcome::Failed:
-        return QStringLiteral("✗ failed");
-    case Outcome::Timeout:
-        return QStringLiteral("◴ timeout");
-    case Outcome::Cancelled:
-        return QStringLiteral("⊘ cancelled");
-    case Outcome::Pending:
-        return QStringLiteral("… running");
-    }
-    return {};
+    return o == Outcome::Pending ? QStringLiteral("… running") : outcomeSymbol(o) + QLatin1Char(' ') + outcomeName(o);
 }
 
 // Maps times onto character cells of the axis.

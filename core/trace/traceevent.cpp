@@ -24,6 +24,23 @@ bool isWaitInsideBody(PhaseKind kind)
     return kind == PhaseKind::WaitExecutor || kind == PhaseKind::WaitConnection || kind == PhaseKind::LoopBlocked;
 }
 
+QString outcomeSymbol(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Ok:
+        return QStringLiteral("✓");
+    case Outcome::Failed:
+        return QStringLiteral("✗");
+    case Outcome::Timeout:
+        return QStringLiteral("◴");
+    case Outcome::Cancelled:
+        return QStringLiteral("⊘");
+    case Outcome::Pending:
+        return QString();
+    }
+    return {};
+}
+
 QString phaseName(PhaseKind kind)
 {
     switch (kind) {

@@ -37,6 +37,8 @@ enum class MarkerKind {
 };
 
 QString outcomeName(Outcome outcome);
+// The mark after a task's bar, in the terminal and the window alike: ✓ ✗ ◴ ⊘ (empty while pending).
+QString outcomeSymbol(Outcome outcome);
 QString phaseName(PhaseKind kind);
 // The words a person reads: "waiting for a semaphore permit".
 QString phaseDescription(PhaseKind kind);

@@ -180,23 +180,13 @@ void ScenarioEditor::applyOptions()
         return;
     }
     s.strategy = *strategy;
-    s.compare.clear();
-    QStringList pieces;
-    for (const QString &piece : m_compare->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        // "queue:3, maxsize=5" keeps its parameter, as on the command line.
-        if (!pieces.isEmpty() && piece.contains(QLatin1Char('=')) && !piece.contains(QLatin1Char(':')))
-            pieces.last() += QLatin1Char(',') + piece.trimmed();
-        else
-            pieces << piece.trimmed();
+    // "queue:3, maxsize=5" keeps its parameter, as on the command line.
+    const std::optional<QList<StrategySpec>> compare = StrategySpec::parseList(m_compare->text(), &error);
+    if (!compare) {
+        showProblem(tr("compare: %1").arg(error));
+        return;
     }
-    for (const QString &piece : pieces) {
-        const std::optional<StrategySpec> c = StrategySpec::parse(piece, &error);
-        if (!c) {
-            showProblem(tr("compare: %1").arg(error));
-            return;
-        }
-        s.compare << *c;
-    }
+    s.compare = *compare;
     auto ms = [this](QLineEdit *field, const QString &what, std::optional<double> *out) {
         const QString text = field->text().trimmed();
         if (text.isEmpty()) {

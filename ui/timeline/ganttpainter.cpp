@@ -74,7 +74,7 @@ void GanttPainter::paintLegend(QPainter &p, const QRect &rect) const
     swatch(m_theme.phaseColor(PhaseKind::LoopBlocked), m_theme.phasePattern(PhaseKind::LoopBlocked), tr("loop blocked"));
     swatch(m_theme.phaseColor(PhaseKind::Backoff), m_theme.phasePattern(PhaseKind::Backoff), tr("backoff"));
     for (Outcome o : {Outcome::Ok, Outcome::Failed, Outcome::Timeout, Outcome::Cancelled}) {
-        const QString text = Theme::outcomeMark(o) + QLatin1Char(' ') + outcomeName(o);
+        const QString text = outcomeSymbol(o) + QLatin1Char(' ') + outcomeName(o);
         p.setPen(m_theme.outcomeColor(o));
         p.drawText(QRectF(x, strip.top(), fm.horizontalAdvance(text) + 2, h), Qt::AlignVCenter, text);
         x += fm.horizontalAdvance(text) + 14;
@@ -232,7 +232,7 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const TimelineMod
             if (lane.end >= 0 && lane.end >= o.start && lane.end <= o.end) {
                 const double x = timeline::timeToX(lane.end, o.start, o.end, plot.left(), plot.width());
                 p.setPen(m_theme.outcomeColor(lane.outcome));
-                QString mark = Theme::outcomeMark(lane.outcome);
+                QString mark = outcomeSymbol(lane.outcome);
                 if (lane.attempts > 1)
                     mark += QStringLiteral(" ×%1").arg(lane.attempts);
                 p.drawText(QRectF(x + 4, y, 120, lh), Qt::AlignVCenter | Qt::AlignLeft, mark);
