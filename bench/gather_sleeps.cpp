@@ -60,7 +60,7 @@ int main(int argc, char **argv)
         return 2;
     }
     StrategySpec gather;
-    gather.kind = StrategySpec::Kind::Gather;
+    gather.name = QStringLiteral("gather");
 
     QElapsedTimer wall;
     wall.start();

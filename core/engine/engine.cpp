@@ -7,9 +7,9 @@
 #include "../async/threadwork.h"
 #include "../net/demoserverhost.h"
 #include "../net/httpclient.h"
+#include "../scenario/strategyregistry.h"
 #include "phasescope.h"
 #include "ratelimiter.h"
-#include "strategies/strategies.h"
 #include "taskerror.h"
 #include "taskkinds.h"
 
@@ -47,7 +47,14 @@ void Engine::start(std::function<void()> finished)
             stop(MarkerKind::Deadline, QStringLiteral("deadline of %1 ms reached").arg(ms));
         });
     }
-    m_main = runStrategy(*this, m_strategy);
+    const StrategyDefinition *definition = m_strategy.definition();
+    if (!definition) {
+        // Specs come from the parser, which knows only registered names; this is a programming error.
+        m_internalError = QStringLiteral("no strategy is registered as \"%1\"").arg(m_strategy.name);
+        m_main = [](Engine &) -> Task<void> { co_return; }(*this);
+    } else {
+        m_main = definition->run(*this, m_strategy);
+    }
     m_main.state()->onDone([this] {
         if (const std::exception_ptr error = m_main.state()->error()) {
             try {

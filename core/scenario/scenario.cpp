@@ -47,9 +47,9 @@ QList<StrategySpec> Scenario::compareOrDefault() const
     if (!compare.isEmpty())
         return compare;
     StrategySpec sequential;
-    sequential.kind = StrategySpec::Kind::Sequential;
+    sequential.name = QStringLiteral("sequential");
     StrategySpec gather;
-    gather.kind = StrategySpec::Kind::Gather;
+    gather.name = QStringLiteral("gather");
     return {sequential, gather};
 }
 

@@ -3,27 +3,32 @@
 #include <QJsonValue>
 #include <QList>
 #include <QString>
+#include <QVariantMap>
 
 #include <optional>
 
 namespace concviz {
 
-// How the tasks of a scenario are run, with its parameters. Written as a string
-// ("semaphore:3", "queue:3,maxsize=5,interval=100") or as an object ({"type": "semaphore", "limit": 3}).
+struct StrategyDefinition;
+
+// How the tasks of a scenario are run: a registered strategy's name and its parameters' values.
+// Written as a string ("semaphore:3", "queue:3,maxsize=5,interval=100") or as an object
+// ({"type": "semaphore", "limit": 3}); what each strategy takes is declared in its definition.
 struct StrategySpec
 {
-    enum class Kind { Sequential, Gather, TaskGroup, AsCompleted, WaitFirstCompleted, WaitFirstException, Semaphore, RateLimit, Queue, Batches };
-
-    Kind kind = Kind::Gather;
-    bool returnExceptions = false; // gather
-    int limit = 0;                 // semaphore permits, queue workers, batch size
-    int calls = 0;                 // rate_limit: starts allowed ...
-    double periodMs = 0;           // ... in any window of this length
-    int maxsize = 0;               // queue: 0 = unbounded
-    double intervalMs = 0;         // queue: the producer puts one task every intervalMs
-    int concurrency = 0;           // batches: at most this many at once within a batch; 0 = all
+    QString name = QStringLiteral("gather");
+    QVariantMap values; // by parameter key; a parameter left out is absent
 
     bool operator==(const StrategySpec &) const = default;
+
+    // The values, read by parameter key; an absent one reads as 0, false or "".
+    int count(const QString &key) const { return values.value(key).toInt(); }
+    double millis(const QString &key) const { return values.value(key).toDouble(); }
+    bool flag(const QString &key) const { return values.value(key).toBool(); }
+    QString choice(const QString &key) const { return values.value(key).toString(); }
+
+    // The registered definition of this strategy, or null for a name no file registers.
+    const StrategyDefinition *definition() const;
 
     // Parses the string form; on failure returns nullopt and sets *error to a sentence.
     static std::optional<StrategySpec> parse(const QString &text, QString *error);
@@ -38,7 +43,7 @@ struct StrategySpec
     int concurrencyLimit() const;
 };
 
-// The list that the help text and error messages show.
+// The list that the help text and error messages show, from the registered strategies.
 QString strategySyntaxHelp();
 
 } // namespace concviz

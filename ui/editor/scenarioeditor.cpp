@@ -1,6 +1,7 @@
 #include "scenarioeditor.h"
 
 #include "scenario/numberformat.h"
+#include "scenario/strategyregistry.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -86,10 +87,13 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     auto *form = new QFormLayout;
     m_strategy = new QComboBox(this);
     m_strategy->setEditable(true);
-    m_strategy->addItems({QStringLiteral("sequential"), QStringLiteral("gather"), QStringLiteral("gather:return_exceptions"),
-                          QStringLiteral("task_group"), QStringLiteral("as_completed"), QStringLiteral("wait:first_completed"),
-                          QStringLiteral("wait:first_exception"), QStringLiteral("semaphore:3"), QStringLiteral("rate_limit:5/1000"),
-                          QStringLiteral("queue:3"), QStringLiteral("batches:10,concurrency=5")});
+    for (const StrategyDefinition *d : StrategyRegistry::all()) {
+        for (const QString &example : d->examples) {
+            m_strategy->addItem(example);
+            m_strategy->setItemData(m_strategy->count() - 1, d->summary, Qt::ToolTipRole);
+        }
+    }
+    m_strategy->setToolTip(tr("How the tasks run; also typed, as in %1").arg(strategySyntaxHelp()));
     m_compare = new QLineEdit(this);
     m_compare->setPlaceholderText(QStringLiteral("sequential, gather"));
     m_timeout = new QLineEdit(this);

@@ -1,12 +1,13 @@
 #include "../../async/asyncqueue.h"
+#include "../../scenario/strategyregistry.h"
 #include "spawnall.h"
-#include "strategies.h"
 
 namespace concviz {
 
-// for next_done in asyncio.as_completed(tasks): result = await next_done
+namespace {
+
 // The caller takes results in the order the tasks end; each take is a marker with its rank.
-Task<void> runAsCompleted(Engine &engine)
+Task<void> run(Engine &engine, const StrategySpec &)
 {
     std::vector<Task<void>> tasks = spawnAll(engine);
     AsyncQueue<int> &done = engine.own<AsyncQueue<int>>();
@@ -20,5 +21,18 @@ Task<void> runAsCompleted(Engine &engine)
                     task);
     }
 }
+
+const StrategyRegistration registration{StrategyDefinition{
+    .name = QStringLiteral("as_completed"),
+    .order = 40,
+    .summary = QStringLiteral("for f in asyncio.as_completed(tasks): results in the order they end, each take marked"),
+    .asyncioCode = QStringLiteral(
+        "for next_done in asyncio.as_completed([t() for t in tasks]):\n"
+        "    result = await next_done\n"),
+    .examples = {QStringLiteral("as_completed")},
+    .run = run,
+}};
+
+} // namespace
 
 } // namespace concviz

@@ -1,14 +1,13 @@
 #include "../../async/asyncqueue.h"
 #include "../../async/sleep.h"
+#include "../../scenario/strategyregistry.h"
 #include "../engine.h"
 #include "../taskerror.h"
-#include "strategies.h"
 
 namespace concviz {
 
 namespace {
 
-// async def worker(q): while True: t = await q.get(); try: await t() finally: q.task_done()
 Task<void> worker(Engine &engine, AsyncQueue<int> &queue, int number)
 {
     for (;;) {
@@ -23,13 +22,11 @@ Task<void> worker(Engine &engine, AsyncQueue<int> &queue, int number)
     }
 }
 
-} // namespace
-
-// q = asyncio.Queue(maxsize); workers = [create_task(worker(q)) for _ in range(W)]
-// for t in tasks: await q.put(t); await asyncio.sleep(interval)
-// await q.join(); cancel the workers
-Task<void> runQueue(Engine &engine, int workers, int maxsize, double intervalMs)
+Task<void> run(Engine &engine, const StrategySpec &spec)
 {
+    const int workers = spec.count(QStringLiteral("workers"));
+    const int maxsize = spec.count(QStringLiteral("maxsize"));
+    const double intervalMs = spec.millis(QStringLiteral("interval_ms"));
     AsyncQueue<int> &queue = engine.own<AsyncQueue<int>>(maxsize);
     std::vector<Task<void>> pool;
     for (int w = 1; w <= workers; ++w)
@@ -46,5 +43,65 @@ Task<void> runQueue(Engine &engine, int workers, int maxsize, double intervalMs)
     for (const Task<void> &w : pool)
         w.cancel(CancelKind::Cancelled, QStringLiteral("the queue is done"));
 }
+
+const StrategyRegistration registration{StrategyDefinition{
+    .name = QStringLiteral("queue"),
+    .order = 80,
+    .summary = QStringLiteral("a producer puts one task every MS on an asyncio.Queue(M) (waiting while it is full), WORKERS workers take them"),
+    .asyncioCode = QStringLiteral(
+        "q = asyncio.Queue(maxsize=M)\n"
+        "\n"
+        "async def worker():\n"
+        "    while True:\n"
+        "        t = await q.get()\n"
+        "        try:\n"
+        "            await t()\n"
+        "        finally:\n"
+        "            q.task_done()\n"
+        "\n"
+        "workers = [asyncio.create_task(worker()) for _ in range(WORKERS)]\n"
+        "for t in tasks:\n"
+        "    await q.put(t)\n"
+        "    await asyncio.sleep(MS / 1000)\n"
+        "await q.join()\n"
+        "for w in workers:\n"
+        "    w.cancel()\n"),
+    .params =
+        {
+            StrategyParam{
+                .type = StrategyParam::Type::Count,
+                .key = QStringLiteral("workers"),
+                .placeholder = QStringLiteral("WORKERS"),
+                .what = QStringLiteral("the queue's workers"),
+                .need = QStringLiteral("its number of workers"),
+                .help = QStringLiteral("How many workers take tasks from the queue."),
+                .unit = QStringLiteral("workers"),
+            },
+            StrategyParam{
+                .type = StrategyParam::Type::Count,
+                .key = QStringLiteral("maxsize"),
+                .textKey = QStringLiteral("maxsize"),
+                .placeholder = QStringLiteral("M"),
+                .what = QStringLiteral("maxsize"),
+                .help = QStringLiteral("How many tasks the queue holds before the producer waits; unbounded when left out."),
+                .unit = QStringLiteral("tasks"),
+            },
+            StrategyParam{
+                .type = StrategyParam::Type::Millis,
+                .key = QStringLiteral("interval_ms"),
+                .textKey = QStringLiteral("interval"),
+                .placeholder = QStringLiteral("MS"),
+                .what = QStringLiteral("interval"),
+                .help = QStringLiteral("How long the producer waits between two puts."),
+                .unit = QStringLiteral("ms"),
+                .allowZero = true,
+            },
+        },
+    .examples = {QStringLiteral("queue:3")},
+    .concurrencyLimit = [](const StrategySpec &s) { return s.count(QStringLiteral("workers")); },
+    .run = run,
+}};
+
+} // namespace
 
 } // namespace concviz

@@ -1,11 +1,12 @@
+#include "../../scenario/strategyregistry.h"
 #include "../engine.h"
 #include "../taskerror.h"
-#include "strategies.h"
 
 namespace concviz {
 
-// for t in tasks: try: await t() except Exception: log and go on
-Task<void> runSequential(Engine &engine)
+namespace {
+
+Task<void> run(Engine &engine, const StrategySpec &)
 {
     for (int i = 0; i < engine.taskCount(); ++i) {
         engine.created(i);
@@ -16,5 +17,22 @@ Task<void> runSequential(Engine &engine)
         }
     }
 }
+
+const StrategyRegistration registration{StrategyDefinition{
+    .name = QStringLiteral("sequential"),
+    .order = 10,
+    .summary = QStringLiteral("for t in tasks: await t(); a failure is recorded and the loop goes on"),
+    .asyncioCode = QStringLiteral(
+        "for t in tasks:\n"
+        "    try:\n"
+        "        await t()\n"
+        "    except Exception as e:\n"
+        "        log(e)\n"),
+    .examples = {QStringLiteral("sequential")},
+    .concurrencyLimit = [](const StrategySpec &) { return 1; },
+    .run = run,
+}};
+
+} // namespace
 
 } // namespace concviz

@@ -1,13 +1,14 @@
 #include "../../async/combinators.h"
+#include "../../scenario/strategyregistry.h"
 #include "spawnall.h"
-#include "strategies.h"
 
 namespace concviz {
 
-// async with asyncio.TaskGroup() as tg: tg.create_task(...) for each task
+namespace {
+
 // The first failure cancels every sibling still running, at that moment; the block exits once
 // all have ended, raising an ExceptionGroup.
-Task<void> runTaskGroup(Engine &engine)
+Task<void> run(Engine &engine, const StrategySpec &)
 {
     std::vector<Task<void>> tasks = spawnAll(engine);
     const int failed = co_await whenFirst(tasks, true);
@@ -22,5 +23,19 @@ Task<void> runTaskGroup(Engine &engine)
     engine.mark(MarkerKind::CallerResumed, QStringLiteral("TaskGroup raised ExceptionGroup: %1").arg(failureText(tasks[failed])),
                 failed);
 }
+
+const StrategyRegistration registration{StrategyDefinition{
+    .name = QStringLiteral("task_group"),
+    .order = 30,
+    .summary = QStringLiteral("async with asyncio.TaskGroup(): the first failure cancels every sibling still running, at that moment"),
+    .asyncioCode = QStringLiteral(
+        "async with asyncio.TaskGroup() as tg:\n"
+        "    for t in tasks:\n"
+        "        tg.create_task(t())\n"),
+    .examples = {QStringLiteral("task_group")},
+    .run = run,
+}};
+
+} // namespace
 
 } // namespace concviz

@@ -1,13 +1,14 @@
 #include "../../async/combinators.h"
+#include "../../scenario/strategyregistry.h"
 #include "spawnall.h"
-#include "strategies.h"
 
 namespace concviz {
 
-// done, pending = await asyncio.wait(tasks, return_when=FIRST_COMPLETED | FIRST_EXCEPTION)
-// for t in pending: t.cancel()
-Task<void> runWait(Engine &engine, bool firstException)
+namespace {
+
+Task<void> run(Engine &engine, const StrategySpec &spec)
 {
+    const bool firstException = spec.choice(QStringLiteral("return_when")) == QLatin1String("first_exception");
     std::vector<Task<void>> tasks = spawnAll(engine);
     co_await whenFirst(tasks, firstException);
     int done = 0;
@@ -21,5 +22,31 @@ Task<void> runWait(Engine &engine, bool firstException)
     for (const Task<void> &t : tasks)
         t.cancel(CancelKind::Cancelled, reason);
 }
+
+const StrategyRegistration registration{StrategyDefinition{
+    .name = QStringLiteral("wait"),
+    .order = 50,
+    .summary = QStringLiteral("asyncio.wait(tasks, return_when=...), then the pending tasks are cancelled"),
+    .asyncioCode = QStringLiteral(
+        "done, pending = await asyncio.wait(\n"
+        "    [asyncio.create_task(t()) for t in tasks],\n"
+        "    return_when=asyncio.FIRST_COMPLETED)  # or FIRST_EXCEPTION\n"
+        "for p in pending:\n"
+        "    p.cancel()\n"),
+    .params =
+        {
+            StrategyParam{
+                .type = StrategyParam::Type::Choice,
+                .key = QStringLiteral("return_when"),
+                .what = QStringLiteral("wait's return_when"),
+                .help = QStringLiteral("When wait returns: at the first task to end, or at the first failure."),
+                .choices = {QStringLiteral("first_completed"), QStringLiteral("first_exception")},
+            },
+        },
+    .examples = {QStringLiteral("wait:first_completed"), QStringLiteral("wait:first_exception")},
+    .run = run,
+}};
+
+} // namespace
 
 } // namespace concviz

@@ -1,0 +1,101 @@
+// The registries: every strategy is declared once, in its own file, and everything else — parsing,
+// printing, help, the README's table — follows from that declaration.
+
+#include "scenario/strategyregistry.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+using namespace concviz;
+using namespace concviz::test;
+
+class TestRegistry : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void everyStrategyLivesInAFileOfItsName();
+    void everyStrategyExplainsItselfAndItsParameters();
+    void everyStrategyIsInTheReadmeTable();
+    void everyStrategyExampleReadsBackAndRuns_data();
+    void everyStrategyExampleReadsBackAndRuns();
+    void theHelpListsEveryWrittenForm();
+};
+
+void TestRegistry::everyStrategyLivesInAFileOfItsName()
+{
+    const QList<const StrategyDefinition *> all = StrategyRegistry::all();
+    QVERIFY(all.size() >= 9);
+    for (const StrategyDefinition *d : all) {
+        const QString file = QStringLiteral(CONCVIZ_SOURCE_DIR "/core/engine/strategies/%1.cpp").arg(QString(d->name).remove(QLatin1Char('_')));
+        QVERIFY2(QFileInfo::exists(file), qPrintable(file));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(f.readAll().contains(QByteArray("QStringLiteral(\"") + d->name.toUtf8() + "\")"), qPrintable(d->name));
+    }
+}
+
+void TestRegistry::everyStrategyExplainsItselfAndItsParameters()
+{
+    for (const StrategyDefinition *d : StrategyRegistry::all()) {
+        QVERIFY2(!d->summary.isEmpty() && (d->asyncioCode.contains(QLatin1String("await")) || d->asyncioCode.contains(QLatin1String("async with"))), qPrintable(d->name));
+        QVERIFY2(!d->examples.isEmpty() && d->run, qPrintable(d->name));
+        for (const StrategyParam &p : d->params)
+            QVERIFY2(!p.key.isEmpty() && !p.what.isEmpty() && !p.help.isEmpty(), qPrintable(d->name + QLatin1Char('.') + p.key));
+    }
+}
+
+void TestRegistry::everyStrategyIsInTheReadmeTable()
+{
+    QFile readme(QStringLiteral(CONCVIZ_SOURCE_DIR "/README.md"));
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(readme.readAll());
+    for (const StrategyDefinition *d : StrategyRegistry::all())
+        for (const QString &form : d->syntaxForms())
+            QVERIFY2(text.contains(QStringLiteral("\n| `%1` |").arg(form)), qPrintable(form));
+}
+
+void TestRegistry::everyStrategyExampleReadsBackAndRuns_data()
+{
+    QTest::addColumn<QString>("example");
+    for (const StrategyDefinition *d : StrategyRegistry::all())
+        for (const QString &example : d->examples)
+            QTest::newRow(qPrintable(example)) << example;
+}
+
+void TestRegistry::everyStrategyExampleReadsBackAndRuns()
+{
+    QFETCH(QString, example);
+    const StrategySpec spec = strategy(example);
+    QCOMPARE(spec.toString(), example);
+    QCOMPARE(strategy(spec.toString()), spec);
+
+    const Scenario s = scenarioFrom(R"({"concviz": 1, "tasks": [{"kind": "sleep", "duration_ms": 100, "count": 12}]})");
+    const Trace trace = runOn(ClockKind::Virtual, s, example);
+    QCOMPARE(trace.tasks.size(), 12);
+    int ok = 0;
+    for (const TaskTrace &t : trace.tasks) {
+        QVERIFY2(t.end >= 0, qPrintable(t.name));
+        ok += t.outcome == Outcome::Ok ? 1 : 0;
+    }
+    // wait:first_* cancels what is pending once the first ends; every other strategy runs all.
+    if (spec.name == QLatin1String("wait"))
+        QVERIFY(ok >= 1);
+    else
+        QCOMPARE(ok, 12);
+    const int limit = spec.concurrencyLimit();
+    if (limit > 0)
+        QVERIFY(Statistics::of(trace).maxConcurrency <= limit);
+}
+
+void TestRegistry::theHelpListsEveryWrittenForm()
+{
+    const QString help = strategySyntaxHelp();
+    QCOMPARE(help,
+             QStringLiteral("sequential, gather, gather:return_exceptions, task_group, as_completed, wait:first_completed, "
+                            "wait:first_exception, semaphore:N, rate_limit:CALLS/PERIOD_MS, queue:WORKERS[,maxsize=M][,interval=MS], "
+                            "batches:SIZE[,concurrency=C]"));
+}
+
+QTEST_GUILESS_MAIN(TestRegistry)
+#include "tst_registry.moc"
