@@ -54,14 +54,14 @@ void TestEditor::anEditCanBeUndoneAndRedone()
     QSignalSpy modified(&doc, &ScenarioDocument::modifiedChanged);
     QVERIFY(!doc.isModified());
     QVERIFY(model.setData(model.index(0, TaskTableModel::Duration), QStringLiteral("250"), Qt::EditRole));
-    QCOMPARE(doc.scenario().tasks[0].durationMs, 250.0);
+    QCOMPARE(doc.scenario().tasks[0].millis(QStringLiteral("duration_ms")), 250.0);
     QVERIFY(doc.isModified());
     QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Change Duration (ms) / URL"));
     doc.undoStack()->undo();
-    QCOMPARE(doc.scenario().tasks[0].durationMs, 1000.0);
+    QCOMPARE(doc.scenario().tasks[0].millis(QStringLiteral("duration_ms")), 1000.0);
     QVERIFY(!doc.isModified());
     doc.undoStack()->redo();
-    QCOMPARE(doc.scenario().tasks[0].durationMs, 250.0);
+    QCOMPARE(doc.scenario().tasks[0].millis(QStringLiteral("duration_ms")), 250.0);
     QVERIFY(modified.count() >= 3);
     // Runs see the edit: the demo's gather now ends with B at 2 s still, sequential at 3.75 s.
     QCOMPARE(ms(runOn(ClockKind::Virtual, doc.scenario(), QStringLiteral("sequential")).makespan()), 3750.0);
@@ -105,9 +105,9 @@ void TestEditor::anEditAppliesToEverySelectedRow()
     editor.table()->selectionModel()->select(editor.model()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     editor.table()->selectionModel()->select(editor.model()->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QVERIFY(editor.model()->setData(editor.model()->index(2, TaskTableModel::Duration), QStringLiteral("300"), Qt::EditRole));
-    QCOMPARE(doc.scenario().tasks[0].durationMs, 300.0);
-    QCOMPARE(doc.scenario().tasks[1].durationMs, 2000.0);
-    QCOMPARE(doc.scenario().tasks[2].durationMs, 300.0);
+    QCOMPARE(doc.scenario().tasks[0].millis(QStringLiteral("duration_ms")), 300.0);
+    QCOMPARE(doc.scenario().tasks[1].millis(QStringLiteral("duration_ms")), 2000.0);
+    QCOMPARE(doc.scenario().tasks[2].millis(QStringLiteral("duration_ms")), 300.0);
     QCOMPARE(doc.undoStack()->count(), 1); // one step for the whole selection
     doc.undoStack()->undo();
     QCOMPARE(doc.scenario(), builtinDemo());

@@ -1,7 +1,10 @@
 // The registries: every strategy is declared once, in its own file, and everything else — parsing,
 // printing, help, the README's table — follows from that declaration.
 
+#include "scenario/scenariovalidator.h"
+#include "scenario/scenariowriter.h"
 #include "scenario/strategyregistry.h"
+#include "scenario/taskkindregistry.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -20,6 +23,11 @@ private Q_SLOTS:
     void everyStrategyExampleReadsBackAndRuns_data();
     void everyStrategyExampleReadsBackAndRuns();
     void theHelpListsEveryWrittenForm();
+    void everyTaskKindLivesInAFileOfItsName();
+    void everyTaskKindAndItsFieldsAreInTheReadmeTable();
+    void aNewTaskOfEveryKindIsValidSavesAndRuns_data();
+    void aNewTaskOfEveryKindIsValidSavesAndRuns();
+    void aFieldOfAnotherKindIsRefusedByFilesAndTheEditorAlike();
 };
 
 void TestRegistry::everyStrategyLivesInAFileOfItsName()
@@ -95,6 +103,76 @@ void TestRegistry::theHelpListsEveryWrittenForm()
              QStringLiteral("sequential, gather, gather:return_exceptions, task_group, as_completed, wait:first_completed, "
                             "wait:first_exception, semaphore:N, rate_limit:CALLS/PERIOD_MS, queue:WORKERS[,maxsize=M][,interval=MS], "
                             "batches:SIZE[,concurrency=C]"));
+}
+
+void TestRegistry::everyTaskKindLivesInAFileOfItsName()
+{
+    const QList<const TaskKindDefinition *> all = TaskKindRegistry::all();
+    QVERIFY(all.size() >= 5);
+    for (const TaskKindDefinition *d : all) {
+        const QString file = QStringLiteral(CONCVIZ_SOURCE_DIR "/core/engine/kinds/%1.cpp").arg(d->name);
+        QVERIFY2(QFileInfo::exists(file), qPrintable(file));
+        QVERIFY2(d->run && !d->summary.isEmpty() && !d->asyncioCode.isEmpty(), qPrintable(d->name));
+        QVERIFY2(d->field(d->mainField), qPrintable(d->name));
+    }
+}
+
+void TestRegistry::everyTaskKindAndItsFieldsAreInTheReadmeTable()
+{
+    QFile readme(QStringLiteral(CONCVIZ_SOURCE_DIR "/README.md"));
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(readme.readAll()).split(QLatin1Char('\n'));
+    for (const TaskKindDefinition *d : TaskKindRegistry::all()) {
+        const QString prefix = QStringLiteral("| `%1` |").arg(d->name);
+        const auto row = std::find_if(lines.begin(), lines.end(), [&](const QString &l) { return l.startsWith(prefix); });
+        QVERIFY2(row != lines.end(), qPrintable(prefix));
+        const QString fieldsColumn = row->section(QLatin1Char('|'), -2, -2);
+        for (const Field &f : d->fields)
+            QVERIFY2(fieldsColumn.contains(QStringLiteral("`%1`").arg(f.key)), qPrintable(d->name + QLatin1Char('.') + f.key));
+    }
+}
+
+void TestRegistry::aNewTaskOfEveryKindIsValidSavesAndRuns_data()
+{
+    QTest::addColumn<QString>("kind");
+    for (const TaskKindDefinition *d : TaskKindRegistry::all())
+        QTest::newRow(qPrintable(d->name)) << d->name;
+}
+
+void TestRegistry::aNewTaskOfEveryKindIsValidSavesAndRuns()
+{
+    QFETCH(QString, kind);
+    Scenario s;
+    s.name = QStringLiteral("one of each");
+    s.tasks << TaskKindRegistry::find(kind)->makeTask(QStringLiteral("T1"));
+    QCOMPARE(ScenarioValidator::problems(s), QStringList());
+
+    // What the editor makes, a file keeps: saved and read back, it is the same scenario.
+    const QByteArray saved = ScenarioWriter::toJson(s);
+    const ScenarioReadResult back = ScenarioReader::read(saved, QStringLiteral("saved"));
+    QVERIFY2(back.scenario, qPrintable(back.errors.join(QLatin1Char('\n'))));
+    QCOMPARE(back.scenario->tasks, s.tasks);
+
+    // It runs to an end on the virtual clock (an http task against the simulated demo server).
+    const Trace trace = runOn(ClockKind::Virtual, *back.scenario, QStringLiteral("gather"));
+    QCOMPARE(trace.tasks.size(), 1);
+    QVERIFY(trace.tasks[0].end >= 0);
+    QVERIFY2(trace.tasks[0].outcome == (kind == QLatin1String("fail") ? Outcome::Failed : Outcome::Ok), qPrintable(trace.tasks[0].error));
+}
+
+void TestRegistry::aFieldOfAnotherKindIsRefusedByFilesAndTheEditorAlike()
+{
+    const ScenarioReadResult file = ScenarioReader::read(
+        R"({"concviz": 1, "tasks": [{"kind": "sleep", "duration_ms": 10, "url": "http://demo/json"}]})", QStringLiteral("f.json"));
+    QCOMPARE(file.errors, QStringList{QStringLiteral("f.json: tasks[0].url: only http tasks take url")});
+
+    Scenario s;
+    s.tasks << TaskKindRegistry::find(QStringLiteral("sleep"))->makeTask(QStringLiteral("T1"));
+    s.tasks[0].fields.insert(QStringLiteral("url"), QStringLiteral("http://demo/json"));
+    s.tasks[0].fields.insert(QStringLiteral("duration_ms"), -5.0);
+    QCOMPARE(ScenarioValidator::problems(s),
+             (QStringList{QStringLiteral("tasks[0].duration_ms: must be a non-negative number"),
+                          QStringLiteral("tasks[0].url: only http tasks take url")}));
 }
 
 QTEST_GUILESS_MAIN(TestRegistry)

@@ -8,6 +8,7 @@
 #include "runcontroller.h"
 #include "scenario/examples.h"
 #include "scenario/scenarioreader.h"
+#include "scenario/taskkindregistry.h"
 #include "timeline/timelinewidget.h"
 #include "timelineexport.h"
 #include "trace/chrometraceexporter.h"
@@ -163,10 +164,7 @@ void MainWindow::createMenus()
             return;
         Scenario s;
         s.name = tr("New scenario");
-        TaskSpec t;
-        t.name = QStringLiteral("T1");
-        t.durationMs = 1000;
-        s.tasks << t;
+        s.tasks << TaskKindRegistry::find(QStringLiteral("sleep"))->makeTask(QStringLiteral("T1"));
         openScenario(s, QString());
     });
     file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] {

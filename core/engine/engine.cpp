@@ -8,10 +8,10 @@
 #include "../net/demoserverhost.h"
 #include "../net/httpclient.h"
 #include "../scenario/strategyregistry.h"
+#include "../scenario/taskkindregistry.h"
 #include "phasescope.h"
 #include "ratelimiter.h"
 #include "taskerror.h"
-#include "taskkinds.h"
 
 #include <cmath>
 
@@ -28,6 +28,11 @@ Engine::Engine(const Scenario &scenario, QList<TaskInstance> instances, const St
     , m_ended(static_cast<std::size_t>(m_instances.size()), false)
     , m_executorSlots(scenario.executorWorkers)
 {
+    // Looked up once per task entry, not once per task: a million tasks share a handful of entries.
+    for (const TaskSpec &spec : m_scenario.tasks) {
+        m_kinds.push_back(spec.definition());
+        m_waits.push_back(fromMs(spec.millis(QStringLiteral("duration_ms"))));
+    }
 }
 
 Engine::~Engine()
@@ -185,6 +190,9 @@ Task<void> Engine::lifecycle(int task, Admission admission, int worker)
         }
         const int spec = m_instances.at(task).spec;
         const TaskSpec &taskSpec = m_scenario.tasks.at(spec);
+        const TaskKindDefinition *kind = m_kinds.at(static_cast<std::size_t>(spec));
+        if (!kind)
+            throw TaskError{Outcome::Failed, QStringLiteral("no task kind is registered as \"%1\"").arg(taskSpec.kind)};
         const std::optional<double> timeoutMs = m_scenario.timeoutFor(taskSpec);
         for (int attempt = 1;; ++attempt) {
             TraceEvent started = event(TraceEvent::Type::AttemptStarted, task);
@@ -197,13 +205,15 @@ Task<void> Engine::lifecycle(int task, Admission admission, int worker)
             std::exception_ptr cancelled;
             TimerId timer = 0;
             try {
-                if (!timeoutMs && isPlainWait(taskSpec)) {
+                if (!timeoutMs && kind->afterWait) {
                     // The common case, a hundred thousand times over: no second coroutine needed.
-                    const Micros due = now() + fromMs(taskSpec.durationMs);
-                    co_await sleepFor(fromMs(taskSpec.durationMs));
-                    finishPlainWait(*this, task, taskSpec, due);
+                    const Micros wait = m_waits[static_cast<std::size_t>(spec)];
+                    const Micros due = now() + wait;
+                    co_await sleepFor(wait);
+                    recordLateness(task, due);
+                    kind->afterWait(taskSpec);
                 } else {
-                    Task<void> body = runTaskBody(*this, task, spec);
+                    Task<void> body = kind->run(*this, task, taskSpec);
                     if (timeoutMs && !body.isDone()) {
                         // asyncio.wait_for: the clock starts when the body does.
                         timer = m_clock.callAt(m_clock.now() + fromMs(*timeoutMs), [body = body.state(), ms = *timeoutMs] {
@@ -254,6 +264,13 @@ Task<void> Engine::lifecycle(int task, Admission admission, int worker)
     m_ended[static_cast<std::size_t>(task)] = true;
     if (failure)
         std::rethrow_exception(failure);
+}
+
+Task<void> Engine::waitFor(int task, Micros duration)
+{
+    const Micros due = now() + duration;
+    co_await sleepFor(duration);
+    recordLateness(task, due);
 }
 
 Task<void> Engine::offload(int task, Micros duration, bool cpu)

@@ -14,6 +14,7 @@
 namespace concviz {
 
 class HttpClient;
+struct TaskKindDefinition;
 class RateLimiter;
 
 // What a task must pass before its attempts start.
@@ -85,6 +86,8 @@ public:
     Task<void> track(Task<void> task);
 
     // --- what task kinds use ---
+    // Waits without blocking (asyncio.sleep); a wake-up that blocking work delayed is recorded.
+    Task<void> waitFor(int task, Micros duration);
     // Runs blocking or cpu work in the executor pool (asyncio's run_in_executor): waits for one of
     // executor_workers threads, then for the work. A cancelled caller stops waiting, but the thread
     // stays busy until the work is done, as a real thread does.
@@ -112,6 +115,8 @@ private:
 
     Task<void> m_main;
     std::vector<std::shared_ptr<TaskStateBase>> m_tracked;
+    std::vector<const TaskKindDefinition *> m_kinds; // per scenario entry: its kind
+    std::vector<Micros> m_waits;                     // per scenario entry: its duration_ms
     std::vector<bool> m_ended; // per task: its end has been recorded
     int m_live = 0;            // tracked coroutines not yet done
     int m_jobs = 0;            // executor jobs still running

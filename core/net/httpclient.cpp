@@ -56,7 +56,7 @@ QString statusText(int status)
 }
 
 // Whether a response with this status is what the task asked for.
-void checkStatus(const TaskSpec &spec, int status)
+void checkStatus(const FetchRequest &spec, int status)
 {
     if (spec.expectStatus && status != *spec.expectStatus)
         throw TaskFailure{QStringLiteral("%1, expected %2").arg(statusText(status)).arg(*spec.expectStatus)};
@@ -101,7 +101,7 @@ int HttpClient::pickManager()
     return static_cast<int>(std::min_element(m_inFlight.begin(), m_inFlight.end()) - m_inFlight.begin());
 }
 
-Task<HttpResult> HttpClient::fetch(const TaskSpec &spec, PhaseSink phase)
+Task<HttpResult> HttpClient::fetch(const FetchRequest &spec, PhaseSink phase)
 {
     const QUrl asked(spec.url);
     if (DemoServerHost::isDemoUrl(asked) && m_demoBase.isEmpty() && !m_clock.isVirtual())
@@ -156,7 +156,7 @@ Task<HttpResult> HttpClient::simulate(const QUrl &url, PhaseSink phase)
     co_return result;
 }
 
-Task<HttpResult> HttpClient::fetchReal(const TaskSpec &spec, const QUrl &url, PhaseSink phase)
+Task<HttpResult> HttpClient::fetchReal(const FetchRequest &spec, const QUrl &url, PhaseSink phase)
 {
     QNetworkRequest request(url);
     for (auto it = spec.headers.begin(); it != spec.headers.end(); ++it)

@@ -3,8 +3,8 @@
 #include "../async/clock.h"
 #include "../async/semaphore.h"
 #include "../async/task.h"
-#include "../scenario/taskspec.h"
 #include "../trace/traceevent.h"
+#include "fetchrequest.h"
 
 #include <QNetworkAccessManager>
 #include <QStringList>
@@ -44,11 +44,11 @@ public:
 
     static constexpr qint64 defaultMaxBytes = 10 * 1024 * 1024;
 
-    // Fetches the task's URL. Throws TaskFailure with a readable reason when it fails.
-    Task<HttpResult> fetch(const TaskSpec &spec, PhaseSink phase);
+    // Fetches the request's URL. Throws TaskFailure with a readable reason when it fails.
+    Task<HttpResult> fetch(const FetchRequest &request, PhaseSink phase);
 
 private:
-    Task<HttpResult> fetchReal(const TaskSpec &spec, const QUrl &url, PhaseSink phase);
+    Task<HttpResult> fetchReal(const FetchRequest &request, const QUrl &url, PhaseSink phase);
     Task<HttpResult> simulate(const QUrl &url, PhaseSink phase);
     Semaphore &slotsFor(const QUrl &url);
     int pickManager();

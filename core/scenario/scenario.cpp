@@ -1,5 +1,7 @@
 #include "scenario.h"
 
+#include "taskkindregistry.h"
+
 #include <QUrl>
 
 #include <algorithm>
@@ -30,15 +32,12 @@ std::optional<double> Scenario::timeoutFor(const TaskSpec &task) const
     return task.timeoutMs ? task.timeoutMs : timeoutMs;
 }
 
-bool Scenario::hasHttpTasks() const
-{
-    return std::any_of(tasks.begin(), tasks.end(), [](const TaskSpec &t) { return t.kind == TaskKind::Http; });
-}
-
 bool Scenario::usesDemoServer() const
 {
     return std::any_of(tasks.begin(), tasks.end(), [](const TaskSpec &t) {
-        return t.kind == TaskKind::Http && QUrl(t.url).host().compare(QLatin1String("demo"), Qt::CaseInsensitive) == 0;
+        const TaskKindDefinition *kind = t.definition();
+        return kind && kind->network
+            && QUrl(t.text(QStringLiteral("url"))).host().compare(QLatin1String("demo"), Qt::CaseInsensitive) == 0;
     });
 }
 

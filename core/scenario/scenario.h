@@ -51,7 +51,6 @@ struct Scenario
     std::optional<double> timeoutFor(const TaskSpec &task) const;
     // Whether any task fetches a URL of the built-in demo server (http://demo/...).
     bool usesDemoServer() const;
-    bool hasHttpTasks() const;
     // The strategies to show side by side: the file's compare list, else sequential and gather.
     QList<StrategySpec> compareOrDefault() const;
 };

@@ -1,13 +1,13 @@
 #include "scenarioreader.h"
 
-#include "numberformat.h"
+#include "scenariofields.h"
+#include "taskkindregistry.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QUrl>
 
 #include <algorithm>
 #include <cmath>
@@ -15,9 +15,6 @@
 namespace concviz {
 
 namespace {
-
-constexpr double maxDurationMs = 24.0 * 3600.0 * 1000.0;
-constexpr qint64 maxTasks = 1000000;
 
 // Walks one document, collecting every error with its JSON path.
 class Checker
@@ -34,34 +31,18 @@ public:
     }
     const QStringList &errors() const { return m_errors; }
 
-    std::optional<double> milliseconds(const QJsonObject &o, const char *key, const QString &path, bool allowZero = true)
+    // A declared field: its value, or nothing when it is absent or wrong (then with an error).
+    std::optional<QVariant> field(const QJsonObject &o, const Field &f, const QString &path)
     {
-        const QJsonValue v = o.value(QLatin1String(key));
+        const QJsonValue v = o.value(f.key);
         if (v.isUndefined())
             return std::nullopt;
-        const QString where = path + QLatin1String(key);
-        if (!v.isDouble() || !std::isfinite(v.toDouble()) || v.toDouble() < 0 || (!allowZero && v.toDouble() == 0)) {
-            error(where, allowZero ? QStringLiteral("must be a non-negative number") : QStringLiteral("must be a number above 0"));
-            return std::nullopt;
-        }
-        if (v.toDouble() > maxDurationMs) {
-            error(where, QStringLiteral("%1 ms is more than 24 hours").arg(formatNumber(v.toDouble())));
-            return std::nullopt;
-        }
-        return v.toDouble();
-    }
-
-    std::optional<qint64> integer(const QJsonObject &o, const char *key, const QString &path, qint64 min, qint64 max)
-    {
-        const QJsonValue v = o.value(QLatin1String(key));
-        if (v.isUndefined())
-            return std::nullopt;
-        const double d = v.toDouble();
-        if (!v.isDouble() || d != std::floor(d) || d < static_cast<double>(min) || d > static_cast<double>(max)) {
-            error(path + QLatin1String(key), QStringLiteral("must be a whole number from %1 to %2").arg(min).arg(max));
-            return std::nullopt;
-        }
-        return static_cast<qint64>(d);
+        QString message;
+        QString below;
+        std::optional<QVariant> value = f.read(v, &message, &below);
+        if (!value)
+            error(path + f.key + below, message);
+        return value;
     }
 
     std::optional<QString> string(const QJsonObject &o, const char *key, const QString &path)
@@ -76,76 +57,47 @@ public:
         return v.toString();
     }
 
-    std::optional<bool> boolean(const QJsonObject &o, const char *key, const QString &path)
-    {
-        const QJsonValue v = o.value(QLatin1String(key));
-        if (v.isUndefined())
-            return std::nullopt;
-        if (!v.isBool()) {
-            error(path + QLatin1String(key), QStringLiteral("must be true or false"));
-            return std::nullopt;
-        }
-        return v.toBool();
-    }
-
 private:
     QString m_source;
     QStringList m_errors;
 };
 
-QJsonObject unknownFields(const QJsonObject &o, std::initializer_list<const char *> known)
+QJsonObject unknownFields(const QJsonObject &o, const QStringList &known)
 {
     QJsonObject extra = o;
-    for (const char *k : known)
-        extra.remove(QLatin1String(k));
+    for (const QString &k : known)
+        extra.remove(k);
     return extra;
 }
 
-void readHttpFields(Checker &c, const QJsonObject &o, const QString &path, TaskSpec &t)
+// Every key a task may have under some kind: the rest is kept as it is, for saving.
+QStringList knownTaskKeys()
 {
-    const std::optional<QString> url = c.string(o, "url", path);
-    if (!url) {
-        if (!o.contains(QLatin1String("url")))
-            c.error(path + QStringLiteral("url"), QStringLiteral("required for an http task"));
-    } else {
-        const QUrl parsed(*url, QUrl::StrictMode);
-        const QString scheme = parsed.scheme().toLower();
-        if (!parsed.isValid() || parsed.host().isEmpty()) {
-            if (scheme != QLatin1String("http") && scheme != QLatin1String("https") && !scheme.isEmpty())
-                c.error(path + QStringLiteral("url"), QStringLiteral("only http and https URLs can be fetched, not %1:").arg(scheme));
-            else
-                c.error(path + QStringLiteral("url"), QStringLiteral("\"%1\" is not a valid http or https URL").arg(*url));
-        } else if (scheme != QLatin1String("http") && scheme != QLatin1String("https")) {
-            c.error(path + QStringLiteral("url"), QStringLiteral("only http and https URLs can be fetched, not %1:").arg(scheme));
-        }
-        t.url = *url;
+    QStringList keys{QStringLiteral("name"), QStringLiteral("kind"), ScenarioFields::taskCount().key,
+                     ScenarioFields::taskTimeoutMs().key};
+    for (const TaskKindDefinition *d : TaskKindRegistry::all())
+        for (const Field &f : d->fields)
+            if (!keys.contains(f.key))
+                keys.append(f.key);
+    return keys;
+}
+
+// The kind's own fields: each read by its declaration, defaults filled in, fields of other kinds refused.
+void readKindFields(Checker &c, const QJsonObject &o, const QString &path, const TaskKindDefinition &kind, TaskSpec &t)
+{
+    for (const Field &f : kind.fields) {
+        if (const std::optional<QVariant> value = c.field(o, f, path))
+            t.fields.insert(f.key, *value);
+        else if (!o.contains(f.key) && f.required)
+            c.error(path + f.key, requiredSentence(kind));
+        else if (!o.contains(f.key) && f.defaultValue.isValid())
+            t.fields.insert(f.key, f.defaultValue);
     }
-    if (const auto method = c.string(o, "method", path)) {
-        const QString m = method->toUpper();
-        if (m != QLatin1String("GET") && m != QLatin1String("HEAD") && m != QLatin1String("POST"))
-            c.error(path + QStringLiteral("method"), QStringLiteral("must be GET, HEAD or POST"));
-        t.method = m;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString misplaced = kind.field(it.key()) ? QString() : misplacedSentence(it.key());
+        if (!misplaced.isEmpty())
+            c.error(path + it.key(), misplaced);
     }
-    if (const auto body = c.string(o, "body", path))
-        t.body = *body;
-    const QJsonValue headers = o.value(QLatin1String("headers"));
-    if (!headers.isUndefined()) {
-        if (!headers.isObject()) {
-            c.error(path + QStringLiteral("headers"), QStringLiteral("must be an object of header names to strings"));
-        } else {
-            const QJsonObject h = headers.toObject();
-            for (auto it = h.begin(); it != h.end(); ++it) {
-                if (!it.value().isString())
-                    c.error(path + QStringLiteral("headers.") + it.key(), QStringLiteral("must be a string"));
-                else
-                    t.headers.insert(it.key(), it.value().toString());
-            }
-        }
-    }
-    if (const auto maxBytes = c.integer(o, "max_bytes", path, 1, qint64(1) << 40))
-        t.maxBytes = *maxBytes;
-    if (const auto status = c.integer(o, "expect_status", path, 100, 599))
-        t.expectStatus = static_cast<int>(*status);
 }
 
 TaskSpec readTask(Checker &c, const QJsonValue &value, int index)
@@ -157,40 +109,25 @@ TaskSpec readTask(Checker &c, const QJsonValue &value, int index)
         return t;
     }
     const QJsonObject o = value.toObject();
-    t.extra = unknownFields(o, {"name", "kind", "duration_ms", "error", "offload", "count", "timeout_ms", "url",
-                                "method", "body", "headers", "max_bytes", "expect_status"});
+    t.extra = unknownFields(o, knownTaskKeys());
     t.name = c.string(o, "name", path).value_or(QStringLiteral("T%1").arg(index + 1));
     const std::optional<QString> kindName = c.string(o, "kind", path);
     if (!kindName) {
         if (!o.contains(QLatin1String("kind")))
-            c.error(path + QStringLiteral("kind"), QStringLiteral("required: one of sleep, fail, blocking, cpu, http"));
+            c.error(path + QStringLiteral("kind"), QStringLiteral("required: one of %1").arg(taskKindNames()));
         return t;
     }
-    const std::optional<TaskKind> kind = taskKindFromName(*kindName);
+    const TaskKindDefinition *kind = TaskKindRegistry::find(*kindName);
     if (!kind) {
-        c.error(path + QStringLiteral("kind"),
-                QStringLiteral("unknown kind \"%1\"; known: sleep, fail, blocking, cpu, http").arg(*kindName));
+        c.error(path + QStringLiteral("kind"), QStringLiteral("unknown kind \"%1\"; known: %2").arg(*kindName, taskKindNames()));
         return t;
     }
-    t.kind = *kind;
-    if (t.kind == TaskKind::Http) {
-        readHttpFields(c, o, path, t);
-    } else {
-        const std::optional<double> duration = c.milliseconds(o, "duration_ms", path);
-        if (!duration && !o.contains(QLatin1String("duration_ms")))
-            c.error(path + QStringLiteral("duration_ms"), QStringLiteral("required for a %1 task").arg(*kindName));
-        t.durationMs = duration.value_or(0);
-    }
-    if (t.kind == TaskKind::Fail)
-        t.error = c.string(o, "error", path).value_or(QStringLiteral("failed"));
-    if (const auto offload = c.boolean(o, "offload", path)) {
-        if (*offload && t.kind != TaskKind::Blocking && t.kind != TaskKind::Cpu)
-            c.error(path + QStringLiteral("offload"), QStringLiteral("only blocking and cpu tasks can be offloaded"));
-        t.offload = *offload;
-    }
-    if (const auto count = c.integer(o, "count", path, 1, maxTasks))
-        t.count = static_cast<int>(*count);
-    t.timeoutMs = c.milliseconds(o, "timeout_ms", path, false);
+    t.kind = kind->name;
+    readKindFields(c, o, path, *kind, t);
+    if (const auto count = c.field(o, ScenarioFields::taskCount(), path))
+        t.count = static_cast<int>(count->toLongLong());
+    if (const auto timeout = c.field(o, ScenarioFields::taskTimeoutMs(), path))
+        t.timeoutMs = timeout->toDouble();
     return t;
 }
 
@@ -234,8 +171,10 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
                      .arg(version.toInt())
                      .arg(scenarioFormatVersion)}};
     }
-    s.extra = unknownFields(o, {"concviz", "name", "description", "tasks", "strategy", "compare", "timeout_ms", "deadline_ms",
-                                "retries", "executor_workers", "connections_per_host"});
+    s.extra = unknownFields(o, {QStringLiteral("concviz"), QStringLiteral("name"), QStringLiteral("description"),
+                                QStringLiteral("tasks"), QStringLiteral("strategy"), QStringLiteral("compare"),
+                                QStringLiteral("retries"), ScenarioFields::timeoutMs().key, ScenarioFields::deadlineMs().key,
+                                ScenarioFields::executorWorkers().key, ScenarioFields::connectionsPerHost().key});
     s.name = c.string(o, "name", {}).value_or(QFileInfo(source).completeBaseName());
     s.description = c.string(o, "description", {}).value_or(QString());
 
@@ -253,8 +192,9 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
             s.tasks.append(readTask(c, list.at(i), i));
             total += s.tasks.last().count;
         }
-        if (total > maxTasks)
-            c.error(QStringLiteral("tasks"), QStringLiteral("%1 tasks after count is expanded; at most %2").arg(total).arg(maxTasks));
+        if (total > ScenarioFields::maxTasks)
+            c.error(QStringLiteral("tasks"),
+                    QStringLiteral("%1 tasks after count is expanded; at most %2").arg(total).arg(ScenarioFields::maxTasks));
     }
 
     QString strategyError;
@@ -279,20 +219,24 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
             }
         }
     }
-    s.timeoutMs = c.milliseconds(o, "timeout_ms", {}, false);
-    s.deadlineMs = c.milliseconds(o, "deadline_ms", {}, false);
+    if (const auto timeout = c.field(o, ScenarioFields::timeoutMs(), {}))
+        s.timeoutMs = timeout->toDouble();
+    if (const auto deadline = c.field(o, ScenarioFields::deadlineMs(), {}))
+        s.deadlineMs = deadline->toDouble();
     const QJsonValue retries = o.value(QLatin1String("retries"));
     if (!retries.isUndefined()) {
         if (!retries.isObject()) {
             c.error(QStringLiteral("retries"), QStringLiteral("must be an object such as {\"max\": 3, \"backoff_ms\": 100}"));
         } else {
             const QJsonObject r = retries.toObject();
-            s.retries.max = static_cast<int>(c.integer(r, "max", QStringLiteral("retries."), 0, 100).value_or(0));
-            s.retries.backoffMs = c.milliseconds(r, "backoff_ms", QStringLiteral("retries.")).value_or(0);
+            s.retries.max = static_cast<int>(c.field(r, ScenarioFields::retriesMax(), QStringLiteral("retries.")).value_or(0).toLongLong());
+            s.retries.backoffMs = c.field(r, ScenarioFields::retriesBackoffMs(), QStringLiteral("retries.")).value_or(0.0).toDouble();
         }
     }
-    s.executorWorkers = static_cast<int>(c.integer(o, "executor_workers", {}, 1, 256).value_or(4));
-    s.connectionsPerHost = static_cast<int>(c.integer(o, "connections_per_host", {}, 1, 1000).value_or(6));
+    s.executorWorkers = static_cast<int>(
+        c.field(o, ScenarioFields::executorWorkers(), {}).value_or(ScenarioFields::executorWorkers().defaultValue).toLongLong());
+    s.connectionsPerHost = static_cast<int>(
+        c.field(o, ScenarioFields::connectionsPerHost(), {}).value_or(ScenarioFields::connectionsPerHost().defaultValue).toLongLong());
 
     if (!c.errors().isEmpty())
         return {std::nullopt, c.errors()};

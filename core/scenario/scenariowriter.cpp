@@ -1,6 +1,8 @@
 #include "scenariowriter.h"
 
 #include "numberformat.h"
+#include "scenariofields.h"
+#include "taskkindregistry.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,9 +20,7 @@ using Fields = std::vector<std::pair<QString, QString>>; // key, value already i
 
 QString quoted(const QString &s)
 {
-    // QJsonDocument escapes strings the way JSON wants; strip the array around it.
-    const QByteArray a = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(a.mid(1, a.size() - 2));
+    return jsonString(s);
 }
 
 QString number(double v)
@@ -77,34 +77,20 @@ QString taskLine(const TaskSpec &t)
 {
     Fields f;
     f.emplace_back(QStringLiteral("name"), quoted(t.name));
-    f.emplace_back(QStringLiteral("kind"), quoted(taskKindName(t.kind)));
-    if (t.kind == TaskKind::Http) {
-        f.emplace_back(QStringLiteral("url"), quoted(t.url));
-        if (!t.method.isEmpty() && t.method != QLatin1String("GET"))
-            f.emplace_back(QStringLiteral("method"), quoted(t.method));
-        if (!t.headers.isEmpty()) {
-            Fields h;
-            for (auto it = t.headers.begin(); it != t.headers.end(); ++it)
-                h.emplace_back(it.key(), quoted(it.value()));
-            f.emplace_back(QStringLiteral("headers"), joinObject(h));
+    f.emplace_back(QStringLiteral("kind"), quoted(t.kind));
+    if (const TaskKindDefinition *kind = t.definition()) {
+        for (const Field &field : kind->fields) {
+            const QVariant value = t.fields.value(field.key);
+            if (!value.isValid())
+                continue;
+            if (field.required || field.alwaysWritten || value != field.defaultValue)
+                f.emplace_back(field.key, field.write(value));
         }
-        if (!t.body.isEmpty())
-            f.emplace_back(QStringLiteral("body"), quoted(t.body));
-        if (t.maxBytes)
-            f.emplace_back(QStringLiteral("max_bytes"), QString::number(*t.maxBytes));
-        if (t.expectStatus)
-            f.emplace_back(QStringLiteral("expect_status"), QString::number(*t.expectStatus));
-    } else {
-        f.emplace_back(QStringLiteral("duration_ms"), number(t.durationMs));
     }
-    if (t.kind == TaskKind::Fail)
-        f.emplace_back(QStringLiteral("error"), quoted(t.error));
-    if (t.offload)
-        f.emplace_back(QStringLiteral("offload"), QStringLiteral("true"));
     if (t.count != 1)
-        f.emplace_back(QStringLiteral("count"), QString::number(t.count));
+        f.emplace_back(ScenarioFields::taskCount().key, QString::number(t.count));
     if (t.timeoutMs)
-        f.emplace_back(QStringLiteral("timeout_ms"), number(*t.timeoutMs));
+        f.emplace_back(ScenarioFields::taskTimeoutMs().key, number(*t.timeoutMs));
     appendExtra(f, t.extra);
     return joinObject(f);
 }
@@ -133,10 +119,10 @@ QByteArray ScenarioWriter::toJson(const Scenario &s)
         f.emplace_back(QStringLiteral("retries"),
                        joinObject({{QStringLiteral("max"), QString::number(s.retries.max)},
                                    {QStringLiteral("backoff_ms"), number(s.retries.backoffMs)}}));
-    if (s.executorWorkers != 4)
-        f.emplace_back(QStringLiteral("executor_workers"), QString::number(s.executorWorkers));
-    if (s.connectionsPerHost != 6)
-        f.emplace_back(QStringLiteral("connections_per_host"), QString::number(s.connectionsPerHost));
+    if (s.executorWorkers != ScenarioFields::executorWorkers().defaultValue.toInt())
+        f.emplace_back(ScenarioFields::executorWorkers().key, QString::number(s.executorWorkers));
+    if (s.connectionsPerHost != ScenarioFields::connectionsPerHost().defaultValue.toInt())
+        f.emplace_back(ScenarioFields::connectionsPerHost().key, QString::number(s.connectionsPerHost));
     appendExtra(f, s.extra);
 
     QString out = QStringLiteral("{\n");

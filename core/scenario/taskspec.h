@@ -1,39 +1,41 @@
 #pragma once
 
 #include <QJsonObject>
-#include <QMap>
 #include <QString>
+#include <QVariantMap>
 
 #include <optional>
 
 namespace concviz {
 
-enum class TaskKind { Sleep, Fail, Blocking, Cpu, Http };
-
-QString taskKindName(TaskKind kind);
-std::optional<TaskKind> taskKindFromName(const QString &name);
+struct TaskKindDefinition;
 
 // One entry of a scenario's "tasks" list, as written in the file (before `count` expands it).
+// The fields every task has are members; the fields of its kind (duration_ms, url, ...) are kept
+// by key as the kind's definition declares them, with their defaults filled in.
 struct TaskSpec
 {
     QString name;
-    TaskKind kind = TaskKind::Sleep;
-    double durationMs = 0;
-    QString error;            // fail: the error it raises
-    bool offload = false;     // blocking, cpu: run in the executor pool instead of on the loop
-    int count = 1;            // expands into name#1..name#count
+    QString kind = QStringLiteral("sleep");
+    int count = 1;                   // expands into name#1..name#count
     std::optional<double> timeoutMs; // overrides the scenario's timeout_ms
-    // http
-    QString url;
-    QString method;           // GET (default), HEAD, POST
-    QString body;
-    QMap<QString, QString> headers;
-    std::optional<qint64> maxBytes;
-    std::optional<int> expectStatus;
+    QVariantMap fields;              // the kind's own fields, by key
     // Fields this build does not know, written back unchanged on save.
     QJsonObject extra;
 
     bool operator==(const TaskSpec &) const = default;
+
+    // The registered definition of its kind, or null for a name no file registers.
+    const TaskKindDefinition *definition() const;
+
+    // The kind's fields read by key; an absent one reads as 0, "", false or nothing.
+    double millis(const QString &key) const { return fields.value(key).toDouble(); }
+    QString text(const QString &key) const { return fields.value(key).toString(); }
+    bool flag(const QString &key) const { return fields.value(key).toBool(); }
+    std::optional<qint64> integer(const QString &key) const
+    {
+        return fields.contains(key) ? std::optional<qint64>(fields.value(key).toLongLong()) : std::nullopt;
+    }
 };
 
 } // namespace concviz

@@ -1,6 +1,7 @@
 #include "scenariodocument.h"
 
 #include "scenario/scenarioreader.h"
+#include "scenario/scenariovalidator.h"
 #include "scenario/scenariowriter.h"
 #include "scenariosnapshotcommand.h"
 
@@ -57,14 +58,7 @@ bool ScenarioDocument::save(const QString &path, QString *error)
 
 QString ScenarioDocument::problemWith(const Scenario &candidate)
 {
-    // The file reader is the one place the rules live: a candidate is checked by writing it and
-    // reading it back, so the editor refuses exactly what a file would be refused for.
-    const ScenarioReadResult result = ScenarioReader::read(ScenarioWriter::toJson(candidate), QStringLiteral("scenario"));
-    if (result.scenario)
-        return {};
-    QString message = result.errors.first();
-    message.remove(0, QStringLiteral("scenario: ").size());
-    return message;
+    return ScenarioValidator::problems(candidate).value(0);
 }
 
 } // namespace concviz

@@ -1,7 +1,9 @@
 #include "scenarioeditor.h"
 
 #include "scenario/numberformat.h"
+#include "scenario/scenariofields.h"
 #include "scenario/strategyregistry.h"
+#include "scenario/taskkindregistry.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -29,6 +31,13 @@ QToolButton *button(const QString &text, const QString &tip, QWidget *parent)
     b->setToolTip(tip);
     b->setAccessibleName(tip);
     return b;
+}
+
+// A spin box takes the range, and says the help, of the field it edits.
+void setRangeOf(QSpinBox *box, const Field &field)
+{
+    box->setRange(static_cast<int>(field.minimum), static_cast<int>(field.maximum));
+    box->setToolTip(field.help);
 }
 
 QString optionalMs(const std::optional<double> &ms)
@@ -101,13 +110,12 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     m_deadline = new QLineEdit(this);
     m_deadline->setPlaceholderText(tr("none"));
     m_retries = new QSpinBox(this);
-    m_retries->setRange(0, 100);
+    setRangeOf(m_retries, ScenarioFields::retriesMax());
     m_backoff = new QLineEdit(this);
     m_workers = new QSpinBox(this);
-    m_workers->setRange(1, 256);
+    setRangeOf(m_workers, ScenarioFields::executorWorkers());
     m_connections = new QSpinBox(this);
-    m_connections->setRange(1, 1000);
-    m_connections->setToolTip(tr("HTTP connections open at once to one host"));
+    setRangeOf(m_connections, ScenarioFields::connectionsPerHost());
     form->addRow(tr("&Strategy"), m_strategy);
     form->addRow(tr("&Compare"), m_compare);
     form->addRow(tr("&Timeout per task (ms)"), m_timeout);
@@ -235,11 +243,7 @@ void ScenarioEditor::selectSpec(int spec)
 void ScenarioEditor::addTask()
 {
     Scenario s = m_document->scenario();
-    TaskSpec t;
-    t.name = QStringLiteral("T%1").arg(s.tasks.size() + 1);
-    t.kind = TaskKind::Sleep;
-    t.durationMs = 1000;
-    s.tasks << t;
+    s.tasks << TaskKindRegistry::find(QStringLiteral("sleep"))->makeTask(QStringLiteral("T%1").arg(s.tasks.size() + 1));
     m_document->edit(s, tr("Add task"));
     selectSpec(static_cast<int>(s.tasks.size()) - 1);
 }

@@ -1,6 +1,7 @@
 #include "tasktablemodel.h"
 
 #include "scenario/numberformat.h"
+#include "scenario/taskkindregistry.h"
 
 namespace concviz {
 
@@ -55,14 +56,47 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
     return {};
 }
 
+namespace {
+
+const QString offloadKey = QStringLiteral("offload");
+const QString errorKey = QStringLiteral("error");
+
+// The declaration of the field a column shows for this task, or null when its kind has none.
+const Field *fieldOf(const TaskSpec &t, int column)
+{
+    const TaskKindDefinition *kind = t.definition();
+    if (!kind)
+        return nullptr;
+    switch (column) {
+    case TaskTableModel::Duration:
+        return kind->field(kind->mainField);
+    case TaskTableModel::Offload:
+        return kind->field(offloadKey);
+    case TaskTableModel::Error:
+        return kind->field(errorKey);
+    default:
+        return nullptr;
+    }
+}
+
+QString shown(const Field &field, const QVariant &value)
+{
+    return field.type == Field::Type::Millis ? formatNumber(value.toDouble()) : value.toString();
+}
+
+} // namespace
+
 QVariant TaskTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows)
         return {};
     const TaskSpec &t = m_document->scenario().tasks.at(index.row());
+    const Field *field = fieldOf(t, index.column());
+    if (role == Qt::ToolTipRole && field)
+        return field->help;
     if (index.column() == Offload) {
-        if (role == Qt::CheckStateRole && (t.kind == TaskKind::Blocking || t.kind == TaskKind::Cpu))
-            return t.offload ? Qt::Checked : Qt::Unchecked;
+        if (role == Qt::CheckStateRole && field)
+            return t.flag(offloadKey) ? Qt::Checked : Qt::Unchecked;
         return {};
     }
     if (role != Qt::DisplayRole && role != Qt::EditRole)
@@ -71,15 +105,14 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
     case Name:
         return t.name;
     case Kind:
-        return taskKindName(t.kind);
+        return t.kind;
     case Duration:
-        return t.kind == TaskKind::Http ? t.url : formatNumber(t.durationMs);
+    case Error:
+        return field ? shown(*field, t.fields.value(field->key)) : QString();
     case Count:
         return t.count;
     case Timeout:
         return t.timeoutMs ? formatNumber(*t.timeoutMs) : QString();
-    case Error:
-        return t.kind == TaskKind::Fail ? t.error : QString();
     }
     return {};
 }
@@ -90,9 +123,10 @@ Qt::ItemFlags TaskTableModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     const TaskSpec &t = m_document->scenario().tasks.at(index.row());
     Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
+    const bool hasField = fieldOf(t, index.column()) != nullptr;
     if (index.column() == Offload)
-        return (t.kind == TaskKind::Blocking || t.kind == TaskKind::Cpu) ? f | Qt::ItemIsUserCheckable : f;
-    if (index.column() == Error && t.kind != TaskKind::Fail)
+        return hasField ? f | Qt::ItemIsUserCheckable : f;
+    if (index.column() == Error && !hasField)
         return f;
     return f | Qt::ItemIsEditable;
 }
@@ -106,27 +140,32 @@ bool TaskTableModel::assign(TaskSpec &t, int column, const QVariant &value, int 
         t.name = text;
         return true;
     case Kind: {
-        const std::optional<TaskKind> kind = taskKindFromName(text);
+        const TaskKindDefinition *kind = TaskKindRegistry::find(text);
         if (!kind) {
-            *reason = tr("unknown kind \"%1\"; known: sleep, fail, blocking, cpu, http").arg(text);
+            *reason = tr("unknown kind \"%1\"; known: %2").arg(text, taskKindNames());
             return false;
         }
-        t.kind = *kind;
-        if (t.kind == TaskKind::Http && t.url.isEmpty())
-            t.url = QStringLiteral("http://demo/delay/1");
-        if (t.kind == TaskKind::Fail && t.error.isEmpty())
-            t.error = QStringLiteral("failed");
-        if (t.kind != TaskKind::Blocking && t.kind != TaskKind::Cpu)
-            t.offload = false;
+        // Fields the new kind shares are kept; the others go, and its own get their usual values.
+        const TaskSpec fresh = kind->makeTask(t.name);
+        QVariantMap fields = fresh.fields;
+        for (auto it = t.fields.begin(); it != t.fields.end(); ++it)
+            if (kind->field(it.key()))
+                fields.insert(it.key(), it.value());
+        t.kind = kind->name;
+        t.fields = fields;
         return true;
     }
     case Duration:
-        if (t.kind == TaskKind::Http) {
-            t.url = text;
-            return true;
-        }
-        t.durationMs = text.toDouble(&ok);
+    case Error: {
+        const Field *field = fieldOf(t, column);
+        if (!field)
+            return false;
+        if (field->type == Field::Type::Millis)
+            t.fields.insert(field->key, text.toDouble(&ok));
+        else
+            t.fields.insert(field->key, text);
         break;
+    }
     case Count:
         t.count = text.toInt(&ok);
         break;
@@ -137,12 +176,9 @@ bool TaskTableModel::assign(TaskSpec &t, int column, const QVariant &value, int 
             t.timeoutMs = text.toDouble(&ok);
         break;
     case Offload:
-        if (role != Qt::CheckStateRole)
+        if (role != Qt::CheckStateRole || !fieldOf(t, column))
             return false;
-        t.offload = value.toInt() == Qt::Checked;
-        return true;
-    case Error:
-        t.error = text;
+        t.fields.insert(offloadKey, value.toInt() == Qt::Checked);
         return true;
     }
     if (!ok)

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QMap>
+#include <QString>
+
+#include <optional>
+
+namespace concviz {
+
+// One HTTP request as a task asks for it: what to fetch, how, and what answer counts as success.
+struct FetchRequest
+{
+    QString url;
+    QString method = QStringLiteral("GET"); // GET, HEAD or POST
+    QMap<QString, QString> headers;
+    QString body;                      // sent with POST
+    std::optional<qint64> maxBytes;    // the most body bytes to accept; the client's default if unset
+    std::optional<int> expectStatus;   // the status that counts as success; any below 400 if unset
+};
+
+} // namespace concviz

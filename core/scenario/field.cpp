@@ -1,0 +1,150 @@
+#include "field.h"
+
+#include "numberformat.h"
+
+#include <QJsonObject>
+#include <QUrl>
+#include <QVariantMap>
+
+#include <cmath>
+
+namespace concviz {
+
+namespace {
+
+QString checkUrl(const QString &text)
+{
+    const QUrl parsed(text, QUrl::StrictMode);
+    const QString scheme = parsed.scheme().toLower();
+    const bool web = scheme == QLatin1String("http") || scheme == QLatin1String("https");
+    if (!web && !scheme.isEmpty())
+        return QStringLiteral("only http and https URLs can be fetched, not %1:").arg(scheme);
+    if (!parsed.isValid() || parsed.host().isEmpty() || !web)
+        return QStringLiteral("\"%1\" is not a valid http or https URL").arg(text);
+    return {};
+}
+
+} // namespace
+
+std::optional<QVariant> Field::read(const QJsonValue &v, QString *error, QString *subPath) const
+{
+    subPath->clear();
+    QVariant value;
+    switch (type) {
+    case Type::Millis:
+    case Type::Integer:
+        if (!v.isDouble()) {
+            *error = numberSentence();
+            return std::nullopt;
+        }
+        value = v.toDouble();
+        break;
+    case Type::Text:
+    case Type::Url:
+    case Type::Choice:
+        if (!v.isString()) {
+            *error = QStringLiteral("must be a string");
+            return std::nullopt;
+        }
+        value = type == Type::Choice ? v.toString().toUpper() : v.toString();
+        break;
+    case Type::Bool:
+        if (!v.isBool()) {
+            *error = QStringLiteral("must be true or false");
+            return std::nullopt;
+        }
+        value = v.toBool();
+        break;
+    case Type::Headers: {
+        if (!v.isObject()) {
+            *error = QStringLiteral("must be an object of header names to strings");
+            return std::nullopt;
+        }
+        const QJsonObject o = v.toObject();
+        QVariantMap headers;
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (!it.value().isString()) {
+                *error = QStringLiteral("must be a string");
+                *subPath = QLatin1Char('.') + it.key();
+                return std::nullopt;
+            }
+            headers.insert(it.key(), it.value().toString());
+        }
+        value = headers;
+        break;
+    }
+    }
+    *error = check(value);
+    if (!error->isEmpty())
+        return std::nullopt;
+    if (type == Type::Integer)
+        return QVariant(static_cast<qint64>(value.toDouble()));
+    return value;
+}
+
+QString Field::numberSentence() const
+{
+    if (type == Type::Integer)
+        return QStringLiteral("must be a whole number from %1 to %2").arg(static_cast<qint64>(minimum)).arg(static_cast<qint64>(maximum));
+    return allowZero ? QStringLiteral("must be a non-negative number") : QStringLiteral("must be a number above 0");
+}
+
+QString Field::check(const QVariant &value) const
+{
+    switch (type) {
+    case Type::Millis: {
+        const double ms = value.toDouble();
+        if (!std::isfinite(ms) || ms < 0 || (!allowZero && ms == 0))
+            return numberSentence();
+        if (ms > maxFieldMs)
+            return QStringLiteral("%1 ms is more than 24 hours").arg(formatNumber(ms));
+        return {};
+    }
+    case Type::Integer: {
+        const double d = value.toDouble();
+        if (d != std::floor(d) || d < minimum || d > maximum)
+            return numberSentence();
+        return {};
+    }
+    case Type::Url:
+        return checkUrl(value.toString());
+    case Type::Choice:
+        if (!choices.contains(value.toString())) {
+            QStringList words = choices;
+            const QString last = words.takeLast();
+            return QStringLiteral("must be %1 or %2").arg(words.join(QStringLiteral(", ")), last);
+        }
+        return {};
+    case Type::Text:
+    case Type::Bool:
+    case Type::Headers:
+        return {};
+    }
+    return {};
+}
+
+QString Field::write(const QVariant &value) const
+{
+    switch (type) {
+    case Type::Millis:
+        return formatNumber(value.toDouble());
+    case Type::Integer:
+        return QString::number(value.toLongLong());
+    case Type::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case Type::Text:
+    case Type::Url:
+    case Type::Choice:
+        return jsonString(value.toString());
+    case Type::Headers: {
+        const QVariantMap headers = value.toMap();
+        QStringList parts;
+        for (auto it = headers.begin(); it != headers.end(); ++it)
+            parts.append(jsonString(it.key()) + QStringLiteral(": ") + jsonString(it.value().toString()));
+        return QLatin1Char('{') + parts.join(QStringLiteral(", ")) + QLatin1Char('}');
+    }
+    }
+    return {};
+}
+
+} // namespace concviz

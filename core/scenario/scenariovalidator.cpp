@@ -1,0 +1,65 @@
+#include "scenariovalidator.h"
+
+#include "scenariofields.h"
+#include "taskkindregistry.h"
+
+namespace concviz {
+
+namespace {
+
+void check(QStringList &out, const QString &path, const Field &field, const QVariant &value)
+{
+    const QString problem = field.check(value);
+    if (!problem.isEmpty())
+        out.append(QStringLiteral("%1%2: %3").arg(path, field.key, problem));
+}
+
+void checkTask(QStringList &out, const TaskSpec &t, const QString &path)
+{
+    const TaskKindDefinition *kind = t.definition();
+    if (!kind) {
+        out.append(QStringLiteral("%1kind: unknown kind \"%2\"; known: %3").arg(path, t.kind, taskKindNames()));
+        return;
+    }
+    for (const Field &f : kind->fields) {
+        if (t.fields.contains(f.key))
+            check(out, path, f, t.fields.value(f.key));
+        else if (f.required)
+            out.append(path + f.key + QStringLiteral(": ") + requiredSentence(*kind));
+    }
+    for (auto it = t.fields.begin(); it != t.fields.end(); ++it) {
+        const QString misplaced = kind->field(it.key()) ? QString() : misplacedSentence(it.key());
+        if (!misplaced.isEmpty())
+            out.append(path + it.key() + QStringLiteral(": ") + misplaced);
+    }
+    check(out, path, ScenarioFields::taskCount(), t.count);
+    if (t.timeoutMs)
+        check(out, path, ScenarioFields::taskTimeoutMs(), *t.timeoutMs);
+}
+
+} // namespace
+
+QStringList ScenarioValidator::problems(const Scenario &s)
+{
+    QStringList out;
+    qint64 total = 0;
+    for (qsizetype i = 0; i < s.tasks.size(); ++i) {
+        checkTask(out, s.tasks[i], QStringLiteral("tasks[%1].").arg(i));
+        total += s.tasks[i].count;
+    }
+    if (s.tasks.isEmpty())
+        out.append(QStringLiteral("tasks: must hold at least one task"));
+    if (total > ScenarioFields::maxTasks)
+        out.append(QStringLiteral("tasks: %1 tasks after count is expanded; at most %2").arg(total).arg(ScenarioFields::maxTasks));
+    if (s.timeoutMs)
+        check(out, {}, ScenarioFields::timeoutMs(), *s.timeoutMs);
+    if (s.deadlineMs)
+        check(out, {}, ScenarioFields::deadlineMs(), *s.deadlineMs);
+    check(out, QStringLiteral("retries."), ScenarioFields::retriesMax(), s.retries.max);
+    check(out, QStringLiteral("retries."), ScenarioFields::retriesBackoffMs(), s.retries.backoffMs);
+    check(out, {}, ScenarioFields::executorWorkers(), s.executorWorkers);
+    check(out, {}, ScenarioFields::connectionsPerHost(), s.connectionsPerHost);
+    return out;
+}
+
+} // namespace concviz

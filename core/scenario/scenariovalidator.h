@@ -1,0 +1,18 @@
+#pragma once
+
+#include "scenario.h"
+
+#include <QStringList>
+
+namespace concviz {
+
+// Checks a scenario held in memory (as the editor holds it) against the same field declarations
+// and with the same messages as a file gets: "tasks[0].duration_ms: must be a non-negative number".
+class ScenarioValidator
+{
+public:
+    // Every problem, each starting with its JSON path; empty when the scenario is valid.
+    static QStringList problems(const Scenario &scenario);
+};
+
+} // namespace concviz
