@@ -83,7 +83,7 @@ MainWindow::MainWindow(QWidget *parent)
     QSettings settings;
     m_lastDir = settings.value(QStringLiteral("lastDirectory")).toString();
     m_recent = settings.value(QStringLiteral("recentFiles")).toStringList();
-    m_clock = settings.value(QStringLiteral("clock")).toString() == QLatin1String("virtual") ? ClockKind::Virtual : ClockKind::Real;
+    m_clock = settings.value(QStringLiteral("clock")).toString() == clockKindName(ClockKind::Virtual) ? ClockKind::Virtual : ClockKind::Real;
     m_virtualAction->setChecked(m_clock == ClockKind::Virtual);
     setThemeKind(Theme::kindFromName(settings.value(QStringLiteral("theme"), QStringLiteral("system")).toString()), false);
     updateRecentMenu();

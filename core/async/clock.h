@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QtGlobal>
 
 #include <functional>
@@ -9,6 +10,14 @@ namespace concviz {
 // Microseconds since the clock started. Virtual runs produce whole milliseconds, so times stay exact.
 using Micros = qint64;
 using TimerId = quint64;
+
+// Which clock a run is timed by: the real one, or the exact discrete-event one.
+enum class ClockKind { Real, Virtual };
+// "real" or "virtual", as files and messages write it.
+inline QString clockKindName(ClockKind kind)
+{
+    return kind == ClockKind::Real ? QStringLiteral("real") : QStringLiteral("virtual");
+}
 
 constexpr Micros fromMs(double ms) { return static_cast<Micros>(ms * 1000.0 + (ms >= 0 ? 0.5 : -0.5)); }
 constexpr double toMs(Micros us) { return static_cast<double>(us) / 1000.0; }

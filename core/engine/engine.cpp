@@ -120,11 +120,12 @@ void Engine::endPhase(int task, PhaseKind phase)
     emitEvent(e);
 }
 
-void Engine::mark(MarkerKind kind, const QString &label, int task)
+void Engine::mark(MarkerKind kind, const QString &label, int task, int rank)
 {
     TraceEvent e = event(TraceEvent::Type::Marker, task);
     e.marker = kind;
     e.text = label;
+    e.rank = rank;
     emitEvent(e);
 }
 

@@ -62,7 +62,8 @@ public:
     void created(int task);
     void beginPhase(int task, PhaseKind phase);
     void endPhase(int task, PhaseKind phase);
-    void mark(MarkerKind kind, const QString &label, int task = -1);
+    // `rank` is where the caller took the task's result, for as_completed's Consumed marks.
+    void mark(MarkerKind kind, const QString &label, int task = -1, int rank = 0);
     // After a wait that was due at `due` (run time): if the loop only got back to the task later,
     // because blocking work held it, records that delay as its own phase.
     void recordLateness(int task, Micros due);

@@ -15,11 +15,6 @@ namespace {
 constexpr int flushIntervalMs = 30;
 } // namespace
 
-QString clockKindName(ClockKind kind)
-{
-    return kind == ClockKind::Real ? QStringLiteral("real") : QStringLiteral("virtual");
-}
-
 Runner::Runner(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, QObject *parent)
     : QObject(parent)
     , m_scenario(scenario)
@@ -32,7 +27,7 @@ Runner::Runner(const Scenario &scenario, const StrategySpec &strategy, ClockKind
 
     m_trace.scenario = scenario.name;
     m_trace.strategy = strategy.toString();
-    m_trace.clock = clockKindName(clock);
+    m_trace.clock = clock;
     m_trace.concurrencyLimit = strategy.concurrencyLimit();
     m_trace.tasks.resize(m_instances.size());
     for (qsizetype i = 0; i < m_instances.size(); ++i)

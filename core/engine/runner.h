@@ -15,9 +15,7 @@ namespace concviz {
 class Clock;
 class Engine;
 
-enum class ClockKind { Real, Virtual };
 
-QString clockKindName(ClockKind kind);
 
 // Runs one scenario under one strategy, for the window and the command line alike. Builds the
 // run's Trace as events come in, and passes them on in batches so a view can follow live

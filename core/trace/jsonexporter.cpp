@@ -75,12 +75,14 @@ QJsonObject JsonExporter::toJsonObject(const Trace &trace)
                            {QStringLiteral("label"), m.label}};
         if (m.task >= 0 && m.task < trace.tasks.size())
             marker.insert(QStringLiteral("task"), trace.tasks[m.task].name);
+        if (m.rank > 0)
+            marker.insert(QStringLiteral("rank"), m.rank);
         markers.append(marker);
     }
     return QJsonObject{
         {QStringLiteral("scenario"), trace.scenario},
         {QStringLiteral("strategy"), trace.strategy},
-        {QStringLiteral("clock"), trace.clock},
+        {QStringLiteral("clock"), clockKindName(trace.clock)},
         {QStringLiteral("makespan_ms"), ms(trace.makespan())},
         {QStringLiteral("stats"), stats},
         {QStringLiteral("tasks"), tasks},

@@ -72,7 +72,7 @@ Statistics Statistics::of(const Trace &trace)
     constexpr Micros shortest = 5000;
     for (qsizetype i = 0; i < s.profile.size(); ++i) {
         const Micros until = i + 1 < s.profile.size() ? s.profile[i + 1].time : s.makespan;
-        if (until - s.profile[i].time >= shortest || trace.clock == QLatin1String("virtual"))
+        if (until - s.profile[i].time >= shortest || trace.clock == ClockKind::Virtual)
             s.maxConcurrency = std::max(s.maxConcurrency, s.profile[i].running);
     }
 

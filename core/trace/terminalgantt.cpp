@@ -215,7 +215,7 @@ QString TerminalGantt::render(const Trace &trace, const Options &o)
 {
     const Axis axis(o.axisEnd > 0 ? o.axisEnd : trace.makespan(), o.width);
     const int labels = labelWidth(trace, o.maxLanes);
-    QString out = QStringLiteral("%1 · %2 · %3 clock\n").arg(trace.scenario, trace.strategy, trace.clock);
+    QString out = QStringLiteral("%1 · %2 · %3 clock\n").arg(trace.scenario, trace.strategy, clockKindName(trace.clock));
     out += axis.ticks(labels);
     out += chart(trace, o, axis, labels);
     out += statsLine(Statistics::of(trace)) + QLatin1Char('\n');
@@ -234,7 +234,7 @@ QString TerminalGantt::renderComparison(const QList<Trace> &traces, const Option
         nameWidth = std::max(nameWidth, static_cast<int>(t.strategy.size()));
     }
     const Statistics first = Statistics::of(traces.first());
-    QString out = QStringLiteral("%1 · %2 clock\n\n").arg(traces.first().scenario, traces.first().clock);
+    QString out = QStringLiteral("%1 · %2 clock\n\n").arg(traces.first().scenario, clockKindName(traces.first().clock));
     out += padded(QStringLiteral("strategy"), nameWidth + 2) + QStringLiteral("makespan     speedup  vs %1\n").arg(traces.first().strategy);
     for (const Trace &t : traces) {
         const Statistics s = Statistics::of(t);

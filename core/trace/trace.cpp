@@ -30,7 +30,7 @@ void Trace::apply(const TraceEvent &e)
 {
     m_latest = std::max(m_latest, e.time);
     if (e.type == TraceEvent::Type::Marker) {
-        markers.append({e.marker, e.time, e.task, e.text});
+        markers.append({e.marker, e.time, e.task, e.text, e.rank});
         return;
     }
     if (e.type == TraceEvent::Type::RunEnded) {

@@ -53,6 +53,7 @@ struct Marker
     Micros time = 0;
     int task = -1;
     QString label;
+    int rank = 0; // Consumed: the place at which the caller took this result, from 1
 };
 
 // The record of one run: the single source that the statistics, the timeline, the exporters and the
@@ -62,7 +63,7 @@ class Trace
 public:
     QString scenario;
     QString strategy;
-    QString clock; // "real" or "virtual"
+    ClockKind clock = ClockKind::Real;
     int concurrencyLimit = 0;
     QList<TaskTrace> tasks; // one per task instance, named by the runner before the first event
     QList<Marker> markers;

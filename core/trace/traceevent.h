@@ -61,6 +61,7 @@ struct TraceEvent
     int worker = -1;
     int httpStatus = -1;   // HttpResult: the status code, -1 when no response came
     qint64 bytes = -1;     // HttpResult: body bytes received
+    int rank = 0;          // Marker (Consumed): the place at which the caller took the result
 };
 
 } // namespace concviz

@@ -351,7 +351,7 @@ void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const TimelineM
         if (m.kind == MarkerKind::Consumed && m.task >= 0 && m.task < g.lanes.size() && o.laneHeight >= foldBelow) {
             // as_completed: the rank at which the caller took this result, on the task's own lane.
             const double y = lanesTop + m.task * o.laneHeight;
-            const QString rank = m.label.section(QLatin1Char(' '), 0, 0);
+            const QString rank = QStringLiteral("#%1").arg(m.rank);
             const double w = fm.horizontalAdvance(rank) + 8;
             const QRectF badge(x + 22, y + 1, w, o.laneHeight - 2);
             p.setPen(Qt::NoPen);

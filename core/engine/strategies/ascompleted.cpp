@@ -18,7 +18,7 @@ Task<void> run(Engine &engine, const StrategySpec &)
         const bool ok = !tasks[static_cast<std::size_t>(task)].state()->error();
         engine.mark(MarkerKind::Consumed,
                     ok ? QStringLiteral("#%1").arg(rank) : QStringLiteral("#%1 (raised: %2)").arg(rank).arg(failureText(tasks[task])),
-                    task);
+                    task, static_cast<int>(rank));
     }
 }
 
