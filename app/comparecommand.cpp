@@ -3,7 +3,7 @@
 #include "cli.h"
 #include "trace/jsonexporter.h"
 #include "trace/statistics.h"
-#include "trace/terminalgantt.h"
+#include "gantt/terminalgantt.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

@@ -39,7 +39,7 @@ int renderCommand(const QStringList &arguments)
     const QList<Trace> traces = executeRuns(scenario, strategiesToCompare(parser, scenario), clock, &interrupted);
     if (interrupted)
         return Interrupted;
-    TimelineModel model;
+    GanttModel model;
     model.setTraces(traces, scenario.deadlineMs);
     const Theme theme = Theme::make(Theme::kindFromName(parser.value(QStringLiteral("theme"))), QGuiApplication::palette());
     QSize size = naturalExportSize(model, theme, width);

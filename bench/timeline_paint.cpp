@@ -6,7 +6,7 @@
 #include "theme.h"
 #include "timeline/ganttpainter.h"
 #include "timeline/timelinecoordinates.h"
-#include "timeline/timelinemodel.h"
+#include "gantt/ganttmodel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -65,7 +65,7 @@ int main(int argc, char **argv)
     const Theme theme = Theme::make(Theme::Kind::Light, QPalette());
     std::printf("one frame of the timeline, 1920x1080, everything fitted in view (best of 5)\n");
     {
-        TimelineModel empty;
+        GanttModel empty;
         empty.setTraces({synthetic(0)});
         GanttPainter::Options o;
         o.end = 10000000;
@@ -73,7 +73,7 @@ int main(int argc, char **argv)
         std::printf("        0 spans   GanttPainter %7.2f ms   (axis, header, background)\n", frame);
     }
     for (int tasks : {50000, 500000}) {
-        TimelineModel model;
+        GanttModel model;
         model.setTraces({synthetic(tasks)});
         const GanttPainter painter(theme);
         const QRect rect(0, 0, 1920, 1080);
@@ -85,11 +85,11 @@ int main(int argc, char **argv)
         // The peer: every span drawn as it is, however small.
         const QRectF plot = painter.plotArea(rect);
         const double naive = bestFrameMs([&](QPainter &p) {
-            const TimelineModel::Group &g = model.groups().first();
+            const GanttModel::Group &g = model.groups().first();
             for (int li = 0; li < g.lanes.size(); ++li) {
                 const double y = plot.top() + theme.headerHeight + li * o.laneHeight;
                 for (int si = g.lanes[li].firstSpan; si < g.lanes[li].firstSpan + g.lanes[li].spanCount; ++si) {
-                    const TimelineModel::Span &s = g.spans[si];
+                    const GanttModel::Span &s = g.spans[si];
                     const double x0 = timeline::timeToX(s.start, o.start, o.end, plot.left(), plot.width());
                     const double x1 = timeline::timeToX(s.end, o.start, o.end, plot.left(), plot.width());
                     p.fillRect(QRectF(x0, y, x1 - x0, o.laneHeight), theme.running);

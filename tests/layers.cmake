@@ -2,6 +2,7 @@
 # core/ includes a Gui, Widgets or Charts header. Run by CTest as `cmake -DSOURCE_DIR=... -P`.
 #
 #   async  <-  scenario  <-  trace  <-  net  <-  engine
+#                            trace  <-  gantt
 cmake_minimum_required(VERSION 3.24)
 
 set(allowed_async "")
@@ -9,9 +10,10 @@ set(allowed_scenario "async")
 set(allowed_trace "async")
 set(allowed_net "async;scenario;trace")
 set(allowed_engine "async;scenario;trace;net")
+set(allowed_gantt "async;trace")
 
 set(problems "")
-foreach(layer async scenario trace net engine)
+foreach(layer async scenario trace net engine gantt)
     file(GLOB_RECURSE files "${SOURCE_DIR}/core/${layer}/*.h" "${SOURCE_DIR}/core/${layer}/*.cpp")
     foreach(file ${files})
         file(STRINGS "${file}" includes REGEX "^#include")

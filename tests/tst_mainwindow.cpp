@@ -71,7 +71,7 @@ void TestMainWindow::everyExampleOpensAndRunsWithOneLanePerTask()
     w.run(true);
     QVERIFY(finished.wait(20000));
     const QList<StrategySpec> strategies = s.compareOrDefault();
-    const TimelineModel &model = w.timeline()->model();
+    const GanttModel &model = w.timeline()->model();
     QCOMPARE(model.groups().size(), strategies.size());
     for (int g = 0; g < strategies.size(); ++g) {
         QCOMPARE(model.groups()[g].strategy, strategies[g].toString());
@@ -120,7 +120,7 @@ void TestMainWindow::aLiveRunDrawsWhileItGoesAndCanBeStopped()
     QVERIFY(!w.timeline()->model().groups().first().finished);
     w.stop();
     QVERIFY(finished.wait(3000));
-    const TimelineModel::Group &g = w.timeline()->model().groups().first();
+    const GanttModel::Group &g = w.timeline()->model().groups().first();
     QCOMPARE(g.lanes[0].outcome, Outcome::Cancelled);
     QVERIFY(g.makespan < 4000000);
 }

@@ -6,7 +6,7 @@
 #include "timeline/ganttpainter.h"
 #include "timeline/timelinecoordinates.h"
 #include "timeline/timelinelayout.h"
-#include "timeline/timelinemodel.h"
+#include "gantt/ganttmodel.h"
 #include "timeline/timelineviewport.h"
 #include "timeline/timelinewidget.h"
 
@@ -143,7 +143,7 @@ void TestTimeline::theViewportFollowsALiveRunUntilTheUserZooms()
 
 void TestTimeline::layoutFindsHeadersAndLanes()
 {
-    TimelineModel model;
+    GanttModel model;
     model.setTraces({runOn(ClockKind::Virtual, builtinDemo(), QStringLiteral("sequential")),
                      runOn(ClockKind::Virtual, builtinDemo(), QStringLiteral("gather"))});
     QCOMPARE(model.groups().size(), 2);
@@ -162,7 +162,7 @@ void TestTimeline::layoutFindsHeadersAndLanes()
 
 void TestTimeline::barsArePaintedWhereTheTimesAre()
 {
-    TimelineModel model;
+    GanttModel model;
     model.setTraces({runOn(ClockKind::Virtual, builtinDemo(), QStringLiteral("sequential"))});
     const Theme theme = Theme::make(Theme::Kind::Light, QPalette());
     QImage image(1200, 400, QImage::Format_ARGB32);
@@ -188,7 +188,7 @@ void TestTimeline::barsArePaintedWhereTheTimesAre()
 
 void TestTimeline::aMillionSpansPaintFoldedIntoPixelRows()
 {
-    TimelineModel model;
+    GanttModel model;
     model.setTraces({syntheticTrace(500000, 2)});
     QCOMPARE(model.spanCount(), qsizetype(1000000));
     const Theme theme = Theme::make(Theme::Kind::Light, QPalette());

@@ -6,7 +6,7 @@
 #include "trace/chrometraceexporter.h"
 #include "trace/csvexporter.h"
 #include "trace/jsonexporter.h"
-#include "trace/terminalgantt.h"
+#include "gantt/terminalgantt.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

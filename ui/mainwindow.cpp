@@ -6,6 +6,7 @@
 #include "editor/scenarioeditor.h"
 #include "eventlog.h"
 #include "runcontroller.h"
+#include "gantt/speedcomparison.h"
 #include "scenario/examples.h"
 #include "scenario/scenarioreader.h"
 #include "scenario/taskkindregistry.h"
@@ -417,12 +418,10 @@ void MainWindow::updateStatistics(const QList<Trace> &traces)
     html += QStringLiteral("</table>");
     if (traces.size() > 1) {
         const Statistics last = Statistics::of(traces.last());
-        const double ratio = last.makespan > 0 ? static_cast<double>(first.makespan) / static_cast<double>(last.makespan) : 0;
+        const QString versus = speedComparison(first.makespan, last.makespan);
         html.prepend(QStringLiteral("<h3>%1 %2, %3 %4: %5</h3>")
                          .arg(traces.first().strategy.toHtmlEscaped(), humanDuration(first.makespan), traces.last().strategy.toHtmlEscaped(),
-                              humanDuration(last.makespan),
-                              ratio >= 1 ? tr("%1× faster").arg(QString::number(ratio, 'f', 2))
-                                         : tr("%1× slower").arg(QString::number(1 / ratio, 'f', 2))));
+                              humanDuration(last.makespan), versus.isEmpty() ? tr("the same") : versus));
     }
     m_statistics->setText(html);
 }

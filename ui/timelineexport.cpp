@@ -15,14 +15,14 @@ namespace concviz {
 
 namespace {
 
-void paintFitted(QPainter &p, const TimelineModel &model, const Theme &theme, QSize size)
+void paintFitted(QPainter &p, const GanttModel &model, const Theme &theme, QSize size)
 {
     const GanttPainter painter(theme);
     const QRect rect(QPoint(0, 0), size);
     GanttPainter::Options o;
     o.start = 0;
     o.end = std::max<Micros>(model.latest() + model.latest() / 20, 1000);
-    for (const TimelineModel::Group &g : model.groups())
+    for (const GanttModel::Group &g : model.groups())
         if (g.deadline >= 0)
             o.end = std::max(o.end, g.deadline + g.deadline / 20);
     o.laneHeight = TimelineLayout::fittingLaneHeight(model, painter.plotArea(rect).height(), theme, theme.laneHeight);
@@ -31,14 +31,14 @@ void paintFitted(QPainter &p, const TimelineModel &model, const Theme &theme, QS
 
 } // namespace
 
-QSize naturalExportSize(const TimelineModel &model, const Theme &theme, int width)
+QSize naturalExportSize(const GanttModel &model, const Theme &theme, int width)
 {
     const double height = theme.axisHeight + model.groups().size() * (theme.headerHeight + theme.callerHeight + TimelineLayout::groupGap)
         + static_cast<double>(model.laneCount()) * theme.laneHeight + 8;
     return {width, std::clamp(static_cast<int>(height), 200, 4000)};
 }
 
-bool exportTimeline(const TimelineModel &model, const Theme &theme, const QString &path, QSize size, QString *error)
+bool exportTimeline(const GanttModel &model, const Theme &theme, const QString &path, QSize size, QString *error)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") && suffix != QLatin1String("pdf")) {

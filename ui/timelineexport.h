@@ -1,7 +1,7 @@
 #pragma once
 
 #include "theme.h"
-#include "timeline/timelinemodel.h"
+#include "gantt/ganttmodel.h"
 
 #include <QSize>
 #include <QString>
@@ -10,9 +10,9 @@ namespace concviz {
 
 // Writes the whole timeline (every run, fitted to the size) as PNG, SVG or PDF, chosen by the
 // file's suffix. Atomic: on failure the old file stays and *error says why.
-bool exportTimeline(const TimelineModel &model, const Theme &theme, const QString &path, QSize size, QString *error);
+bool exportTimeline(const GanttModel &model, const Theme &theme, const QString &path, QSize size, QString *error);
 
 // A size that fits the model's lanes at the theme's lane height, `width` wide, within sane bounds.
-QSize naturalExportSize(const TimelineModel &model, const Theme &theme, int width);
+QSize naturalExportSize(const GanttModel &model, const Theme &theme, int width);
 
 } // namespace concviz

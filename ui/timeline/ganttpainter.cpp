@@ -1,5 +1,6 @@
 #include "ganttpainter.h"
 
+#include "gantt/speedcomparison.h"
 #include "timelinecoordinates.h"
 #include "trace/timeformat.h"
 
@@ -81,7 +82,7 @@ void GanttPainter::paintLegend(QPainter &p, const QRect &rect) const
     }
 }
 
-void GanttPainter::paint(QPainter &p, const QRect &rect, const TimelineModel &model, const Options &o) const
+void GanttPainter::paint(QPainter &p, const QRect &rect, const GanttModel &model, const Options &o) const
 {
     p.save();
     p.setClipRect(rect);
@@ -94,7 +95,7 @@ void GanttPainter::paint(QPainter &p, const QRect &rect, const TimelineModel &mo
     p.save();
     p.setClipRect(QRectF(rect.left(), plot.top(), rect.width(), plot.height()));
     for (int gi = 0; gi < model.groups().size(); ++gi) {
-        const TimelineModel::Group &g = model.groups()[gi];
+        const GanttModel::Group &g = model.groups()[gi];
         const double top = plot.top() + layout.groupTop(gi) - o.scrollY;
         const double bottom = plot.top() + layout.groupBottom(gi) - o.scrollY;
         if (bottom < plot.top() || top > plot.bottom())
@@ -139,10 +140,10 @@ void GanttPainter::paintAxis(QPainter &p, const QRect &rect, const QRectF &plot,
     }
 }
 
-void GanttPainter::paintGroupHeader(QPainter &p, const QRectF &plot, const QRect &rect, const TimelineModel &model, int gi,
+void GanttPainter::paintGroupHeader(QPainter &p, const QRectF &plot, const QRect &rect, const GanttModel &model, int gi,
                                     double top, const Options &) const
 {
-    const TimelineModel::Group &g = model.groups()[gi];
+    const GanttModel::Group &g = model.groups()[gi];
     const QRectF band(rect.left(), top, rect.width(), m_theme.headerHeight);
     p.fillRect(band, m_theme.groupHeader);
     p.setPen(m_theme.text);
@@ -156,23 +157,20 @@ void GanttPainter::paintGroupHeader(QPainter &p, const QRectF &plot, const QRect
 
     // The lesson in one line: the work, the longest task, and how this run compares to the first.
     QStringList facts;
-    facts << tr("work %1").arg(humanDuration(g.work));
-    facts << tr("longest task %1").arg(humanDuration(g.longestTask));
-    facts << tr("%1 at most at once").arg(g.maxConcurrency);
-    const TimelineModel::Group &first = model.groups().first();
-    if (gi > 0 && g.finished && first.finished && g.makespan > 0) {
-        const double ratio = static_cast<double>(first.makespan) / static_cast<double>(g.makespan);
-        if (std::abs(ratio - 1.0) >= 0.005)
-            facts << (ratio > 1 ? tr("%1× faster than %2") : tr("%1× slower than %2"))
-                         .arg(QString::number(ratio > 1 ? ratio : 1.0 / ratio, 'f', 2), first.strategy);
-    }
+    facts << tr("work %1").arg(humanDuration(g.stats.sum));
+    facts << tr("longest task %1").arg(humanDuration(g.stats.longestTask));
+    facts << tr("%1 at most at once").arg(g.stats.maxConcurrency);
+    const GanttModel::Group &first = model.groups().first();
+    const QString versus = gi > 0 && g.finished && first.finished ? speedComparison(first.makespan, g.makespan) : QString();
+    if (!versus.isEmpty())
+        facts << tr("%1 than %2").arg(versus, first.strategy);
     p.setPen(m_theme.mutedText);
     p.drawText(QRectF(titleRect.right() + 12, top, rect.right() - titleRect.right() - 16, m_theme.headerHeight),
                Qt::AlignVCenter | Qt::AlignLeft, facts.join(QStringLiteral("  ·  ")));
     Q_UNUSED(plot);
 }
 
-void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const TimelineModel::Group &g, int gi, double top,
+void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const GanttModel::Group &g, int gi, double top,
                               const TimelineLayout &layout, const Options &o) const
 {
     const double lh = o.laneHeight;
@@ -191,7 +189,7 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const TimelineMod
     const Micros openEnd = o.now >= 0 ? o.now : o.end;
 
     for (int li = firstLane; li <= lastLane; ++li) {
-        const TimelineModel::Lane &lane = g.lanes[li];
+        const GanttModel::Lane &lane = g.lanes[li];
         const double y = lanesTop + li * lh;
         if (li % 2 == 1)
             p.fillRect(QRectF(labelLeft, y, plot.right() - labelLeft, lh), m_theme.laneStripe);
@@ -199,7 +197,7 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const TimelineMod
             p.fillRect(QRectF(labelLeft, y, plot.right() - labelLeft + 200, lh), m_theme.selection);
         const QRectF bar(0, y + barInset, 0, lh - 2 * barInset);
         for (int si = lane.firstSpan; si < lane.firstSpan + lane.spanCount; ++si) {
-            const TimelineModel::Span &s = g.spans[si];
+            const GanttModel::Span &s = g.spans[si];
             const Micros end = s.end >= 0 ? s.end : openEnd;
             if (end < o.start || s.start > o.end)
                 continue;
@@ -210,7 +208,7 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const TimelineMod
             if (x1 - x0 < 1)
                 x1 = x0 + 1; // a span narrower than a pixel still shows
             const QRectF r(x0, bar.top(), x1 - x0, bar.height());
-            if (s.type == TimelineModel::SpanType::Running) {
+            if (s.type == GanttModel::SpanType::Running) {
                 // An attempt: solid, in the colour of how it ended.
                 p.fillRect(r, attemptColor(m_theme, s.outcome));
             } else {
@@ -242,7 +240,7 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const TimelineMod
     p.setFont(m_theme.font);
 }
 
-void GanttPainter::paintFoldedLanes(QPainter &p, const QRectF &plot, const TimelineModel::Group &g, double top,
+void GanttPainter::paintFoldedLanes(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top,
                                     const TimelineLayout &layout, const Options &o) const
 {
     // Many lanes per pixel row: for each row, count how many of its lanes run (or wait) at each x
@@ -283,13 +281,13 @@ void GanttPainter::paintFoldedLanes(QPainter &p, const QRectF &plot, const Timel
         const int spanFrom = g.lanes[laneFrom].firstSpan;
         const int spanTo = g.lanes[laneTo - 1].firstSpan + g.lanes[laneTo - 1].spanCount;
         for (int si = spanFrom; si < spanTo; ++si) {
-            const TimelineModel::Span &s = g.spans[si];
+            const GanttModel::Span &s = g.spans[si];
             const Micros end = s.end >= 0 ? s.end : openEnd;
             if (end < o.start || s.start > o.end)
                 continue;
             const int x0 = std::clamp(static_cast<int>(static_cast<double>(s.start - o.start) * pixelsPerMicro), 0, width - 1);
             const int x1 = std::clamp(static_cast<int>(static_cast<double>(end - o.start) * pixelsPerMicro + 0.999), x0 + 1, width);
-            std::vector<int> &counts = s.type == TimelineModel::SpanType::Running ? running : waiting;
+            std::vector<int> &counts = s.type == GanttModel::SpanType::Running ? running : waiting;
             ++counts[static_cast<std::size_t>(x0)];
             --counts[static_cast<std::size_t>(x1)];
         }
@@ -319,7 +317,7 @@ void GanttPainter::paintFoldedLanes(QPainter &p, const QRectF &plot, const Timel
                Qt::AlignTop | Qt::AlignLeft, tr("%n tasks", nullptr, static_cast<int>(g.lanes.size())));
 }
 
-void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const TimelineModel::Group &g, double top, double bottom,
+void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top, double bottom,
                                 const Options &o) const
 {
     // `bottom` is the end of the lanes: the caller's row lies below it.

@@ -2,7 +2,7 @@
 
 #include "../theme.h"
 #include "timelinelayout.h"
-#include "timelinemodel.h"
+#include "gantt/ganttmodel.h"
 
 #include <QCoreApplication>
 #include <QPainter>
@@ -33,7 +33,7 @@ public:
 
     explicit GanttPainter(const Theme &theme);
 
-    void paint(QPainter &painter, const QRect &rect, const TimelineModel &model, const Options &options) const;
+    void paint(QPainter &painter, const QRect &rect, const GanttModel &model, const Options &options) const;
 
     // Where the time axis runs inside `rect`: right of the names, below the axis.
     QRectF plotArea(const QRect &rect) const;
@@ -43,13 +43,13 @@ public:
 private:
     void paintLegend(QPainter &p, const QRect &rect) const;
     void paintAxis(QPainter &p, const QRect &rect, const QRectF &plot, const Options &o) const;
-    void paintGroupHeader(QPainter &p, const QRectF &plot, const QRect &rect, const TimelineModel &model, int group,
+    void paintGroupHeader(QPainter &p, const QRectF &plot, const QRect &rect, const GanttModel &model, int group,
                           double top, const Options &o) const;
-    void paintLanes(QPainter &p, const QRectF &plot, const TimelineModel::Group &g, int groupIndex, double top,
+    void paintLanes(QPainter &p, const QRectF &plot, const GanttModel::Group &g, int groupIndex, double top,
                     const TimelineLayout &layout, const Options &o) const;
-    void paintFoldedLanes(QPainter &p, const QRectF &plot, const TimelineModel::Group &g, double top,
+    void paintFoldedLanes(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top,
                           const TimelineLayout &layout, const Options &o) const;
-    void paintMarkers(QPainter &p, const QRectF &plot, const TimelineModel::Group &g, double top, double bottom,
+    void paintMarkers(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top, double bottom,
                       const Options &o) const;
 
     const Theme &m_theme;

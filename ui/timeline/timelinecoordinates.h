@@ -1,6 +1,7 @@
 #pragma once
 
 #include "async/clock.h"
+#include "gantt/timeaxis.h"
 
 #include <QString>
 
@@ -14,9 +15,8 @@ double timeToX(Micros t, Micros start, Micros end, double left, double width);
 Micros xToTime(double x, Micros start, Micros end, double left, double width);
 // The new [start, end) after zooming by `factor` (> 1 zooms in) so that `anchor` stays under the cursor.
 void zoomAround(Micros anchor, double factor, Micros *start, Micros *end, Micros minSpan);
-// A tick step of 1, 2 or 5 times a power of ten microseconds, with ticks at least minPixels apart.
-Micros tickStep(Micros start, Micros end, double width, double minPixels);
-// "0 s", "1.5 s", "250 ms", "10 µs": as few digits as the step needs.
-QString tickLabel(Micros t, Micros step);
+// The axis's ticks, shared with the terminal chart (core/gantt/timeaxis.h).
+using gantt::tickLabel;
+using gantt::tickStep;
 
 } // namespace concviz::timeline

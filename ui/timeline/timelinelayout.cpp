@@ -5,14 +5,14 @@
 
 namespace concviz {
 
-TimelineLayout::TimelineLayout(const TimelineModel &model, double laneHeight, double headerHeight, double callerHeight)
+TimelineLayout::TimelineLayout(const GanttModel &model, double laneHeight, double headerHeight, double callerHeight)
     : m_model(model)
     , m_laneHeight(laneHeight)
     , m_headerHeight(headerHeight)
     , m_callerHeight(callerHeight)
 {
     double y = 0;
-    for (const TimelineModel::Group &g : model.groups()) {
+    for (const GanttModel::Group &g : model.groups()) {
         m_groupTops.append(y);
         y += headerHeight + static_cast<double>(g.lanes.size()) * laneHeight + callerHeight + groupGap;
     }
@@ -39,7 +39,7 @@ TimelineLayout::Hit TimelineLayout::hitTest(double y) const
     return {};
 }
 
-double TimelineLayout::fittingLaneHeight(const TimelineModel &model, double available, double headerHeight, double callerHeight,
+double TimelineLayout::fittingLaneHeight(const GanttModel &model, double available, double headerHeight, double callerHeight,
                                          double preferred)
 {
     const int groups = static_cast<int>(model.groups().size());

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "../theme.h"
-#include "timelinemodel.h"
+#include "gantt/ganttmodel.h"
 
 namespace concviz {
 
@@ -17,9 +17,9 @@ public:
     };
 
     // Each group has a header, its lanes, then a row for the caller's markers (callerHeight).
-    TimelineLayout(const TimelineModel &model, double laneHeight, double headerHeight, double callerHeight);
+    TimelineLayout(const GanttModel &model, double laneHeight, double headerHeight, double callerHeight);
     // The same with the theme's header and caller rows.
-    TimelineLayout(const TimelineModel &model, double laneHeight, const Theme &theme)
+    TimelineLayout(const GanttModel &model, double laneHeight, const Theme &theme)
         : TimelineLayout(model, laneHeight, theme.headerHeight, theme.callerHeight)
     {
     }
@@ -37,16 +37,16 @@ public:
     Hit hitTest(double y) const;
 
     // The lane height at which all groups fit in `available` pixels, at most `preferred`.
-    static double fittingLaneHeight(const TimelineModel &model, double available, double headerHeight, double callerHeight,
+    static double fittingLaneHeight(const GanttModel &model, double available, double headerHeight, double callerHeight,
                                     double preferred);
-    static double fittingLaneHeight(const TimelineModel &model, double available, const Theme &theme, double preferred)
+    static double fittingLaneHeight(const GanttModel &model, double available, const Theme &theme, double preferred)
     {
         return fittingLaneHeight(model, available, theme.headerHeight, theme.callerHeight, preferred);
     }
     static constexpr double groupGap = 10;
 
 private:
-    const TimelineModel &m_model;
+    const GanttModel &m_model;
     double m_laneHeight;
     double m_headerHeight;
     double m_callerHeight;

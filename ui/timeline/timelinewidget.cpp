@@ -229,8 +229,8 @@ QString TimelineWidget::tooltipAt(const QPoint &pos) const
     const TimelineLayout::Hit hit = hitAt(pos);
     if (hit.group < 0 || hit.lane < 0)
         return {};
-    const TimelineModel::Group &g = m_model.groups()[hit.group];
-    const TimelineModel::Lane &lane = g.lanes[hit.lane];
+    const GanttModel::Group &g = m_model.groups()[hit.group];
+    const GanttModel::Lane &lane = g.lanes[hit.lane];
     auto at = [](Micros t) { return t >= 0 ? humanDuration(t) : tr("—"); };
     QString html = QStringLiteral("<b>%1</b> — %2<br/>").arg(lane.name.toHtmlEscaped(), outcomeName(lane.outcome));
     html += tr("created %1, started %2, ended %3").arg(at(lane.created), at(lane.start), at(lane.end));
@@ -239,8 +239,8 @@ QString TimelineWidget::tooltipAt(const QPoint &pos) const
     if (lane.worker >= 0)
         html += QStringLiteral("<br/>") + tr("run by worker %1").arg(lane.worker);
     for (int si = lane.firstSpan; si < lane.firstSpan + lane.spanCount; ++si) {
-        const TimelineModel::Span &s = g.spans[si];
-        if (s.type != TimelineModel::SpanType::Phase || s.end < 0)
+        const GanttModel::Span &s = g.spans[si];
+        if (s.type != GanttModel::SpanType::Phase || s.end < 0)
             continue;
         html += QStringLiteral("<br/>%1: %2 (%3 → %4)")
                     .arg(phaseDescription(s.phase), humanDuration(s.end - s.start), humanDuration(s.start), humanDuration(s.end));

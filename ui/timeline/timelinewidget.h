@@ -2,7 +2,7 @@
 
 #include "../theme.h"
 #include "ganttpainter.h"
-#include "timelinemodel.h"
+#include "gantt/ganttmodel.h"
 #include "timelineviewport.h"
 
 #include <QScrollBar>
@@ -23,7 +23,7 @@ public:
     const Theme &theme() const { return m_theme; }
     // Shows these runs, one group each; keeps the zoom unless the view is fitted.
     void setTraces(const QList<Trace> &traces, std::optional<double> deadlineMs = std::nullopt);
-    const TimelineModel &model() const { return m_model; }
+    const GanttModel &model() const { return m_model; }
     TimelineViewport *viewport() { return &m_viewport; }
     // Draws the moving "now" line of a live run; -1 hides it.
     void setNow(Micros now);
@@ -54,7 +54,7 @@ private:
     TimelineLayout::Hit hitAt(const QPoint &pos) const;
 
     Theme m_theme;
-    TimelineModel m_model;
+    GanttModel m_model;
     TimelineViewport m_viewport;
     QScrollBar m_scroll;
     Micros m_now = -1;

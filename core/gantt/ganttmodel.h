@@ -1,18 +1,25 @@
 #pragma once
 
-#include "trace/trace.h"
+#include "../trace/statistics.h"
+#include "../trace/trace.h"
 
 #include <QList>
 #include <QString>
 
 namespace concviz {
 
-// What the timeline draws, laid out for fast painting: the runs being compared, one group each,
-// every task a lane with its spans in one flat array. Rebuilt from the traces; never edited.
-class TimelineModel
+// The Gantt chart of the runs being compared, the one model every renderer draws (the window's
+// painter and the terminal chart): one group per run, every task a lane with its spans in one flat
+// array, in paint order. Rebuilt from the traces; never edited.
+class GanttModel
 {
 public:
     enum class SpanType : quint8 { Running, Phase };
+
+    // Whether a phase of this kind happens inside an attempt's body (a thread, a connection, the
+    // network) rather than before or between attempts (a permit, the queue, backoff): drawn on top
+    // of the attempt's bar, not beside it.
+    static bool isInsideAttempt(PhaseKind kind);
 
     struct Span
     {
@@ -31,6 +38,7 @@ public:
         Micros created = -1;
         Micros start = -1;
         Micros end = -1;
+        Micros runTime = 0; // time its bodies ran, summed over attempts
         int attempts = 0;
         int worker = -1;
         int firstSpan = 0;
@@ -41,12 +49,10 @@ public:
     {
         QString strategy;
         QString scenario;
+        ClockKind clock = ClockKind::Real;
         bool finished = false;
-        Micros makespan = 0;
-        Micros work = 0;        // body time, summed
-        Micros longestTask = 0;
-        double speedup = 0;
-        int maxConcurrency = 0;
+        Micros makespan = 0;    // stats.makespan, at hand: every renderer scales by it
+        Statistics stats;
         int concurrencyLimit = 0;
         Micros deadline = -1;
         QList<Lane> lanes;

@@ -1,20 +1,16 @@
-#include "timelinemodel.h"
-
-#include "trace/statistics.h"
+#include "ganttmodel.h"
 
 #include <algorithm>
 
 namespace concviz {
 
-namespace {
-bool happensInsideAttempt(PhaseKind kind)
+bool GanttModel::isInsideAttempt(PhaseKind kind)
 {
     return kind != PhaseKind::WaitSemaphore && kind != PhaseKind::WaitRateLimit && kind != PhaseKind::WaitQueue
         && kind != PhaseKind::Backoff;
 }
-} // namespace
 
-void TimelineModel::setTraces(const QList<Trace> &traces, std::optional<double> deadlineMs)
+void GanttModel::setTraces(const QList<Trace> &traces, std::optional<double> deadlineMs)
 {
     m_groups.clear();
     m_latest = 0;
@@ -22,13 +18,10 @@ void TimelineModel::setTraces(const QList<Trace> &traces, std::optional<double> 
         Group g;
         g.strategy = trace.strategy;
         g.scenario = trace.scenario;
+        g.clock = trace.clock;
         g.finished = trace.isFinished();
-        const Statistics stats = Statistics::of(trace);
-        g.makespan = stats.makespan;
-        g.work = stats.sum;
-        g.longestTask = stats.longestTask;
-        g.speedup = stats.speedup;
-        g.maxConcurrency = stats.maxConcurrency;
+        g.stats = Statistics::of(trace);
+        g.makespan = g.stats.makespan;
         g.concurrencyLimit = trace.concurrencyLimit;
         g.deadline = deadlineMs ? fromMs(*deadlineMs) : -1;
         g.markers = trace.markers;
@@ -42,18 +35,19 @@ void TimelineModel::setTraces(const QList<Trace> &traces, std::optional<double> 
             lane.created = t.created;
             lane.start = t.start;
             lane.end = t.end;
+            lane.runTime = t.runTime();
             lane.attempts = static_cast<int>(t.attempts.size());
             lane.worker = t.worker;
             lane.firstSpan = static_cast<int>(g.spans.size());
             // Waits before and between attempts, then the attempts, then what happens inside an
             // attempt on top of it: painted in this order, each shows where it belongs.
             for (const PhaseSpan &p : t.phases)
-                if (!happensInsideAttempt(p.kind))
+                if (!isInsideAttempt(p.kind))
                     g.spans.append({p.start, p.end, SpanType::Phase, p.kind});
             for (const AttemptSpan &a : t.attempts)
                 g.spans.append({a.start, a.end, SpanType::Running, PhaseKind::Backoff, a.outcome});
             for (const PhaseSpan &p : t.phases)
-                if (happensInsideAttempt(p.kind))
+                if (isInsideAttempt(p.kind))
                     g.spans.append({p.start, p.end, SpanType::Phase, p.kind});
             lane.spanCount = static_cast<int>(g.spans.size()) - lane.firstSpan;
             g.lanes.append(lane);
@@ -63,7 +57,7 @@ void TimelineModel::setTraces(const QList<Trace> &traces, std::optional<double> 
     }
 }
 
-int TimelineModel::laneCount() const
+int GanttModel::laneCount() const
 {
     int n = 0;
     for (const Group &g : m_groups)
@@ -71,7 +65,7 @@ int TimelineModel::laneCount() const
     return n;
 }
 
-qsizetype TimelineModel::spanCount() const
+qsizetype GanttModel::spanCount() const
 {
     qsizetype n = 0;
     for (const Group &g : m_groups)

@@ -1,7 +1,9 @@
 #include "terminalgantt.h"
 
-#include "statistics.h"
-#include "timeformat.h"
+#include "../trace/timeformat.h"
+#include "ganttmodel.h"
+#include "speedcomparison.h"
+#include "timeaxis.h"
 
 #include <algorithm>
 #include <cmath>
@@ -43,21 +45,13 @@ public:
     }
     QString ticks(int labelWidth) const
     {
-        // 1, 2 or 5 times a power of ten, with at most one label per 10 cells.
-        const double maxTicks = std::max(1, m_width / 10);
-        const double raw = static_cast<double>(m_end) / maxTicks;
-        const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-        double step = magnitude;
-        for (double m : {1.0, 2.0, 5.0, 10.0}) {
-            step = m * magnitude;
-            if (step >= raw)
-                break;
-        }
+        // The window's 1-2-5 steps, with at most one label per 10 cells.
+        const Micros step = gantt::tickStep(0, m_end, m_width, 10);
         QString labels(m_width + 12, empty);
         QString rule(m_width, QChar(0x2500)); // ─
-        for (double t = 0; t <= static_cast<double>(m_end) + 0.5; t += step) {
-            const int c = std::min(cell(static_cast<Micros>(t)), m_width - 1);
-            const QString text = tickLabel(static_cast<Micros>(t), step);
+        for (Micros t = 0; t <= m_end; t += step) {
+            const int c = std::min(cell(t), m_width - 1);
+            const QString text = gantt::tickLabel(t, step);
             if (c + text.size() <= labels.size() && (c == 0 || labels[c - 1] == empty))
                 labels.replace(c, text.size(), text);
             rule[c] = QChar(0x253C); // ┼
@@ -70,29 +64,23 @@ public:
     }
 
 private:
-    QString tickLabel(Micros t, double) const
-    {
-        if (m_end >= 1000000)
-            return QStringLiteral("%1s").arg(static_cast<double>(t) / 1e6);
-        return QStringLiteral("%1ms").arg(static_cast<double>(t) / 1e3);
-    }
     Micros m_end;
     int m_width;
 };
 
-QString lane(const TaskTrace &t, const Axis &axis, int width, Micros end)
+// One lane's row: the model's spans in their paint order, waits before and between attempts, the
+// attempts, then what happens inside an attempt on top of it.
+QString lane(const GanttModel::Group &g, const GanttModel::Lane &l, const Axis &axis, int width, Micros end)
 {
     QString row(width, empty);
-    for (const PhaseSpan &p : t.phases)
-        axis.fill(row, p.start, p.end >= 0 ? p.end : end, p.kind == PhaseKind::Backoff ? backoff : waiting);
-    for (const AttemptSpan &a : t.attempts)
-        axis.fill(row, a.start, a.end >= 0 ? a.end : end, running);
-    // Waits inside an attempt (an executor thread, a connection) show through the body.
-    for (const PhaseSpan &p : t.phases) {
-        const bool inside = std::any_of(t.attempts.begin(), t.attempts.end(),
-                                        [&](const AttemptSpan &a) { return p.start >= a.start && (a.end < 0 || p.start < a.end); });
-        if (inside && p.kind != PhaseKind::Backoff)
-            axis.fill(row, p.start, p.end >= 0 ? p.end : end, isWaitInsideBody(p.kind) ? waiting : network);
+    for (int i = l.firstSpan; i < l.firstSpan + l.spanCount; ++i) {
+        const GanttModel::Span &s = g.spans[i];
+        QChar c = running;
+        if (s.type == GanttModel::SpanType::Phase && !GanttModel::isInsideAttempt(s.phase))
+            c = s.phase == PhaseKind::Backoff ? backoff : waiting;
+        else if (s.type == GanttModel::SpanType::Phase)
+            c = isWaitInsideBody(s.phase) ? waiting : network;
+        axis.fill(row, s.start, s.end >= 0 ? s.end : end, c);
     }
     return row;
 }
@@ -148,46 +136,45 @@ QString statsLine(const Statistics &s)
     return line;
 }
 
-int labelWidth(const Trace &trace, int maxLanes)
+int labelWidth(const GanttModel::Group &g, int maxLanes)
 {
     int w = 7; // "running"
-    for (int i = 0; i < trace.tasks.size() && i < maxLanes; ++i)
-        w = std::max(w, static_cast<int>(trace.tasks[i].name.size()));
+    for (int i = 0; i < g.lanes.size() && i < maxLanes; ++i)
+        w = std::max(w, static_cast<int>(g.lanes[i].name.size()));
     return std::min(w, 18) + 2;
 }
 
-QString chart(const Trace &trace, const TerminalGantt::Options &o, const Axis &axis, int labels)
+QString chart(const GanttModel::Group &g, const TerminalGantt::Options &o, const Axis &axis, int labels)
 {
-    const Micros end = trace.makespan();
-    const Statistics s = Statistics::of(trace);
+    const Micros end = g.makespan;
     QString out;
-    const int shown = static_cast<int>(std::min<qsizetype>(trace.tasks.size(), o.maxLanes));
+    const int shown = static_cast<int>(std::min<qsizetype>(g.lanes.size(), o.maxLanes));
     for (int i = 0; i < shown; ++i) {
-        const TaskTrace &t = trace.tasks[i];
-        QString tail = QStringLiteral(" %1 %2").arg(humanDuration(t.runTime()), outcomeMark(t.outcome));
-        if (!t.error.isEmpty() && t.outcome != Outcome::Ok)
-            tail += QStringLiteral(": ") + t.error;
-        if (t.attempts.size() > 1)
-            tail += QStringLiteral(" (%1 attempts)").arg(t.attempts.size());
-        out += padded(t.name, labels) + lane(t, axis, o.width, end) + tail + QLatin1Char('\n');
+        const GanttModel::Lane &l = g.lanes[i];
+        QString tail = QStringLiteral(" %1 %2").arg(humanDuration(l.runTime), outcomeMark(l.outcome));
+        if (!l.error.isEmpty() && l.outcome != Outcome::Ok)
+            tail += QStringLiteral(": ") + l.error;
+        if (l.attempts > 1)
+            tail += QStringLiteral(" (%1 attempts)").arg(l.attempts);
+        out += padded(l.name, labels) + lane(g, l, axis, o.width, end) + tail + QLatin1Char('\n');
     }
-    if (trace.tasks.size() > shown)
+    if (g.lanes.size() > shown)
         out += padded(QString(), labels)
-            + QStringLiteral("… %1 more tasks not drawn (--lanes N shows more)\n").arg(trace.tasks.size() - shown);
-    out += padded(QStringLiteral("running"), labels) + sparkline(s, axis, o.width, end)
-        + QStringLiteral(" max %1\n").arg(s.maxConcurrency);
+            + QStringLiteral("… %1 more tasks not drawn (--lanes N shows more)\n").arg(g.lanes.size() - shown);
+    out += padded(QStringLiteral("running"), labels) + sparkline(g.stats, axis, o.width, end)
+        + QStringLiteral(" max %1\n").arg(g.stats.maxConcurrency);
     return out;
 }
 
-QString markerLines(const Trace &trace)
+QString markerLines(const GanttModel::Group &g)
 {
     QString out;
     QStringList order;
     int listed = 0;
-    for (const Marker &m : trace.markers) {
+    for (const Marker &m : g.markers) {
         if (m.kind == MarkerKind::Consumed) {
-            if (m.task >= 0 && m.task < trace.tasks.size())
-                order << trace.tasks[m.task].name;
+            if (m.task >= 0 && m.task < g.lanes.size())
+                order << g.lanes[m.task].name;
             continue;
         }
         if (++listed > 12)
@@ -213,13 +200,16 @@ QString TerminalGantt::legend()
 
 QString TerminalGantt::render(const Trace &trace, const Options &o)
 {
-    const Axis axis(o.axisEnd > 0 ? o.axisEnd : trace.makespan(), o.width);
-    const int labels = labelWidth(trace, o.maxLanes);
-    QString out = QStringLiteral("%1 · %2 · %3 clock\n").arg(trace.scenario, trace.strategy, clockKindName(trace.clock));
+    GanttModel model;
+    model.setTraces({trace});
+    const GanttModel::Group &g = model.groups().first();
+    const Axis axis(o.axisEnd > 0 ? o.axisEnd : g.makespan, o.width);
+    const int labels = labelWidth(g, o.maxLanes);
+    QString out = QStringLiteral("%1 · %2 · %3 clock\n").arg(g.scenario, g.strategy, clockKindName(g.clock));
     out += axis.ticks(labels);
-    out += chart(trace, o, axis, labels);
-    out += statsLine(Statistics::of(trace)) + QLatin1Char('\n');
-    out += markerLines(trace);
+    out += chart(g, o, axis, labels);
+    out += statsLine(g.stats) + QLatin1Char('\n');
+    out += markerLines(g);
     return out;
 }
 
@@ -227,40 +217,35 @@ QString TerminalGantt::renderComparison(const QList<Trace> &traces, const Option
 {
     if (traces.isEmpty())
         return {};
-    Micros longest = 1;
+    GanttModel model;
+    model.setTraces(traces);
+    const QList<GanttModel::Group> &groups = model.groups();
+    const GanttModel::Group &first = groups.first();
     int nameWidth = 8;
-    for (const Trace &t : traces) {
-        longest = std::max(longest, t.makespan());
-        nameWidth = std::max(nameWidth, static_cast<int>(t.strategy.size()));
-    }
-    const Statistics first = Statistics::of(traces.first());
-    QString out = QStringLiteral("%1 · %2 clock\n\n").arg(traces.first().scenario, clockKindName(traces.first().clock));
-    out += padded(QStringLiteral("strategy"), nameWidth + 2) + QStringLiteral("makespan     speedup  vs %1\n").arg(traces.first().strategy);
-    for (const Trace &t : traces) {
-        const Statistics s = Statistics::of(t);
-        const double ratio = s.makespan > 0 ? static_cast<double>(first.makespan) / static_cast<double>(s.makespan) : 0;
+    for (const GanttModel::Group &g : groups)
+        nameWidth = std::max(nameWidth, static_cast<int>(g.strategy.size()));
+    QString out = QStringLiteral("%1 · %2 clock\n\n").arg(first.scenario, clockKindName(first.clock));
+    out += padded(QStringLiteral("strategy"), nameWidth + 2) + QStringLiteral("makespan     speedup  vs %1\n").arg(first.strategy);
+    for (const GanttModel::Group &g : groups) {
         QString versus;
-        if (&t == &traces.first())
-            versus = QString();
-        else if (std::abs(ratio - 1.0) < 0.005)
-            versus = QStringLiteral("the same");
-        else
-            versus = ratio >= 1.0 ? QStringLiteral("%1× faster").arg(QString::number(ratio, 'f', 2))
-                                  : QStringLiteral("%1× slower").arg(QString::number(1.0 / ratio, 'f', 2));
-        out += padded(t.strategy, nameWidth + 2) + padded(humanDuration(s.makespan), 13)
-            + padded(QString::number(s.speedup, 'f', 2) + QStringLiteral("×"), 9) + versus + QLatin1Char('\n');
+        if (&g != &first) {
+            versus = speedComparison(first.makespan, g.makespan);
+            if (versus.isEmpty())
+                versus = QStringLiteral("the same");
+        }
+        out += padded(g.strategy, nameWidth + 2) + padded(humanDuration(g.makespan), 13)
+            + padded(QString::number(g.stats.speedup, 'f', 2) + QStringLiteral("×"), 9) + versus + QLatin1Char('\n');
     }
     out += QLatin1Char('\n');
-    Options shared = o;
-    shared.axisEnd = longest;
-    for (const Trace &t : traces) {
-        const Axis axis(longest, o.width);
-        const int labels = labelWidth(t, o.maxLanes);
-        out += QStringLiteral("── %1 — %2\n").arg(t.strategy, humanDuration(t.makespan()));
+    // One axis for every chart: the longest run fills the width.
+    const Axis axis(std::max<Micros>(model.latest(), 1), o.width);
+    for (const GanttModel::Group &g : groups) {
+        const int labels = labelWidth(g, o.maxLanes);
+        out += QStringLiteral("── %1 — %2\n").arg(g.strategy, humanDuration(g.makespan));
         out += axis.ticks(labels);
-        out += chart(t, shared, axis, labels);
-        out += statsLine(Statistics::of(t)) + QLatin1Char('\n');
-        out += markerLines(t) + QLatin1Char('\n');
+        out += chart(g, o, axis, labels);
+        out += statsLine(g.stats) + QLatin1Char('\n');
+        out += markerLines(g) + QLatin1Char('\n');
     }
     out += legend();
     return out;
