@@ -76,6 +76,7 @@ int intOption(const QString &name, const QString &value, int min, int max)
 
 } // namespace concviz::cli
 
+#include "engine/comparison.h"
 #include "interrupt.h"
 #include "trace/timeformat.h"
 
@@ -92,17 +93,6 @@ int intOption(const QString &name, const QString &value, int min, int max)
 #endif
 
 namespace concviz::cli {
-
-QList<Trace> executeRuns(const Scenario &scenario, const QList<StrategySpec> &strategies, ClockKind clock, bool *interrupted)
-{
-    QList<Trace> traces;
-    for (const StrategySpec &strategy : strategies) {
-        traces.append(executeRun(scenario, strategy, clock, interrupted));
-        if (*interrupted)
-            break;
-    }
-    return traces;
-}
 
 QList<StrategySpec> strategiesToCompare(const QCommandLineParser &parser, const Scenario &scenario)
 {
@@ -132,38 +122,54 @@ ClockKind parseClock(const QString &text)
     throw UsageError{QStringLiteral("--clock: must be real or virtual, not \"%1\"").arg(text)};
 }
 
-Trace executeRun(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, bool *interrupted)
+QList<Trace> executeRuns(const Scenario &scenario, const QList<StrategySpec> &strategies, ClockKind clock, bool *interrupted)
 {
-    Runner runner(scenario, strategy, clock);
+    Comparison comparison;
     InterruptWatcher watcher;
     QEventLoop loop;
-    QObject::connect(&runner, &Runner::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&watcher, &InterruptWatcher::interrupted, &runner, &Runner::stop);
+    bool done = false;
+    bool stopped = false;
+    QString internalError;
+    QObject::connect(&comparison, &Comparison::finished, &loop, [&](bool wasStopped) {
+        done = true;
+        stopped = wasStopped;
+        loop.quit();
+    });
+    QObject::connect(&comparison, &Comparison::failed, &loop, [&](int, const QString &error) { internalError = error; });
+    QObject::connect(&watcher, &InterruptWatcher::interrupted, &comparison, &Comparison::stop);
     // On a terminal, a status line shows that a long real-clock run is alive; it is erased after.
     QTimer progress;
     QElapsedTimer wall;
     const bool showProgress = clock == ClockKind::Real && CONCVIZ_ISATTY(2);
     if (showProgress) {
-        QObject::connect(&progress, &QTimer::timeout, &runner, [&] {
-            const auto done = std::count_if(runner.trace().tasks.begin(), runner.trace().tasks.end(),
-                                            [](const TaskTrace &t) { return t.end >= 0; });
+        QObject::connect(&progress, &QTimer::timeout, &comparison, [&] {
+            const QList<Trace> traces = comparison.traces();
+            if (traces.isEmpty() || !comparison.isRunning())
+                return;
+            const Trace &live = traces.last();
+            const auto done = std::count_if(live.tasks.begin(), live.tasks.end(), [](const TaskTrace &t) { return t.end >= 0; });
             printErr(QStringLiteral("\r\033[K%1 running: %2, %3 of %4 tasks done (Ctrl-C stops)")
-                         .arg(strategy.toString(), humanDuration(wall.nsecsElapsed() / 1000))
+                         .arg(live.strategy, humanDuration(wall.nsecsElapsed() / 1000))
                          .arg(done)
-                         .arg(runner.trace().tasks.size()));
+                         .arg(live.tasks.size()));
         });
         wall.start();
         progress.start(100);
     }
-    runner.start();
-    if (runner.isRunning())
+    comparison.start(scenario, strategies, clock);
+    if (!done)
         loop.exec();
     if (showProgress)
         printErr(QStringLiteral("\r\033[K"));
-    if (!runner.internalError().isEmpty())
-        throw std::runtime_error(runner.internalError().toStdString());
-    *interrupted = *interrupted || watcher.wasInterrupted();
-    return runner.trace();
+    if (!internalError.isEmpty())
+        throw std::runtime_error(internalError.toStdString());
+    *interrupted = stopped || watcher.wasInterrupted();
+    return comparison.traces();
+}
+
+Trace executeRun(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, bool *interrupted)
+{
+    return executeRuns(scenario, {strategy}, clock, interrupted).value(0);
 }
 
 } // namespace concviz::cli

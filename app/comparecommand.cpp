@@ -1,13 +1,10 @@
 #include "comparecommand.h"
 
 #include "cli.h"
-#include "trace/jsonexporter.h"
-#include "trace/statistics.h"
 #include "gantt/terminalgantt.h"
+#include "trace/exportformat.h"
 
 #include <QCommandLineParser>
-#include <QJsonArray>
-#include <QJsonDocument>
 
 namespace concviz::cli {
 
@@ -41,16 +38,8 @@ int compareCommand(const QStringList &arguments)
     bool interrupted = false;
     const QList<Trace> traces = executeRuns(scenario, strategiesToCompare(parser, scenario), clock, &interrupted);
 
-    QByteArray output;
-    if (format == QLatin1String("json")) {
-        QJsonArray runs;
-        for (const Trace &t : traces)
-            runs.append(JsonExporter::toJsonObject(t));
-        output = QJsonDocument(QJsonObject{{QStringLiteral("scenario"), scenario.name}, {QStringLiteral("runs"), runs}})
-                     .toJson(QJsonDocument::Indented);
-    } else {
-        output = TerminalGantt::renderComparison(traces, chart).toUtf8();
-    }
+    const QByteArray output = format == QLatin1String("json") ? exportRuns(traces, scenario.name, ExportFormat::Json)
+                                                              : TerminalGantt::renderComparison(traces, chart).toUtf8();
     writeOutput(parser.value(QStringLiteral("out")), output);
     if (interrupted) {
         printErr(QStringLiteral("concviz: interrupted; the runs above are what ran until then\n"));

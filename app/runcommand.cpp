@@ -1,9 +1,7 @@
 #include "runcommand.h"
 
 #include "cli.h"
-#include "trace/chrometraceexporter.h"
-#include "trace/csvexporter.h"
-#include "trace/jsonexporter.h"
+#include "trace/exportformat.h"
 #include "gantt/terminalgantt.h"
 
 #include <QCommandLineParser>
@@ -30,8 +28,8 @@ int runCommand(const QStringList &arguments)
         throw UsageError{QStringLiteral("run takes one scenario file, not %1").arg(parser.positionalArguments().size())};
 
     const QString format = parser.value(QStringLiteral("format"));
-    const QStringList formats{QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("chrome-trace")};
-    if (!formats.contains(format))
+    const std::optional<ExportFormat> exportFormat = exportFormatFromName(format);
+    if (format != QLatin1String("text") && !exportFormat)
         throw UsageError{QStringLiteral("--format: must be text, json, csv or chrome-trace, not \"%1\"").arg(format)};
     TerminalGantt::Options chart;
     chart.width = intOption(QStringLiteral("width"), parser.value(QStringLiteral("width")), 10, 1000);
@@ -44,15 +42,8 @@ int runCommand(const QStringList &arguments)
     bool interrupted = false;
     const Trace trace = executeRun(scenario, strategy, clock, &interrupted);
 
-    QByteArray output;
-    if (format == QLatin1String("json"))
-        output = JsonExporter::toJson(trace);
-    else if (format == QLatin1String("csv"))
-        output = CsvExporter::toCsv(trace);
-    else if (format == QLatin1String("chrome-trace"))
-        output = ChromeTraceExporter::toJson(trace);
-    else
-        output = (TerminalGantt::render(trace, chart) + TerminalGantt::legend()).toUtf8();
+    const QByteArray output = exportFormat ? exportTrace(trace, *exportFormat)
+                                           : (TerminalGantt::render(trace, chart) + TerminalGantt::legend()).toUtf8();
     writeOutput(parser.value(QStringLiteral("out")), output);
     if (interrupted) {
         printErr(QStringLiteral("concviz: interrupted; the trace above is what ran until then\n"));

@@ -4,7 +4,7 @@
 //
 //   bench_gather_sleeps [N=100000] [SECONDS=1]
 
-#include "engine/runner.h"
+#include "engine/comparison.h"
 #include "scenario/scenarioreader.h"
 #include "trace/statistics.h"
 
@@ -64,7 +64,7 @@ int main(int argc, char **argv)
 
     QElapsedTimer wall;
     wall.start();
-    const Trace trace = Runner::run(*read.scenario, gather, ClockKind::Real);
+    const Trace trace = Comparison::run(*read.scenario, {gather}, ClockKind::Real).value(0);
     const double concvizSeconds = static_cast<double>(wall.nsecsElapsed()) / 1e9;
     const Statistics stats = Statistics::of(trace);
 

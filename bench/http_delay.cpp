@@ -3,7 +3,7 @@
 //
 //   bench_http_delay [REQUESTS=1000] [CONCURRENCY=100] [SECONDS=0.2]
 
-#include "engine/runner.h"
+#include "engine/comparison.h"
 #include "net/demoserverhost.h"
 #include "scenario/scenarioreader.h"
 #include "trace/statistics.h"
@@ -39,7 +39,7 @@ int main(int argc, char **argv)
     const Scenario scenario = *ScenarioReader::read(json, QStringLiteral("bench")).scenario;
     QString strategyError;
     const StrategySpec strategy = *StrategySpec::parse(QStringLiteral("semaphore:%1").arg(concurrency), &strategyError);
-    const Trace trace = Runner::run(scenario, strategy, ClockKind::Real);
+    const Trace trace = Comparison::run(scenario, {strategy}, ClockKind::Real).value(0);
     const Statistics stats = Statistics::of(trace);
 
     // The peer: curl on the same server, the same number of transfers at once.

@@ -2,7 +2,7 @@
 
 // Small helpers shared by the tests: building scenarios from JSON text and looking at traces.
 
-#include "engine/runner.h"
+#include "engine/comparison.h"
 #include "scenario/scenarioreader.h"
 #include "trace/statistics.h"
 #include "trace/trace.h"
@@ -31,7 +31,7 @@ inline StrategySpec strategy(const QString &text)
 inline Trace runOn(ClockKind clock, const Scenario &scenario, const QString &strategyText)
 {
     QString internalError;
-    Trace trace = Runner::run(scenario, strategy(strategyText), clock, &internalError);
+    Trace trace = Comparison::run(scenario, {strategy(strategyText)}, clock, &internalError).value(0);
     if (!internalError.isEmpty())
         qWarning("internal error: %s", qPrintable(internalError));
     return trace;

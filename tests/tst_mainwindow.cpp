@@ -4,7 +4,7 @@
 #include "editor/scenarioeditor.h"
 #include "eventlog.h"
 #include "mainwindow.h"
-#include "runcontroller.h"
+#include "engine/comparison.h"
 #include "scenario/examples.h"
 #include "scenario/scenarioreader.h"
 #include "testsupport.h"
@@ -78,7 +78,7 @@ void TestMainWindow::everyExampleOpensAndRunsWithOneLanePerTask()
         QCOMPARE(model.groups()[g].lanes.size(), s.instances().size());
         QVERIFY(model.groups()[g].finished);
         // The exact virtual-clock makespan is what the statistics show.
-        const Trace expected = Runner::run(s, strategies[g], ClockKind::Virtual);
+        const Trace expected = Comparison::run(s, {strategies[g]}, ClockKind::Virtual).value(0);
         QCOMPARE(model.groups()[g].makespan, expected.makespan());
     }
     QVERIFY(w.statisticsText().contains(strategies.first().toString()));

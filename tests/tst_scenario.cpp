@@ -67,7 +67,7 @@ void TestScenario::everyExampleValidatesTeachesAndRuns()
     QList<StrategySpec> strategies = s.compareOrDefault();
     strategies.prepend(s.strategy);
     for (const StrategySpec &spec : strategies) {
-        const Trace trace = Runner::run(s, spec, ClockKind::Virtual);
+        const Trace trace = Comparison::run(s, {spec}, ClockKind::Virtual).value(0);
         QVERIFY(trace.isFinished());
         QVERIFY(trace.makespan() > 0);
         for (const TaskTrace &t : trace.tasks)

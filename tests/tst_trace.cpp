@@ -5,8 +5,9 @@
 #include "testsupport.h"
 #include "trace/chrometraceexporter.h"
 #include "trace/csvexporter.h"
-#include "trace/jsonexporter.h"
 #include "gantt/terminalgantt.h"
+#include "trace/exportformat.h"
+#include "trace/jsonexporter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,6 +44,8 @@ private Q_SLOTS:
     void theTerminalChartPutsBarsWhereTheTimesAre();
     void theTerminalChartFoldsManyTasks();
     void theComparisonSharesOneAxis();
+    void exportsAreChosenByFormatNameAndFileName_data();
+    void exportsAreChosenByFormatNameAndFileName();
 };
 
 void TestTrace::oneAfterAnotherNeverOverlaps()
@@ -198,6 +201,39 @@ void TestTrace::theComparisonSharesOneAxis()
     const qsizetype gatherChart = text.indexOf(QStringLiteral("── gather"));
     const qsizetype bRow = text.indexOf(QStringLiteral("\nB "), gatherChart);
     QCOMPARE(text.mid(bRow + 1 + 9, 21), QString(QChar(0x2588)).repeated(20) + QLatin1Char(' '));
+}
+
+void TestTrace::exportsAreChosenByFormatNameAndFileName_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QByteArray>("startsWith");
+    QTest::newRow("runs.json") << "runs.json" << "json" << QByteArray("{\n    \"runs\": [");
+    QTest::newRow("RUNS.CSV") << "RUNS.CSV" << "csv" << QByteArray("task,");
+    QTest::newRow("perfetto.trace.json") << "perfetto.trace.json" << "chrome-trace" << QByteArray("{");
+}
+
+void TestTrace::exportsAreChosenByFormatNameAndFileName()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, format);
+    QFETCH(QByteArray, startsWith);
+    const ExportFormat byPath = exportFormatForPath(path);
+    QCOMPARE(exportFormatName(byPath), format);
+    QCOMPARE(exportFormatFromName(format), std::optional<ExportFormat>(byPath));
+    const QList<Trace> runs{runOn(ClockKind::Virtual, builtinDemo(), QStringLiteral("sequential")),
+                            runOn(ClockKind::Virtual, builtinDemo(), QStringLiteral("gather"))};
+    const QByteArray data = exportRuns(runs, QStringLiteral("Async demo"), byPath);
+    QVERIFY2(data.startsWith(startsWith), data.left(40).constData());
+    if (byPath == ExportFormat::Json) {
+        const QJsonObject o = QJsonDocument::fromJson(data).object();
+        QCOMPARE(o.value(QLatin1String("scenario")).toString(), QStringLiteral("Async demo"));
+        QCOMPARE(o.value(QLatin1String("runs")).toArray().size(), 2);
+    } else {
+        // One-run formats hold the last run: gather, whose B ends at 2 s.
+        QCOMPARE(data, exportTrace(runs.last(), byPath));
+    }
+    QVERIFY(!exportFormatFromName(QStringLiteral("yaml")));
 }
 
 QTEST_GUILESS_MAIN(TestTrace)

@@ -5,16 +5,15 @@
 #include "charts/makespanchart.h"
 #include "editor/scenarioeditor.h"
 #include "eventlog.h"
-#include "runcontroller.h"
+#include "engine/comparison.h"
 #include "gantt/speedcomparison.h"
 #include "scenario/examples.h"
 #include "scenario/scenarioreader.h"
 #include "scenario/taskkindregistry.h"
+#include "settings.h"
 #include "timeline/timelinewidget.h"
 #include "timelineexport.h"
-#include "trace/chrometraceexporter.h"
-#include "trace/csvexporter.h"
-#include "trace/jsonexporter.h"
+#include "trace/exportformat.h"
 #include "trace/statistics.h"
 #include "trace/timeformat.h"
 
@@ -25,15 +24,12 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSaveFile>
 #include <QScrollArea>
-#include <QSettings>
 #include <QStatusBar>
 #include <QStyleHints>
 #include <QTabWidget>
@@ -51,7 +47,7 @@ constexpr int frameMs = 16;
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_runs(new RunController(this))
+    , m_runs(new Comparison(this))
     , m_timeline(new TimelineWidget(this))
     , m_systemPalette(QApplication::palette())
     , m_systemFont(QApplication::font())
@@ -65,32 +61,34 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_refresh.setInterval(frameMs);
     connect(&m_refresh, &QTimer::timeout, this, &MainWindow::refreshLive);
-    connect(m_runs, &RunController::runStarted, this, [this](int, const QString &strategy) {
+    connect(m_runs, &Comparison::runStarted, this, [this](int, const QString &strategy) {
         m_log->beginRun(strategy);
         m_dirty = true;
     });
-    connect(m_runs, &RunController::eventsAvailable, this, [this](int run, const QList<TraceEvent> &events) {
+    connect(m_runs, &Comparison::eventsAvailable, this, [this](int run, const QList<TraceEvent> &events) {
         const QList<Trace> traces = m_runs->traces();
         if (run < traces.size())
             m_log->addEvents(events, traces[run]);
         m_dirty = true;
     });
-    connect(m_runs, &RunController::finished, this, &MainWindow::onRunsFinished);
+    connect(m_runs, &Comparison::finished, this, &MainWindow::onRunsFinished);
+    connect(m_runs, &Comparison::failed, this, [this](int, const QString &error) {
+        statusBar()->showMessage(tr("Internal error in the engine: %1").arg(error));
+    });
     connect(m_timeline, &TimelineWidget::taskClicked, this, &MainWindow::onTaskClicked);
     connect(&m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(&m_document, &ScenarioDocument::pathChanged, this, &MainWindow::updateTitle);
     connect(&m_document, &ScenarioDocument::changed, this, &MainWindow::updateTitle);
 
-    QSettings settings;
-    m_lastDir = settings.value(QStringLiteral("lastDirectory")).toString();
-    m_recent = settings.value(QStringLiteral("recentFiles")).toStringList();
-    m_clock = settings.value(QStringLiteral("clock")).toString() == clockKindName(ClockKind::Virtual) ? ClockKind::Virtual : ClockKind::Real;
+    m_lastDir = Settings::lastDirectory();
+    m_recent = Settings::recentFiles();
+    m_clock = Settings::clock();
     m_virtualAction->setChecked(m_clock == ClockKind::Virtual);
-    setThemeKind(Theme::kindFromName(settings.value(QStringLiteral("theme"), QStringLiteral("system")).toString()), false);
+    setThemeKind(Theme::kindFromName(Settings::theme()), false);
     updateRecentMenu();
-    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
+    if (!restoreGeometry(Settings::geometry()))
         resize(1400, 860);
-    restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
+    restoreState(Settings::windowState());
 
     openScenario(builtinDemo(), QString());
     statusBar()->showMessage(tr("Press F5 to run the scenario, Ctrl+R to compare strategies"));
@@ -252,7 +250,7 @@ void MainWindow::setClock(ClockKind clock, bool remember)
     const QSignalBlocker quiet(m_virtualAction);
     m_virtualAction->setChecked(clock == ClockKind::Virtual);
     if (remember)
-        QSettings().setValue(QStringLiteral("clock"), clockKindName(clock));
+        Settings::setClock(clock);
 }
 
 void MainWindow::setThemeKind(Theme::Kind kind, bool remember)
@@ -267,7 +265,7 @@ void MainWindow::setThemeKind(Theme::Kind kind, bool remember)
     m_makespan->setTheme(theme);
     m_distribution->setTheme(theme);
     if (remember)
-        QSettings().setValue(QStringLiteral("theme"), Theme::kindName(kind));
+        Settings::setTheme(Theme::kindName(kind));
 }
 
 void MainWindow::applyPalette()
@@ -324,7 +322,7 @@ bool MainWindow::openFile(const QString &path)
     }
     if (!path.startsWith(QLatin1Char(':')))
         m_lastDir = QFileInfo(path).absolutePath();
-    QSettings().setValue(QStringLiteral("lastDirectory"), m_lastDir);
+    Settings::setLastDirectory(m_lastDir);
     openScenario(probe.scenario(), path);
     statusBar()->showMessage(tr("Opened %1").arg(probe.scenario().name), 4000);
     return true;
@@ -453,7 +451,7 @@ void MainWindow::addRecent(const QString &path)
     m_recent.prepend(absolute);
     while (m_recent.size() > maxRecent)
         m_recent.removeLast();
-    QSettings().setValue(QStringLiteral("recentFiles"), m_recent);
+    Settings::setRecentFiles(m_recent);
     updateRecentMenu();
 }
 
@@ -533,17 +531,7 @@ void MainWindow::exportTrace()
                                                       tr("JSON (*.json);;CSV (*.csv);;Chrome trace for Perfetto (*.trace.json)"));
     if (path.isEmpty())
         return;
-    QByteArray data;
-    if (path.endsWith(QLatin1String(".trace.json"))) {
-        data = ChromeTraceExporter::toJson(traces.last());
-    } else if (path.endsWith(QLatin1String(".csv"))) {
-        data = CsvExporter::toCsv(traces.last());
-    } else {
-        QJsonArray runs;
-        for (const Trace &t : traces)
-            runs.append(JsonExporter::toJsonObject(t));
-        data = QJsonDocument(QJsonObject{{QStringLiteral("scenario"), m_document.scenario().name}, {QStringLiteral("runs"), runs}}).toJson();
-    }
+    const QByteArray data = exportRuns(traces, m_document.scenario().name, exportFormatForPath(path));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
         showError(tr("Cannot export"), tr("%1: cannot be written: %2").arg(path, file.errorString()));
@@ -574,9 +562,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     stop();
-    QSettings settings;
-    settings.setValue(QStringLiteral("geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("windowState"), saveState());
+    Settings::setWindow(saveGeometry(), saveState());
     event->accept();
 }
 

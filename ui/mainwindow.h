@@ -19,7 +19,7 @@ class ConcurrencyChart;
 class DistributionChart;
 class EventLog;
 class MakespanChart;
-class RunController;
+class Comparison;
 class ScenarioEditor;
 class TimelineWidget;
 
@@ -53,7 +53,7 @@ public:
     TimelineWidget *timeline() { return m_timeline; }
     ScenarioEditor *editor() { return m_editor; }
     EventLog *eventLog() { return m_log; }
-    RunController *runs() { return m_runs; }
+    Comparison *runs() { return m_runs; }
     QString statisticsText() const;
 
 Q_SIGNALS:
@@ -84,7 +84,7 @@ private:
     void applyPalette();
 
     ScenarioDocument m_document;
-    RunController *m_runs;
+    Comparison *m_runs;
     TimelineWidget *m_timeline;
     ScenarioEditor *m_editor;
     EventLog *m_log;

@@ -114,17 +114,4 @@ void Runner::onEngineFinished()
     Q_EMIT finished();
 }
 
-Trace Runner::run(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, QString *internalError)
-{
-    Runner runner(scenario, strategy, clock);
-    QEventLoop loop;
-    connect(&runner, &Runner::finished, &loop, &QEventLoop::quit);
-    runner.start();
-    if (runner.isRunning())
-        loop.exec();
-    if (internalError)
-        *internalError = runner.internalError();
-    return runner.trace();
-}
-
 } // namespace concviz

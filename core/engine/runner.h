@@ -38,9 +38,6 @@ public:
     // Non-empty when the engine broke; the trace then is what was recorded until then.
     QString internalError() const { return m_internalError; }
 
-    // Runs to the end on a local event loop and returns the trace (for the command line and tests).
-    static Trace run(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, QString *internalError = nullptr);
-
 Q_SIGNALS:
     // New events since the last batch, in order; the trace already holds them.
     void eventsAvailable(const QList<concviz::TraceEvent> &events);

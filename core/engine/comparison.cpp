@@ -1,0 +1,98 @@
+#include "comparison.h"
+
+#include <QEventLoop>
+
+namespace concviz {
+
+Comparison::Comparison(QObject *parent)
+    : QObject(parent)
+{
+}
+
+Comparison::~Comparison()
+{
+    delete m_runner; // stops and unwinds a run still going
+}
+
+void Comparison::start(const Scenario &scenario, const QList<StrategySpec> &strategies, ClockKind clock)
+{
+    if (m_runner) {
+        // The old run's signals go with it; a step it queued finds a newer generation and does nothing.
+        m_runner->disconnect(this);
+        delete m_runner;
+    }
+    ++m_generation;
+    m_scenario = scenario;
+    m_strategies = strategies;
+    m_clock = clock;
+    m_done.clear();
+    m_index = -1;
+    m_stopped = false;
+    startNext(m_generation);
+}
+
+void Comparison::stop()
+{
+    m_stopped = true;
+    if (m_runner)
+        m_runner->stop();
+}
+
+void Comparison::startNext(quint64 generation)
+{
+    if (generation != m_generation)
+        return;
+    ++m_index;
+    if (m_stopped || m_index >= m_strategies.size()) {
+        Q_EMIT finished(m_stopped);
+        return;
+    }
+    auto *runner = new Runner(m_scenario, m_strategies[m_index], m_clock, this);
+    m_runner = runner;
+    const int run = m_index;
+    connect(runner, &Runner::eventsAvailable, this, [this, run](const QList<TraceEvent> &events) { Q_EMIT eventsAvailable(run, events); });
+    connect(runner, &Runner::finished, this, [this, runner, run, generation] {
+        m_done.append(runner->trace());
+        m_runner = nullptr;
+        // The runner is inside its own clock's callback here: let it return before it goes.
+        runner->deleteLater();
+        if (!runner->internalError().isEmpty())
+            Q_EMIT failed(run, runner->internalError());
+        Q_EMIT runFinished(run, m_done.last());
+        QMetaObject::invokeMethod(this, [this, generation] { startNext(generation); }, Qt::QueuedConnection);
+    });
+    Q_EMIT runStarted(m_index, m_strategies[m_index].toString());
+    runner->start();
+}
+
+QList<Trace> Comparison::traces() const
+{
+    QList<Trace> all = m_done;
+    if (m_runner)
+        all.append(m_runner->trace());
+    return all;
+}
+
+QList<Trace> Comparison::run(const Scenario &scenario, const QList<StrategySpec> &strategies, ClockKind clock, QString *internalError)
+{
+    Comparison comparison;
+    QEventLoop loop;
+    bool done = false;
+    connect(&comparison, &Comparison::finished, &loop, [&] {
+        done = true;
+        loop.quit();
+    });
+    if (internalError)
+        connect(&comparison, &Comparison::failed, &loop, [internalError](int, const QString &error) { *internalError = error; });
+    comparison.start(scenario, strategies, clock);
+    if (!done)
+        loop.exec();
+    return comparison.traces();
+}
+
+Micros Comparison::now() const
+{
+    return m_runner ? m_runner->now() : -1;
+}
+
+} // namespace concviz

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "runner.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace concviz {
+
+// The one way both front ends run strategies: a scenario under one or more strategies, one run
+// after another (runs side by side would compete for the same loop and threads and spoil each
+// other's times), keeping their traces. The window follows it live through its signals; the
+// command line, render and the benchmarks wait for finished(). Results are plain Trace values.
+class Comparison : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Comparison(QObject *parent = nullptr);
+    // Stops a run still going and waits for it to unwind.
+    ~Comparison() override;
+
+    // Starts the runs. A comparison still going is stopped first and nothing more is heard of it:
+    // its late results are dropped, not mixed into the new one.
+    void start(const Scenario &scenario, const QList<StrategySpec> &strategies, ClockKind clock);
+    // Stops the run going and starts no more; finished(true) follows once it has unwound.
+    void stop();
+    bool isRunning() const { return m_runner != nullptr; }
+    // The finished runs and the one going on, in order.
+    QList<Trace> traces() const;
+    // The live run's time, or -1 when nothing runs.
+    Micros now() const;
+    int currentRun() const { return m_index; }
+
+    // Runs every strategy to the end on a local event loop (the benchmarks and tests); *internalError
+    // says what broke, if anything did.
+    static QList<Trace> run(const Scenario &scenario, const QList<StrategySpec> &strategies, ClockKind clock,
+                            QString *internalError = nullptr);
+
+Q_SIGNALS:
+    void runStarted(int run, const QString &strategy);
+    // New events of run `run`, batched; the traces already hold them.
+    void eventsAvailable(int run, const QList<concviz::TraceEvent> &events);
+    void runFinished(int run, const concviz::Trace &trace);
+    // A run broke inside the engine (a programming error, not a task failing by design).
+    void failed(int run, const QString &error);
+    void finished(bool stopped);
+
+private:
+    void startNext(quint64 generation);
+
+    Scenario m_scenario;
+    QList<StrategySpec> m_strategies;
+    ClockKind m_clock = ClockKind::Real;
+    QList<Trace> m_done;
+    QPointer<Runner> m_runner;
+    quint64 m_generation = 0; // which start() the queued steps belong to
+    int m_index = -1;
+    bool m_stopped = false;
+};
+
+} // namespace concviz

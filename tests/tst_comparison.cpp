@@ -1,0 +1,82 @@
+// The comparison facade both front ends run strategies through: runs one after another, each
+// reported, a stop that starts no more, and a restart that never mixes old results into new ones.
+
+#include "engine/comparison.h"
+#include "scenario/examples.h"
+#include "testsupport.h"
+
+#include <QSignalSpy>
+
+using namespace concviz;
+using namespace concviz::test;
+
+class TestComparison : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void eachStrategyRunsInTurnAndIsReported();
+    void stopEndsTheRunAndStartsNoMore();
+    void startingAgainDropsTheOldResults();
+};
+
+namespace {
+// Three tasks that would take ten seconds: long enough never to end by themselves in a test.
+Scenario slowScenario()
+{
+    return scenarioFrom(R"({"concviz": 1, "tasks": [{"name": "slow", "kind": "sleep", "duration_ms": 10000, "count": 3}]})");
+}
+} // namespace
+
+void TestComparison::eachStrategyRunsInTurnAndIsReported()
+{
+    Comparison comparison;
+    QSignalSpy started(&comparison, &Comparison::runStarted);
+    QSignalSpy ran(&comparison, &Comparison::runFinished);
+    QSignalSpy finished(&comparison, &Comparison::finished);
+    comparison.start(builtinDemo(), {strategy(QStringLiteral("sequential")), strategy(QStringLiteral("gather"))}, ClockKind::Virtual);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QCOMPARE(started.size(), 2);
+    QCOMPARE(started[1][1].toString(), QStringLiteral("gather"));
+    QCOMPARE(ran.size(), 2);
+    QCOMPARE(ran[0][1].value<Trace>().makespan(), fromMs(4500));
+    QCOMPARE(ran[1][1].value<Trace>().makespan(), fromMs(2000));
+    QCOMPARE(comparison.traces().size(), 2);
+    QVERIFY(!comparison.isRunning());
+}
+
+void TestComparison::stopEndsTheRunAndStartsNoMore()
+{
+    Comparison comparison;
+    QSignalSpy finished(&comparison, &Comparison::finished);
+    comparison.start(slowScenario(), {strategy(QStringLiteral("gather")), strategy(QStringLiteral("sequential"))}, ClockKind::Real);
+    QTest::qWait(100);
+    comparison.stop();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    const QList<Trace> traces = comparison.traces();
+    QCOMPARE(traces.size(), 1); // sequential never started
+    for (const TaskTrace &t : traces.first().tasks)
+        QCOMPARE(t.outcome, Outcome::Cancelled);
+}
+
+void TestComparison::startingAgainDropsTheOldResults()
+{
+    Comparison comparison;
+    QSignalSpy ran(&comparison, &Comparison::runFinished);
+    QSignalSpy finished(&comparison, &Comparison::finished);
+    comparison.start(slowScenario(), {strategy(QStringLiteral("gather"))}, ClockKind::Real);
+    QTest::qWait(50);
+    comparison.start(builtinDemo(), {strategy(QStringLiteral("gather"))}, ClockKind::Virtual);
+    QVERIFY(finished.wait(10000));
+    QTest::qWait(100); // anything the first run still had queued would arrive now
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(ran.size(), 1);
+    const QList<Trace> traces = comparison.traces();
+    QCOMPARE(traces.size(), 1);
+    QCOMPARE(traces.first().scenario, QStringLiteral("Async demo"));
+    QCOMPARE(traces.first().makespan(), fromMs(2000));
+}
+
+QTEST_GUILESS_MAIN(TestComparison)
+#include "tst_comparison.moc"
