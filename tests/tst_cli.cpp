@@ -1,5 +1,6 @@
 // The command line as a user types it: the real binary, its output and its exit status.
 
+#include <QElapsedTimer>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void badInputExitsWithTwoAndSaysWhy();
     void helpExitsWithZero();
     void ctrlCStopsARunAndStillPrintsIt();
+    void ctrlCStopsAQueueRunWhileATaskEnds();
     void renderDrawsTheComparisonWithNoWindow_data();
     void renderDrawsTheComparisonWithNoWindow();
     void theWindowRunsAndTakesAScreenshot();
@@ -201,6 +203,38 @@ void TestCli::ctrlCStopsARunAndStillPrintsIt()
     QVERIFY(out.contains(QStringLiteral("⊘ cancelled: stopped by the user")));
     QVERIFY(out.contains(QStringLiteral("▲")));
     QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("interrupted")));
+#else
+    QSKIP("sending Ctrl-C to another process is done here with POSIX signals");
+#endif
+}
+
+void TestCli::ctrlCStopsAQueueRunWhileATaskEnds()
+{
+#ifdef Q_OS_UNIX
+    // Ctrl-C comes while B holds the loop and F's failure falls due meanwhile: once B lets go, the
+    // failure and the Stop are handled together. The run must stop then, not wait for A or forever.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("queue.json"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"concviz": 1, "name": "queue", "strategy": "queue:3", "tasks": [
+        {"name": "A", "kind": "sleep", "duration_ms": 20000},
+        {"name": "F", "kind": "fail", "duration_ms": 10},
+        {"name": "B", "kind": "blocking", "duration_ms": 3000}]})");
+    f.close();
+    QElapsedTimer timer;
+    timer.start();
+    QProcess p;
+    p.start(QStringLiteral(CONCVIZ_BINARY), {QStringLiteral("run"), file});
+    QVERIFY(p.waitForStarted());
+    QTest::qWait(1000);
+    ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+    QVERIFY2(p.waitForFinished(30000), "the run did not stop");
+    QVERIFY2(timer.elapsed() < 15000, QByteArray::number(timer.elapsed())); // well before A's 20 s
+    QCOMPARE(p.exitCode(), 130);
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY2(out.contains(QStringLiteral("⊘ cancelled: stopped by the user")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("✓ ok")), qPrintable(out));
 #else
     QSKIP("sending Ctrl-C to another process is done here with POSIX signals");
 #endif

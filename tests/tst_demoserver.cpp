@@ -106,6 +106,7 @@ private Q_SLOTS:
     void aDripArrivesSlowly();
     void closeAndResetEndTheConnection();
     void oneConnectionServesManyRequests();
+    void aPipelinedFloodIsAnsweredInOrder();
     void garbageIsRefusedAndOthersGoOn();
     void aClientThatNeverFinishesItsHeadersIsDropped();
     void twoThousandClientsAtOnce();
@@ -223,6 +224,38 @@ void TestDemoServer::oneConnectionServesManyRequests()
     QCOMPARE(data.count("HTTP/1.1 200"), qsizetype(2));
     QVERIFY(data.indexOf("first") < data.indexOf("second"));
     QCOMPARE(socket.state(), QAbstractSocket::ConnectedState); // kept alive
+}
+
+void TestDemoServer::aPipelinedFloodIsAnsweredInOrder()
+{
+    // One client sends 40,000 requests at once on one connection. The server must answer every one
+    // of them, one at a time, however many are waiting, and stay up for everyone else.
+    constexpr int count = 40000;
+    const qint64 servedBefore = m_server->requestsServed();
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_port);
+    QVERIFY(socket.waitForConnected(2000));
+    QByteArray flood;
+    for (int i = 0; i < count; ++i)
+        flood += "GET /json HTTP/1.1\r\nHost: x\r\n\r\n";
+    socket.write(flood);
+    const QByteArray statusLine = "HTTP/1.1 200";
+    qsizetype answers = 0;
+    QByteArray tail; // the end of the last read, where a status line may have been cut in two
+    QElapsedTimer timer;
+    timer.start();
+    while (answers < count && timer.elapsed() < 120000) {
+        if (!socket.waitForReadyRead(1000) && socket.state() != QAbstractSocket::ConnectedState)
+            break;
+        const QByteArray data = tail + socket.readAll();
+        answers += data.count(statusLine);
+        tail = data.right(statusLine.size() - 1);
+    }
+    QCOMPARE(answers, qsizetype(count));
+    QCOMPARE(socket.state(), QAbstractSocket::ConnectedState); // kept alive
+    QCOMPARE(m_server->requestsServed() - servedBefore, qint64(count));
+    // The server still answers others afterwards.
+    QCOMPARE(exchange(m_port, get("/json")).status, 200);
 }
 
 void TestDemoServer::garbageIsRefusedAndOthersGoOn()

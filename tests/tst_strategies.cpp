@@ -1,6 +1,13 @@
-// Every strategy and option on the virtual clock, with the exact times asyncio gives.
+// Every strategy and option on the virtual clock, with the exact times asyncio gives; queue runs cut
+// short on both clocks.
 
+#include "async/realclock.h"
+#include "async/virtualclock.h"
+#include "engine/engine.h"
 #include "testsupport.h"
+
+#include <QEventLoop>
+#include <QTimer>
 
 using namespace concviz;
 using namespace concviz::test;
@@ -31,6 +38,63 @@ const QByteArray oneFails = R"({"name": "A", "kind": "sleep", "duration_ms": 100
                                {"name": "B", "kind": "fail", "duration_ms": 500, "error": "boom"},
                                {"name": "C", "kind": "sleep", "duration_ms": 1500})";
 
+struct EndedRun
+{
+    Trace trace;
+    bool finished = false;
+};
+
+// A run as Runner does it, with the user's Stop pressed at `stopAtMs` of run time (none when negative),
+// exactly on the virtual clock. Gives up after a long wait, so that a run that never ends fails the
+// test instead of hanging it.
+EndedRun runWithStop(ClockKind clockKind, const Scenario &scenario, const QString &strategyText, double stopAtMs)
+{
+    std::unique_ptr<QObject> clockObject;
+    Clock *clock = nullptr;
+    std::unique_ptr<QThreadPool> pool;
+    if (clockKind == ClockKind::Real) {
+        auto *real = new RealClock;
+        clockObject.reset(real);
+        clock = real;
+        pool = std::make_unique<QThreadPool>();
+        pool->setMaxThreadCount(scenario.executorWorkers);
+    } else {
+        auto *virtualClock = new VirtualClock;
+        clockObject.reset(virtualClock);
+        clock = virtualClock;
+    }
+    const QList<TaskInstance> instances = scenario.instances();
+    EndedRun run;
+    run.trace.tasks.resize(instances.size());
+    for (qsizetype i = 0; i < instances.size(); ++i)
+        run.trace.tasks[i].name = instances[i].name;
+    Engine engine(scenario, instances, strategy(strategyText), *clock, pool.get(), [&run](const TraceEvent &e) { run.trace.apply(e); });
+    QEventLoop loop;
+    QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+    {
+        CurrentClockScope scope(clock);
+        if (stopAtMs >= 0)
+            clock->callAt(clock->now() + fromMs(stopAtMs),
+                          [&engine] { engine.stop(MarkerKind::Stopped, QStringLiteral("stopped by the user")); });
+        engine.start([&loop] { loop.quit(); });
+    }
+    if (!engine.isFinished())
+        loop.exec();
+    run.finished = engine.isFinished();
+    if (pool)
+        pool->waitForDone();
+    return run;
+}
+
+// Queue runs cut short while a task is just ending: a failure, a timeout or a blocking task holding
+// the loop until the deadline or the Stop is overdue.
+const QByteArray failsWhileLoopBlocked = R"({"name": "A", "kind": "sleep", "duration_ms": 100},
+                                            {"name": "F", "kind": "fail", "duration_ms": 5},
+                                            {"name": "B", "kind": "blocking", "duration_ms": 50})";
+const QByteArray timesOutWhileLoopBlocked = R"({"name": "A", "kind": "sleep", "duration_ms": 100},
+                                               {"name": "T", "kind": "sleep", "duration_ms": 100, "timeout_ms": 5},
+                                               {"name": "B", "kind": "blocking", "duration_ms": 50})";
+
 } // namespace
 
 class TestStrategies : public QObject
@@ -46,6 +110,8 @@ private Q_SLOTS:
     void waitingTimeIsRecordedAsItsOwnPhase();
     void countExpandsIntoNumberedTasks();
     void statisticsMatchTheRun();
+    void aQueueRunCutShortEndsEveryTask_data();
+    void aQueueRunCutShortEndsEveryTask();
 };
 
 // Expected: "name start end state" separated by commas; start "-" when the body never started.
@@ -244,6 +310,81 @@ void TestStrategies::statisticsMatchTheRun()
     QCOMPARE(s.maxConcurrency, 3);
     QCOMPARE(s.ok, 2);
     QCOMPARE(s.failed, 1);
+}
+
+// Expected as above; every task that ends cancelled must say why (`reason`).
+void TestStrategies::aQueueRunCutShortEndsEveryTask_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("strategy");
+    QTest::addColumn<double>("stopAt");
+    QTest::addColumn<double>("makespan");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<QString>("reason");
+
+    const QString deadline = QStringLiteral("deadline of 20 ms reached");
+    const QString stopped = QStringLiteral("stopped by the user");
+    // The failure and the deadline both fall due while B holds the loop: F failed before the deadline.
+    QTest::newRow("deadline while a task fails")
+        << scenario(failsWhileLoopBlocked, R"("deadline_ms": 20)") << "queue:3" << -1.0 << 50.0
+        << "A 0 50 cancelled, F 0 50 failed, B 0 50 ok" << deadline;
+    // The deadline outranks a timeout noticed at the same moment, as in asyncio.
+    QTest::newRow("deadline while a task times out")
+        << scenario(timesOutWhileLoopBlocked, R"("deadline_ms": 20)") << "queue:3" << -1.0 << 50.0
+        << "A 0 50 cancelled, T 0 50 cancelled, B 0 50 ok" << deadline;
+    QTest::newRow("deadline while a task times out, with retries left")
+        << scenario(timesOutWhileLoopBlocked, R"("deadline_ms": 20, "retries": {"max": 2, "backoff_ms": 10})") << "queue:3" << -1.0
+        << 50.0 << "A 0 50 cancelled, T 0 50 cancelled, B 0 50 ok" << deadline;
+    QTest::newRow("stop while a task fails")
+        << scenario(failsWhileLoopBlocked) << "queue:3" << 20.0 << 50.0 << "A 0 50 cancelled, F 0 50 failed, B 0 50 ok" << stopped;
+    QTest::newRow("stop in the middle")
+        << scenario(R"({"name": "job", "kind": "sleep", "duration_ms": 100, "count": 5})") << "queue:2" << 150.0 << 150.0
+        << "job#1 0 100 ok, job#2 0 100 ok, job#3 100 150 cancelled, job#4 100 150 cancelled, job#5 - 150 cancelled" << stopped;
+    // S#1 is taken while B holds the loop, before the overdue deadline fires; S#2 is never taken.
+    QTest::newRow("maxsize, deadline while a task fails")
+        << scenario(R"({"name": "F", "kind": "fail", "duration_ms": 10},
+                       {"name": "B", "kind": "blocking", "duration_ms": 50},
+                       {"name": "S", "kind": "sleep", "duration_ms": 100, "count": 2})",
+                    R"("deadline_ms": 20)")
+        << "queue:2,maxsize=1" << -1.0 << 50.0 << "F 0 50 failed, B 0 50 ok, S#1 50 50 cancelled, S#2 - 50 cancelled" << deadline;
+    QTest::newRow("maxsize, deadline while the producer waits for room")
+        << scenario(R"({"name": "job", "kind": "sleep", "duration_ms": 100, "count": 4})", R"("deadline_ms": 150)") << "queue:1,maxsize=1"
+        << -1.0 << 150.0 << "job#1 0 100 ok, job#2 100 150 cancelled, job#3 - 150 cancelled, job#4 - 150 cancelled"
+        << QStringLiteral("deadline of 150 ms reached");
+}
+
+void TestStrategies::aQueueRunCutShortEndsEveryTask()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, strategy);
+    QFETCH(double, stopAt);
+    QFETCH(double, makespan);
+    QFETCH(QString, expected);
+    QFETCH(QString, reason);
+    // Exact times on the virtual clock; on the real one the same ends, whatever the machine's load.
+    for (const ClockKind clock : {ClockKind::Virtual, ClockKind::Real}) {
+        const EndedRun run = runWithStop(clock, scenarioFrom(json), strategy, stopAt);
+        const QByteArray where = clockKindName(clock).toUtf8() + " clock: ";
+        QVERIFY2(run.finished, where + "the run never finished");
+        QVERIFY(run.trace.isFinished());
+        if (clock == ClockKind::Virtual)
+            QCOMPARE(ms(run.trace.makespan()), makespan);
+        for (const TaskTrace &t : run.trace.tasks) {
+            QVERIFY2(t.end >= 0 && t.outcome != Outcome::Pending, where + t.name.toUtf8() + " never ended");
+            if (t.outcome == Outcome::Cancelled)
+                QVERIFY2(t.error.contains(reason), where + t.name.toUtf8() + ": " + t.error.toUtf8());
+        }
+        for (const QString &item : expected.split(QLatin1Char(','))) {
+            const QStringList f = item.simplified().split(QLatin1Char(' '));
+            QCOMPARE(f.size(), 4);
+            const TaskTrace &t = task(run.trace, f[0]);
+            QVERIFY2(outcomeName(t.outcome) == f[3], where + t.name.toUtf8() + ": " + outcomeName(t.outcome).toUtf8());
+            if (clock == ClockKind::Real)
+                continue;
+            QCOMPARE(ms(t.start), f[1] == QLatin1String("-") ? -1.0 : f[1].toDouble());
+            QCOMPARE(ms(t.end), f[2].toDouble());
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestStrategies)

@@ -115,23 +115,31 @@ public:
         bool await_suspend(std::coroutine_handle<Promise> handle)
         {
             auto wake = beginWait(handle);
+            const std::exception_ptr early = std::exchange(m_early, nullptr);
             if (!wake) {
-                // Cancelled before awaiting: pass it on and wait for the child to end.
-                const std::exception_ptr request = std::exchange(m_early, nullptr);
                 wake = m_wake = std::make_shared<Wake>(handle.promise().state(), handle);
                 wake->task().setSuspension(wake);
-                try {
-                    std::rethrow_exception(request);
-                } catch (const CancelledError &c) {
-                    m_child->cancel(c.kind, c.reason);
-                }
             }
             wake->forwardCancelTo(m_child);
+            if (early) {
+                // Cancelled before awaiting: pass it on and wait for the child to end.
+                try {
+                    std::rethrow_exception(early);
+                } catch (const CancelledError &c) {
+                    wake->cancel(c);
+                }
+            }
             m_child->onDone([wake] { wake->wake(); });
             return true;
         }
         T await_resume()
         {
+            // Cancelled while waiting, but the child ended some other way (it was already finishing
+            // when the request reached it): the cancellation is raised here instead of its result, as
+            // asyncio does when the awaited task can no longer be cancelled.
+            if (m_wake)
+                if (const std::exception_ptr request = m_wake->cancelNotTaken(*m_child))
+                    std::rethrow_exception(request);
             if (m_child->error())
                 std::rethrow_exception(m_child->error());
             if constexpr (!std::is_void_v<T>)

@@ -25,6 +25,19 @@ bool TaskStateBase::wasCancelled() const
     }
 }
 
+bool TaskStateBase::wasCancelled(CancelKind kind) const
+{
+    if (!m_error)
+        return false;
+    try {
+        std::rethrow_exception(m_error);
+    } catch (const CancelledError &e) {
+        return e.kind == kind;
+    } catch (...) {
+        return false;
+    }
+}
+
 void TaskStateBase::cancel(CancelKind kind, const QString &reason)
 {
     if (m_done || m_cancelRequested)
@@ -100,6 +113,9 @@ void Wake::cancel(const CancelledError &request)
     if (!m_pending)
         return;
     if (m_forward) {
+        // Kept: the awaited task may no longer be able to take it. Cancelling a task marks it as
+        // asked, so nothing would ask this waiter again.
+        m_forwarded = std::make_exception_ptr(request);
         m_forward->cancel(request.kind, request.reason);
         return;
     }
@@ -109,6 +125,18 @@ void Wake::cancel(const CancelledError &request)
     fail(std::make_exception_ptr(request));
     if (cleanup)
         cleanup();
+}
+
+std::exception_ptr Wake::cancelNotTaken(const TaskStateBase &awaited) const
+{
+    if (!m_forwarded)
+        return nullptr;
+    try {
+        std::rethrow_exception(m_forwarded);
+    } catch (const CancelledError &request) {
+        // A timeout of the awaited task does not answer a stop from outside: that stop still holds.
+        return awaited.wasCancelled(request.kind) ? nullptr : m_forwarded;
+    }
 }
 
 void Wake::fail(std::exception_ptr error)

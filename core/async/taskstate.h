@@ -29,10 +29,13 @@ public:
     // The exception the body ended with (CancelledError when cancelled), or null.
     std::exception_ptr error() const { return m_error; }
     bool wasCancelled() const;
+    // True when it ended cancelled by a request of this kind.
+    bool wasCancelled(CancelKind kind) const;
 
     // Asks the task to stop. A task suspended at an await wakes there with CancelledError (a task
-    // awaiting another task passes the request on to it, as asyncio does); a task that is running
-    // gets it at its next await. Does nothing once the task is done.
+    // awaiting another task passes the request on to it, as asyncio does, and still gets it there if
+    // that task ends some other way); a task that is running gets it at its next await. Asked once:
+    // does nothing once the task is done or already asked.
     void cancel(CancelKind kind, const QString &reason);
     bool isCancelRequested() const { return m_cancelRequested; }
 
@@ -98,6 +101,9 @@ public:
     // when that task ends.
     void forwardCancelTo(std::shared_ptr<TaskStateBase> awaited) { m_forward = std::move(awaited); }
     void cancel(const CancelledError &request);
+    // The cancellation passed on to `awaited` if that task then ended some other way (it had already
+    // been woken and finished, or it timed out): the waiter must raise it itself. Null otherwise.
+    std::exception_ptr cancelNotTaken(const TaskStateBase &awaited) const;
 
 private:
     std::shared_ptr<TaskStateBase> m_task;
@@ -105,6 +111,7 @@ private:
     std::function<void()> m_cleanup;
     std::coroutine_handle<> m_handle;
     std::exception_ptr m_error;
+    std::exception_ptr m_forwarded; // the cancellation passed on, kept until the waiter resumes
     bool m_pending = true;
 };
 

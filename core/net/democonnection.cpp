@@ -25,7 +25,10 @@ DemoConnection::DemoConnection(QTcpSocket *socket, Clock &clock, Micros headerTi
     , m_headerTimeout(headerTimeout)
 {
     m_socket->setParent(this);
-    connect(m_socket, &QTcpSocket::readyRead, this, &DemoConnection::onReadyRead);
+    // Unread requests beyond this stay with the operating system until there is room again.
+    m_socket->setReadBufferSize(maxBufferedInput);
+    connect(m_socket, &QTcpSocket::readyRead, this, &DemoConnection::serve);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &DemoConnection::serve);
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         Q_EMIT closed();
         deleteLater();
@@ -44,41 +47,61 @@ TimerId DemoConnection::after(Micros delay, std::function<void()> fn)
     return m_clock.callAt(m_clock.now() + delay, std::move(fn));
 }
 
-void DemoConnection::onReadyRead()
+void DemoConnection::serve()
 {
-    const bool wasIdle = !m_parser.hasPartialRequest();
-    const HttpRequestParser::State state = m_parser.feed(m_socket->readAll());
-    switch (state) {
-    case HttpRequestParser::State::Bad:
-        refuse(400, "malformed request");
+    // A loop, not a call per request: a client that pipelines thousands of requests must not make
+    // the stack grow with each one. An answer that ends inside the loop lets it take the next one.
+    if (m_serving)
         return;
-    case HttpRequestParser::State::HeadersTooLarge:
-        refuse(431, "request headers larger than 16 KiB");
-        return;
-    case HttpRequestParser::State::BodyTooLarge:
-        refuse(413, "request body larger than 1 MiB");
-        return;
-    case HttpRequestParser::State::NeedMore:
-        // A client that starts a request must finish its headers in time, or it is dropped.
-        if (wasIdle && m_parser.hasPartialRequest() && !m_headerTimer)
-            m_headerTimer = after(m_headerTimeout, [this] {
-                m_headerTimer = 0;
-                if (m_parser.state() == HttpRequestParser::State::NeedMore && m_parser.hasPartialRequest())
-                    m_socket->abort();
-            });
-        return;
-    case HttpRequestParser::State::Ready:
-        m_clock.cancelTimer(m_headerTimer);
-        m_headerTimer = 0;
-        handleNext();
-        return;
+    m_serving = true;
+    while (!m_busy && m_socket->state() == QAbstractSocket::ConnectedState && m_socket->bytesToWrite() < maxUnsentOutput) {
+        if (m_parser.state() == HttpRequestParser::State::Ready) {
+            handle();
+            continue;
+        }
+        if (m_parser.state() != HttpRequestParser::State::NeedMore)
+            break;
+        if (m_socket->bytesAvailable() == 0) {
+            // Waiting for the client: one that starts a request must finish its headers in time.
+            if (m_parser.hasPartialRequest() && !m_headerTimer)
+                m_headerTimer = after(m_headerTimeout, [this] {
+                    m_headerTimer = 0;
+                    if (!m_busy && m_parser.state() == HttpRequestParser::State::NeedMore && m_parser.hasPartialRequest())
+                        m_socket->abort();
+                });
+            break;
+        }
+        if (!readInput())
+            break;
     }
+    m_serving = false;
 }
 
-void DemoConnection::handleNext()
+bool DemoConnection::readInput()
 {
-    if (m_busy || m_parser.state() != HttpRequestParser::State::Ready)
-        return;
+    // Only read while no whole request is waiting, so the parser holds at most one request being
+    // put together plus one read's worth of the ones after it.
+    switch (m_parser.feed(m_socket->read(maxBufferedInput))) {
+    case HttpRequestParser::State::Bad:
+        refuse(400, "malformed request");
+        return false;
+    case HttpRequestParser::State::HeadersTooLarge:
+        refuse(431, "request headers larger than 16 KiB");
+        return false;
+    case HttpRequestParser::State::BodyTooLarge:
+        refuse(413, "request body larger than 1 MiB");
+        return false;
+    case HttpRequestParser::State::NeedMore:
+    case HttpRequestParser::State::Ready:
+        return true;
+    }
+    return true;
+}
+
+void DemoConnection::handle()
+{
+    m_clock.cancelTimer(m_headerTimer);
+    m_headerTimer = 0;
     m_busy = true;
     const HttpRequest request = m_parser.takeRequest();
     const DemoResponse response = DemoRoutes::route(request);
@@ -151,7 +174,7 @@ void DemoConnection::finishResponse(bool keepAlive)
         m_socket->disconnectFromHost();
         return;
     }
-    handleNext(); // a pipelined request may be waiting
+    serve(); // a pipelined request may be waiting
 }
 
 void DemoConnection::refuse(int status, const QByteArray &message)
