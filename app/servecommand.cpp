@@ -2,7 +2,7 @@
 
 #include "cli.h"
 #include "interrupt.h"
-#include "net/demoserver.h"
+#include "demo/demoserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -4,7 +4,7 @@
 //   bench_http_delay [REQUESTS=1000] [CONCURRENCY=100] [SECONDS=0.2]
 
 #include "engine/comparison.h"
-#include "net/demoserverhost.h"
+#include "demo/demoserverhost.h"
 #include "scenario/scenarioreader.h"
 #include "trace/statistics.h"
 

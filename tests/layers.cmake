@@ -1,19 +1,22 @@
 # Checks the layers of core/: each folder includes only from the folders under it, and nothing in
 # core/ includes a Gui, Widgets or Charts header. Run by CTest as `cmake -DSOURCE_DIR=... -P`.
 #
-#   async  <-  scenario  <-  trace  <-  net  <-  engine
-#                            trace  <-  gantt
+#   async  <-  http  <-  demo
+#   async  <-  scenario, trace
+#   all of these  <-  engine
+#   trace  <-  gantt
 cmake_minimum_required(VERSION 3.24)
 
 set(allowed_async "")
 set(allowed_scenario "async")
 set(allowed_trace "async")
-set(allowed_net "async;scenario;trace")
-set(allowed_engine "async;scenario;trace;net")
+set(allowed_http "async")
+set(allowed_demo "async;http")
+set(allowed_engine "async;scenario;trace;http;demo")
 set(allowed_gantt "async;trace")
 
 set(problems "")
-foreach(layer async scenario trace net engine gantt)
+foreach(layer async scenario trace http demo engine gantt)
     file(GLOB_RECURSE files "${SOURCE_DIR}/core/${layer}/*.h" "${SOURCE_DIR}/core/${layer}/*.cpp")
     foreach(file ${files})
         file(STRINGS "${file}" includes REGEX "^#include")

@@ -2,7 +2,7 @@
 
 // A demo server on a thread of its own for the tests, so they can block on their clients.
 
-#include "net/demoserver.h"
+#include "demo/demoserver.h"
 
 #include <QThread>
 

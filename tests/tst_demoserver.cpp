@@ -1,7 +1,7 @@
 // The demo server over real loopback sockets: every endpoint, keep-alive, garbage, half requests,
 // 2,000 clients at once, and its timing confirmed by an independent client (curl).
 
-#include "net/demoserver.h"
+#include "demo/demoserver.h"
 #include "serverthread.h"
 
 #include <QElapsedTimer>

@@ -5,8 +5,10 @@
 #include "../async/sleep.h"
 #include "../async/threadpooljob.h"
 #include "../async/threadwork.h"
-#include "../net/demoserverhost.h"
-#include "../net/httpclient.h"
+#include "../demo/demoserverhost.h"
+#include "../demo/simulateddemotransport.h"
+#include "../http/httpclient.h"
+#include "../http/networktransport.h"
 #include "../scenario/strategyregistry.h"
 #include "../scenario/taskkindregistry.h"
 #include "phasescope.h"
@@ -300,11 +302,13 @@ Task<void> Engine::offload(int task, Micros duration, bool cpu)
 HttpClient &Engine::http()
 {
     if (!m_http) {
-        QUrl demo;
-        QString error;
-        if (m_scenario.usesDemoServer() && !m_clock.isVirtual())
-            demo = DemoServerHost::baseUrl(&error);
-        m_http = std::make_unique<HttpClient>(m_clock, m_scenario.connectionsPerHost, demo, error);
+        // Sockets on the real clock; on the virtual one, what the demo server would answer, and when.
+        std::unique_ptr<HttpTransport> transport;
+        if (m_clock.isVirtual())
+            transport = std::make_unique<SimulatedDemoTransport>();
+        else
+            transport = std::make_unique<NetworkTransport>(m_scenario.connectionsPerHost, &DemoServerHost::resolveStarting);
+        m_http = std::make_unique<HttpClient>(m_scenario.connectionsPerHost, std::move(transport));
     }
     return *m_http;
 }

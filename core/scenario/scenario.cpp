@@ -1,10 +1,7 @@
 #include "scenario.h"
 
-#include "taskkindregistry.h"
 
-#include <QUrl>
 
-#include <algorithm>
 
 namespace concviz {
 
@@ -30,15 +27,6 @@ QList<TaskInstance> Scenario::instances() const
 std::optional<double> Scenario::timeoutFor(const TaskSpec &task) const
 {
     return task.timeoutMs ? task.timeoutMs : timeoutMs;
-}
-
-bool Scenario::usesDemoServer() const
-{
-    return std::any_of(tasks.begin(), tasks.end(), [](const TaskSpec &t) {
-        const TaskKindDefinition *kind = t.definition();
-        return kind && kind->network
-            && QUrl(t.text(QStringLiteral("url"))).host().compare(QLatin1String("demo"), Qt::CaseInsensitive) == 0;
-    });
 }
 
 QList<StrategySpec> Scenario::compareOrDefault() const

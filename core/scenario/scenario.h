@@ -49,8 +49,6 @@ struct Scenario
     QList<TaskInstance> instances() const;
     // The timeout of one task: its own timeout_ms, else the scenario's.
     std::optional<double> timeoutFor(const TaskSpec &task) const;
-    // Whether any task fetches a URL of the built-in demo server (http://demo/...).
-    bool usesDemoServer() const;
     // The strategies to show side by side: the file's compare list, else sequential and gather.
     QList<StrategySpec> compareOrDefault() const;
 };

@@ -1,4 +1,4 @@
-#include "../../net/httpclient.h"
+#include "../../http/httpclient.h"
 #include "../../scenario/taskkindregistry.h"
 #include "../engine.h"
 
@@ -24,9 +24,27 @@ FetchRequest requestOf(const TaskSpec &spec)
     return r;
 }
 
+PhaseKind phaseKindOf(HttpPhase phase)
+{
+    switch (phase) {
+    case HttpPhase::WaitConnection:
+        return PhaseKind::WaitConnection;
+    case HttpPhase::Connecting:
+        return PhaseKind::Connecting;
+    case HttpPhase::WaitingFirstByte:
+        return PhaseKind::WaitingFirstByte;
+    case HttpPhase::Downloading:
+        return PhaseKind::Downloading;
+    }
+    return PhaseKind::WaitConnection;
+}
+
 Task<void> run(Engine &engine, int task, const TaskSpec &spec)
 {
-    auto phase = [&engine, task](PhaseKind kind, bool began) { began ? engine.beginPhase(task, kind) : engine.endPhase(task, kind); };
+    auto phase = [&engine, task](HttpPhase phase, bool began) {
+        const PhaseKind kind = phaseKindOf(phase);
+        began ? engine.beginPhase(task, kind) : engine.endPhase(task, kind);
+    };
     const HttpResult result = co_await engine.http().fetch(requestOf(spec), phase);
     engine.recordHttpResult(task, result.status, result.bytes, result.hops.join(QStringLiteral(" → ")));
 }

@@ -1,5 +1,6 @@
 #include "demoserverhost.h"
 
+#include "../async/cancellation.h"
 #include "demoserver.h"
 
 #include <QCoreApplication>
@@ -66,6 +67,17 @@ QUrl DemoServerHost::baseUrl(QString *error)
 bool DemoServerHost::isDemoUrl(const QUrl &url)
 {
     return url.host().compare(QLatin1String("demo"), Qt::CaseInsensitive) == 0;
+}
+
+QUrl DemoServerHost::resolveStarting(const QUrl &url)
+{
+    if (!isDemoUrl(url))
+        return url;
+    QString error;
+    const QUrl base = baseUrl(&error);
+    if (base.isEmpty())
+        throw TaskFailure{QStringLiteral("the demo server could not start: %1").arg(error)};
+    return resolve(url, base);
 }
 
 QUrl DemoServerHost::resolve(const QUrl &url, const QUrl &base)

@@ -27,7 +27,6 @@ public:
     static constexpr qint64 maxBytes = 50 * 1024 * 1024;
 
     static DemoResponse route(const HttpRequest &request);
-    static QByteArray reasonPhrase(int status);
 };
 
 } // namespace concviz

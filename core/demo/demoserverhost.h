@@ -17,6 +17,9 @@ public:
     static bool isDemoUrl(const QUrl &url);
     // http://demo/delay/1 -> http://127.0.0.1:PORT/delay/1; other URLs are returned unchanged.
     static QUrl resolve(const QUrl &url, const QUrl &base);
+    // The URL to fetch for `url`: a demo URL goes to this process's server, started on first use.
+    // Throws TaskFailure when the server cannot start.
+    static QUrl resolveStarting(const QUrl &url);
 };
 
 } // namespace concviz

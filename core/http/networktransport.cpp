@@ -1,9 +1,6 @@
-#include "httpclient.h"
+#include "networktransport.h"
 
 #include "../async/cancellation.h"
-#include "../async/sleep.h"
-#include "demoroutes.h"
-#include "demoserverhost.h"
 #include "replyawaiter.h"
 
 #include <QNetworkRequest>
@@ -13,7 +10,7 @@
 #include <QHttp1Configuration>
 #endif
 
-#include <cmath>
+#include <algorithm>
 
 namespace concviz {
 
@@ -50,42 +47,17 @@ QString failureReason(QNetworkReply *reply)
     }
 }
 
-QString statusText(int status)
-{
-    return QStringLiteral("HTTP %1 %2").arg(status).arg(QString::fromLatin1(DemoRoutes::reasonPhrase(status)));
-}
-
-// Whether a response with this status is what the task asked for.
-void checkStatus(const FetchRequest &spec, int status)
-{
-    if (spec.expectStatus && status != *spec.expectStatus)
-        throw TaskFailure{QStringLiteral("%1, expected %2").arg(statusText(status)).arg(*spec.expectStatus)};
-    if (!spec.expectStatus && status >= 400)
-        throw TaskFailure{statusText(status)};
-}
-
 } // namespace
 
-HttpClient::HttpClient(Clock &clock, int connectionsPerHost, QUrl demoBase, QString demoError)
-    : m_clock(clock)
-    , m_connectionsPerHost(connectionsPerHost)
-    , m_demoBase(std::move(demoBase))
-    , m_demoError(std::move(demoError))
+NetworkTransport::NetworkTransport(int connectionsPerHost, std::function<QUrl(const QUrl &)> resolve)
+    : m_connectionsPerHost(connectionsPerHost)
+    , m_resolve(std::move(resolve))
 {
 }
 
-HttpClient::~HttpClient() = default;
+NetworkTransport::~NetworkTransport() = default;
 
-Semaphore &HttpClient::slotsFor(const QUrl &url)
-{
-    const QString key = url.scheme() + QLatin1Char('/') + url.host() + QLatin1Char(':') + QString::number(url.port(-1));
-    std::unique_ptr<Semaphore> &slots = m_hosts[key];
-    if (!slots)
-        slots = std::make_unique<Semaphore>(m_connectionsPerHost);
-    return *slots;
-}
-
-int HttpClient::pickManager()
+int NetworkTransport::pickManager()
 {
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
     const int managers = 1; // one manager, told how many connections to open
@@ -101,63 +73,9 @@ int HttpClient::pickManager()
     return static_cast<int>(std::min_element(m_inFlight.begin(), m_inFlight.end()) - m_inFlight.begin());
 }
 
-Task<HttpResult> HttpClient::fetch(const FetchRequest &spec, PhaseSink phase)
+Task<HttpResult> NetworkTransport::exchange(const FetchRequest &spec, HttpPhaseSink phase)
 {
-    const QUrl asked(spec.url);
-    if (DemoServerHost::isDemoUrl(asked) && m_demoBase.isEmpty() && !m_clock.isVirtual())
-        throw TaskFailure{QStringLiteral("the demo server could not start: %1").arg(m_demoError)};
-    const QUrl url = m_clock.isVirtual() ? asked : DemoServerHost::resolve(asked, m_demoBase);
-    Semaphore &slots = slotsFor(url);
-    phase(PhaseKind::WaitConnection, true);
-    try {
-        co_await slots.acquire();
-    } catch (...) {
-        phase(PhaseKind::WaitConnection, false);
-        throw;
-    }
-    phase(PhaseKind::WaitConnection, false);
-    Permit permit(slots);
-    // Two plain statements: g++ 12 miscompiles co_await inside a conditional expression.
-    HttpResult result;
-    if (m_clock.isVirtual())
-        result = co_await simulate(asked, phase);
-    else
-        result = co_await fetchReal(spec, url, phase);
-    checkStatus(spec, result.status);
-    co_return result;
-}
-
-Task<HttpResult> HttpClient::simulate(const QUrl &url, PhaseSink phase)
-{
-    // The virtual clock cannot open sockets; it knows what the demo server would do and when.
-    if (!DemoServerHost::isDemoUrl(url))
-        throw TaskFailure{QStringLiteral("%1 can only be fetched on the real clock; the virtual clock knows the demo server alone")
-                              .arg(url.toString())};
-    HttpRequest request;
-    request.method = "GET";
-    request.target = url.path(QUrl::FullyEncoded).toLatin1();
-    if (url.hasQuery())
-        request.target += '?' + url.query(QUrl::FullyEncoded).toLatin1();
-    const DemoResponse response = DemoRoutes::route(request);
-    if (response.action != DemoResponse::Action::Respond)
-        throw TaskFailure{QStringLiteral("the server closed the connection before the whole response arrived")};
-    phase(PhaseKind::WaitingFirstByte, true);
-    co_await sleepFor(response.delay);
-    phase(PhaseKind::WaitingFirstByte, false);
-    if (response.dripDuration > 0) {
-        phase(PhaseKind::Downloading, true);
-        co_await sleepFor(response.dripDuration);
-        phase(PhaseKind::Downloading, false);
-    }
-    HttpResult result;
-    result.status = response.status;
-    result.bytes = response.body.size();
-    result.hops << url.toString();
-    co_return result;
-}
-
-Task<HttpResult> HttpClient::fetchReal(const FetchRequest &spec, const QUrl &url, PhaseSink phase)
-{
+    const QUrl url = m_resolve ? m_resolve(QUrl(spec.url)) : QUrl(spec.url);
     QNetworkRequest request(url);
     for (auto it = spec.headers.begin(); it != spec.headers.end(); ++it)
         request.setRawHeader(it.key().toUtf8(), it.value().toUtf8());
@@ -185,22 +103,22 @@ Task<HttpResult> HttpClient::fetchReal(const FetchRequest &spec, const QUrl &url
     // The waterfall, as the reply reports it: connecting only when no kept-alive connection was free.
     QObject::connect(raw, &QNetworkReply::socketStartedConnecting, raw, [&] {
         connecting = true;
-        phase(PhaseKind::Connecting, true);
+        phase(HttpPhase::Connecting, true);
     });
     QObject::connect(raw, &QNetworkReply::requestSent, raw, [&] {
         if (connecting)
-            phase(PhaseKind::Connecting, false);
+            phase(HttpPhase::Connecting, false);
         connecting = false;
         waitingFirstByte = true;
-        phase(PhaseKind::WaitingFirstByte, true);
+        phase(HttpPhase::WaitingFirstByte, true);
     });
     QObject::connect(raw, &QNetworkReply::metaDataChanged, raw, [&] {
         if (waitingFirstByte)
-            phase(PhaseKind::WaitingFirstByte, false);
+            phase(HttpPhase::WaitingFirstByte, false);
         waitingFirstByte = false;
         if (!downloading) {
             downloading = true;
-            phase(PhaseKind::Downloading, true);
+            phase(HttpPhase::Downloading, true);
         }
         const QVariant length = raw->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toLongLong() > maxBytes) {
@@ -227,11 +145,11 @@ Task<HttpResult> HttpClient::fetchReal(const FetchRequest &spec, const QUrl &url
     raw->disconnect(); // the lambdas above refer to this frame; nothing may call them from now on
     --m_inFlight[static_cast<std::size_t>(managerIndex)];
     if (connecting)
-        phase(PhaseKind::Connecting, false);
+        phase(HttpPhase::Connecting, false);
     if (waitingFirstByte)
-        phase(PhaseKind::WaitingFirstByte, false);
+        phase(HttpPhase::WaitingFirstByte, false);
     if (downloading)
-        phase(PhaseKind::Downloading, false);
+        phase(HttpPhase::Downloading, false);
     if (cancelled)
         std::rethrow_exception(cancelled);
     if (!tooLarge.isEmpty())

@@ -1,5 +1,7 @@
 #include "democonnection.h"
 
+#include "../http/httpstatus.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -142,7 +144,7 @@ void DemoConnection::answer(const HttpRequest &request, const DemoResponse &resp
 
 void DemoConnection::sendHead(const DemoResponse &response, qint64 contentLength, bool keepAlive)
 {
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + DemoRoutes::reasonPhrase(response.status) + "\r\n";
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
     head += "Date: " + httpDate() + "\r\n";
     head += "Server: ConcViz demo\r\n";
     head += "Content-Type: " + response.contentType + "\r\n";
