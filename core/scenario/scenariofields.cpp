@@ -2,88 +2,30 @@
 
 namespace concviz::ScenarioFields {
 
-const Field &taskCount()
+namespace {
+
+Field integer(const char *key, double minimum, double maximum, int byDefault, const char *help)
 {
-    static const Field f{.key = QStringLiteral("count"),
-                         .type = Field::Type::Integer,
-                         .minimum = 1,
-                         .maximum = maxTasks,
-                         .defaultValue = 1,
-                         .help = QStringLiteral("How many copies of this task to run, named name#1, name#2, ...")};
-    return f;
+    return Field{.key = QString::fromLatin1(key), .type = Field::Type::Integer, .minimum = minimum, .maximum = maximum,
+                 .defaultValue = byDefault, .help = QString::fromUtf8(help)};
 }
 
-const Field &taskTimeoutMs()
+Field millis(const char *key, bool allowZero, const char *help)
 {
-    static const Field f{.key = QStringLiteral("timeout_ms"),
-                         .type = Field::Type::Millis,
-                         .allowZero = false,
-                         .help = QStringLiteral("This task's own timeout, instead of the scenario's."),
-                         .unit = QStringLiteral("ms")};
-    return f;
+    return Field{.key = QString::fromLatin1(key), .type = Field::Type::Millis, .allowZero = allowZero,
+                 .defaultValue = allowZero ? QVariant(0.0) : QVariant(), .help = QString::fromUtf8(help), .unit = QStringLiteral("ms")};
 }
 
-const Field &timeoutMs()
-{
-    static const Field f{.key = QStringLiteral("timeout_ms"),
-                         .type = Field::Type::Millis,
-                         .allowZero = false,
-                         .help = QStringLiteral("Per task, from the moment its body starts, like asyncio.wait_for."),
-                         .unit = QStringLiteral("ms")};
-    return f;
-}
+} // namespace
 
-const Field &deadlineMs()
-{
-    static const Field f{.key = QStringLiteral("deadline_ms"),
-                         .type = Field::Type::Millis,
-                         .allowZero = false,
-                         .help = QStringLiteral("The whole run, like asyncio.timeout around the strategy."),
-                         .unit = QStringLiteral("ms")};
-    return f;
-}
-
-const Field &retriesMax()
-{
-    static const Field f{.key = QStringLiteral("max"),
-                         .type = Field::Type::Integer,
-                         .minimum = 0,
-                         .maximum = 100,
-                         .defaultValue = 0,
-                         .help = QStringLiteral("How many more attempts a failed or timed-out task gets.")};
-    return f;
-}
-
-const Field &retriesBackoffMs()
-{
-    static const Field f{.key = QStringLiteral("backoff_ms"),
-                         .type = Field::Type::Millis,
-                         .defaultValue = 0.0,
-                         .help = QStringLiteral("The wait before the first retry; it doubles for each later one."),
-                         .unit = QStringLiteral("ms")};
-    return f;
-}
-
-const Field &executorWorkers()
-{
-    static const Field f{.key = QStringLiteral("executor_workers"),
-                         .type = Field::Type::Integer,
-                         .minimum = 1,
-                         .maximum = 256,
-                         .defaultValue = 4,
-                         .help = QStringLiteral("Threads of the executor pool for offloaded tasks.")};
-    return f;
-}
-
-const Field &connectionsPerHost()
-{
-    static const Field f{.key = QStringLiteral("connections_per_host"),
-                         .type = Field::Type::Integer,
-                         .minimum = 1,
-                         .maximum = 1000,
-                         .defaultValue = 6,
-                         .help = QStringLiteral("HTTP connections open at once to one host and port, as a browser allows.")};
-    return f;
-}
+const Field taskCount = integer("count", 1, maxTasks, 1, "How many copies of this task to run, named name#1, name#2, ...");
+const Field taskTimeoutMs = millis("timeout_ms", false, "This task's own timeout, instead of the scenario's.");
+const Field timeoutMs = millis("timeout_ms", false, "Per task, from the moment its body starts, like asyncio.wait_for.");
+const Field deadlineMs = millis("deadline_ms", false, "The whole run, like asyncio.timeout around the strategy.");
+const Field retriesMax = integer("max", 0, 100, 0, "How many more attempts a failed or timed-out task gets.");
+const Field retriesBackoffMs = millis("backoff_ms", true, "The wait before the first retry; it doubles for each later one.");
+const Field executorWorkers = integer("executor_workers", 1, 256, 4, "Threads of the executor pool for offloaded tasks.");
+const Field connectionsPerHost =
+    integer("connections_per_host", 1, 1000, 6, "HTTP connections open at once to one host and port, as a browser allows.");
 
 } // namespace concviz::ScenarioFields

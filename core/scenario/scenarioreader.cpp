@@ -73,8 +73,8 @@ QJsonObject unknownFields(const QJsonObject &o, const QStringList &known)
 // Every key a task may have under some kind: the rest is kept as it is, for saving.
 QStringList knownTaskKeys()
 {
-    QStringList keys{QStringLiteral("name"), QStringLiteral("kind"), ScenarioFields::taskCount().key,
-                     ScenarioFields::taskTimeoutMs().key};
+    QStringList keys{QStringLiteral("name"), QStringLiteral("kind"), ScenarioFields::taskCount.key,
+                     ScenarioFields::taskTimeoutMs.key};
     for (const TaskKindDefinition *d : TaskKindRegistry::all())
         for (const Field &f : d->fields)
             if (!keys.contains(f.key))
@@ -124,9 +124,9 @@ TaskSpec readTask(Checker &c, const QJsonValue &value, int index)
     }
     t.kind = kind->name;
     readKindFields(c, o, path, *kind, t);
-    if (const auto count = c.field(o, ScenarioFields::taskCount(), path))
+    if (const auto count = c.field(o, ScenarioFields::taskCount, path))
         t.count = static_cast<int>(count->toLongLong());
-    if (const auto timeout = c.field(o, ScenarioFields::taskTimeoutMs(), path))
+    if (const auto timeout = c.field(o, ScenarioFields::taskTimeoutMs, path))
         t.timeoutMs = timeout->toDouble();
     return t;
 }
@@ -173,8 +173,8 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
     }
     s.extra = unknownFields(o, {QStringLiteral("concviz"), QStringLiteral("name"), QStringLiteral("description"),
                                 QStringLiteral("tasks"), QStringLiteral("strategy"), QStringLiteral("compare"),
-                                QStringLiteral("retries"), ScenarioFields::timeoutMs().key, ScenarioFields::deadlineMs().key,
-                                ScenarioFields::executorWorkers().key, ScenarioFields::connectionsPerHost().key});
+                                QStringLiteral("retries"), ScenarioFields::timeoutMs.key, ScenarioFields::deadlineMs.key,
+                                ScenarioFields::executorWorkers.key, ScenarioFields::connectionsPerHost.key});
     s.name = c.string(o, "name", {}).value_or(QFileInfo(source).completeBaseName());
     s.description = c.string(o, "description", {}).value_or(QString());
 
@@ -197,31 +197,29 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
                     QStringLiteral("%1 tasks after count is expanded; at most %2").arg(total).arg(ScenarioFields::maxTasks));
     }
 
-    QString strategyError;
+    // Either form of a strategy, its problem reported at `path`.
+    auto readStrategy = [&c](const QJsonValue &value, const QString &path) {
+        QString error;
+        std::optional<StrategySpec> spec = StrategySpec::fromJson(value, &error);
+        if (!spec)
+            c.error(path, error);
+        return spec;
+    };
     const QJsonValue strategy = o.value(QLatin1String("strategy"));
-    if (!strategy.isUndefined()) {
-        if (auto spec = StrategySpec::fromJson(strategy, &strategyError))
-            s.strategy = *spec;
-        else
-            c.error(QStringLiteral("strategy"), strategyError);
-    }
+    if (!strategy.isUndefined())
+        s.strategy = readStrategy(strategy, QStringLiteral("strategy")).value_or(s.strategy);
     const QJsonValue compare = o.value(QLatin1String("compare"));
-    if (!compare.isUndefined()) {
-        if (!compare.isArray()) {
-            c.error(QStringLiteral("compare"), QStringLiteral("must be a list of strategies"));
-        } else {
-            const QJsonArray list = compare.toArray();
-            for (int i = 0; i < list.size(); ++i) {
-                if (auto spec = StrategySpec::fromJson(list.at(i), &strategyError))
-                    s.compare.append(*spec);
-                else
-                    c.error(QStringLiteral("compare[%1]").arg(i), strategyError);
-            }
-        }
+    if (!compare.isUndefined() && !compare.isArray()) {
+        c.error(QStringLiteral("compare"), QStringLiteral("must be a list of strategies"));
+    } else if (compare.isArray()) {
+        const QJsonArray list = compare.toArray();
+        for (int i = 0; i < list.size(); ++i)
+            if (const auto spec = readStrategy(list.at(i), QStringLiteral("compare[%1]").arg(i)))
+                s.compare.append(*spec);
     }
-    if (const auto timeout = c.field(o, ScenarioFields::timeoutMs(), {}))
+    if (const auto timeout = c.field(o, ScenarioFields::timeoutMs, {}))
         s.timeoutMs = timeout->toDouble();
-    if (const auto deadline = c.field(o, ScenarioFields::deadlineMs(), {}))
+    if (const auto deadline = c.field(o, ScenarioFields::deadlineMs, {}))
         s.deadlineMs = deadline->toDouble();
     const QJsonValue retries = o.value(QLatin1String("retries"));
     if (!retries.isUndefined()) {
@@ -229,14 +227,14 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
             c.error(QStringLiteral("retries"), QStringLiteral("must be an object such as {\"max\": 3, \"backoff_ms\": 100}"));
         } else {
             const QJsonObject r = retries.toObject();
-            s.retries.max = static_cast<int>(c.field(r, ScenarioFields::retriesMax(), QStringLiteral("retries.")).value_or(0).toLongLong());
-            s.retries.backoffMs = c.field(r, ScenarioFields::retriesBackoffMs(), QStringLiteral("retries.")).value_or(0.0).toDouble();
+            s.retries.max = static_cast<int>(c.field(r, ScenarioFields::retriesMax, QStringLiteral("retries.")).value_or(0).toLongLong());
+            s.retries.backoffMs = c.field(r, ScenarioFields::retriesBackoffMs, QStringLiteral("retries.")).value_or(0.0).toDouble();
         }
     }
     s.executorWorkers = static_cast<int>(
-        c.field(o, ScenarioFields::executorWorkers(), {}).value_or(ScenarioFields::executorWorkers().defaultValue).toLongLong());
+        c.field(o, ScenarioFields::executorWorkers, {}).value_or(ScenarioFields::executorWorkers.defaultValue).toLongLong());
     s.connectionsPerHost = static_cast<int>(
-        c.field(o, ScenarioFields::connectionsPerHost(), {}).value_or(ScenarioFields::connectionsPerHost().defaultValue).toLongLong());
+        c.field(o, ScenarioFields::connectionsPerHost, {}).value_or(ScenarioFields::connectionsPerHost.defaultValue).toLongLong());
 
     if (!c.errors().isEmpty())
         return {std::nullopt, c.errors()};

@@ -32,9 +32,9 @@ void checkTask(QStringList &out, const TaskSpec &t, const QString &path)
         if (!misplaced.isEmpty())
             out.append(path + it.key() + QStringLiteral(": ") + misplaced);
     }
-    check(out, path, ScenarioFields::taskCount(), t.count);
+    check(out, path, ScenarioFields::taskCount, t.count);
     if (t.timeoutMs)
-        check(out, path, ScenarioFields::taskTimeoutMs(), *t.timeoutMs);
+        check(out, path, ScenarioFields::taskTimeoutMs, *t.timeoutMs);
 }
 
 } // namespace
@@ -52,13 +52,13 @@ QStringList ScenarioValidator::problems(const Scenario &s)
     if (total > ScenarioFields::maxTasks)
         out.append(QStringLiteral("tasks: %1 tasks after count is expanded; at most %2").arg(total).arg(ScenarioFields::maxTasks));
     if (s.timeoutMs)
-        check(out, {}, ScenarioFields::timeoutMs(), *s.timeoutMs);
+        check(out, {}, ScenarioFields::timeoutMs, *s.timeoutMs);
     if (s.deadlineMs)
-        check(out, {}, ScenarioFields::deadlineMs(), *s.deadlineMs);
-    check(out, QStringLiteral("retries."), ScenarioFields::retriesMax(), s.retries.max);
-    check(out, QStringLiteral("retries."), ScenarioFields::retriesBackoffMs(), s.retries.backoffMs);
-    check(out, {}, ScenarioFields::executorWorkers(), s.executorWorkers);
-    check(out, {}, ScenarioFields::connectionsPerHost(), s.connectionsPerHost);
+        check(out, {}, ScenarioFields::deadlineMs, *s.deadlineMs);
+    check(out, QStringLiteral("retries."), ScenarioFields::retriesMax, s.retries.max);
+    check(out, QStringLiteral("retries."), ScenarioFields::retriesBackoffMs, s.retries.backoffMs);
+    check(out, {}, ScenarioFields::executorWorkers, s.executorWorkers);
+    check(out, {}, ScenarioFields::connectionsPerHost, s.connectionsPerHost);
     return out;
 }
 

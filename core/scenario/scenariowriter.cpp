@@ -88,9 +88,9 @@ QString taskLine(const TaskSpec &t)
         }
     }
     if (t.count != 1)
-        f.emplace_back(ScenarioFields::taskCount().key, QString::number(t.count));
+        f.emplace_back(ScenarioFields::taskCount.key, QString::number(t.count));
     if (t.timeoutMs)
-        f.emplace_back(ScenarioFields::taskTimeoutMs().key, number(*t.timeoutMs));
+        f.emplace_back(ScenarioFields::taskTimeoutMs.key, number(*t.timeoutMs));
     appendExtra(f, t.extra);
     return joinObject(f);
 }
@@ -119,10 +119,10 @@ QByteArray ScenarioWriter::toJson(const Scenario &s)
         f.emplace_back(QStringLiteral("retries"),
                        joinObject({{QStringLiteral("max"), QString::number(s.retries.max)},
                                    {QStringLiteral("backoff_ms"), number(s.retries.backoffMs)}}));
-    if (s.executorWorkers != ScenarioFields::executorWorkers().defaultValue.toInt())
-        f.emplace_back(ScenarioFields::executorWorkers().key, QString::number(s.executorWorkers));
-    if (s.connectionsPerHost != ScenarioFields::connectionsPerHost().defaultValue.toInt())
-        f.emplace_back(ScenarioFields::connectionsPerHost().key, QString::number(s.connectionsPerHost));
+    if (s.executorWorkers != ScenarioFields::executorWorkers.defaultValue.toInt())
+        f.emplace_back(ScenarioFields::executorWorkers.key, QString::number(s.executorWorkers));
+    if (s.connectionsPerHost != ScenarioFields::connectionsPerHost.defaultValue.toInt())
+        f.emplace_back(ScenarioFields::connectionsPerHost.key, QString::number(s.connectionsPerHost));
     appendExtra(f, s.extra);
 
     QString out = QStringLiteral("{\n");

@@ -60,6 +60,42 @@ QString StrategyParam::write(const QVariant &value) const
     return {};
 }
 
+StrategyParam countParam(const QString &key, const QString &placeholder, const QString &what, const QString &need, const QString &help)
+{
+    return {.type = StrategyParam::Type::Count, .key = key, .placeholder = placeholder, .what = what, .need = need, .help = help};
+}
+
+StrategyParam millisParam(const QString &key, const QString &placeholder, const QString &what, const QString &help)
+{
+    return {.type = StrategyParam::Type::Millis, .key = key, .placeholder = placeholder, .what = what, .help = help};
+}
+
+StrategyParam namedCountParam(const QString &key, const QString &placeholder, const QString &help)
+{
+    return {.type = StrategyParam::Type::Count, .key = key, .textKey = key, .placeholder = placeholder, .what = key, .help = help};
+}
+
+StrategyParam namedMillisParam(const QString &key, const QString &textKey, const QString &placeholder, const QString &help)
+{
+    return {.type = StrategyParam::Type::Millis,
+            .key = key,
+            .textKey = textKey,
+            .placeholder = placeholder,
+            .what = textKey,
+            .help = help,
+            .allowZero = true};
+}
+
+StrategyParam flagParam(const QString &key, const QString &what, const QString &help)
+{
+    return {.type = StrategyParam::Type::Flag, .key = key, .what = what, .help = help};
+}
+
+StrategyParam choiceParam(const QString &key, const QStringList &choices, const QString &what, const QString &help)
+{
+    return {.type = StrategyParam::Type::Choice, .key = key, .what = what, .help = help, .choices = choices};
+}
+
 bool StrategyParam::isUnset(const QVariant &value)
 {
     if (!value.isValid())

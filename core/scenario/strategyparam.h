@@ -26,7 +26,6 @@ struct StrategyParam
     QString what = {};         // how messages name it: "the semaphore's permits"
     QString need = {};         // what a strategy missing it needs: "its number of permits"
     QString help = {};         // one sentence for the help text and the editor
-    QString unit = {};         // "ms", "tasks", or empty
     QStringList choices = {};  // Choice: the words it takes
     bool allowZero = false; // Millis: whether 0 is a valid value
 
@@ -40,6 +39,18 @@ struct StrategyParam
     // Whether the value is the one an omitted optional parameter has (0, false), so it is not written.
     static bool isUnset(const QVariant &value);
 };
+
+// Shorthands for the declarations in the strategy files, one line each.
+// A count written first, after the colon: semaphore:N.
+StrategyParam countParam(const QString &key, const QString &placeholder, const QString &what, const QString &need, const QString &help);
+// A time written first, after the colon, never 0: rate_limit:5/PERIOD_MS.
+StrategyParam millisParam(const QString &key, const QString &placeholder, const QString &what, const QString &help);
+// A count or a time written key=value after the first parameter: queue:3,maxsize=5,interval=100.
+StrategyParam namedCountParam(const QString &key, const QString &placeholder, const QString &help);
+StrategyParam namedMillisParam(const QString &key, const QString &textKey, const QString &placeholder, const QString &help);
+// A word that is there or not (gather:return_exceptions), or one word of several (wait:first_completed).
+StrategyParam flagParam(const QString &key, const QString &what, const QString &help);
+StrategyParam choiceParam(const QString &key, const QStringList &choices, const QString &what, const QString &help);
 
 // The largest count any strategy parameter takes, and the longest time (24 hours).
 constexpr int maxStrategyCount = 1000000;

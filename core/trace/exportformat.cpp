@@ -7,25 +7,31 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <utility>
+
 namespace concviz {
+
+namespace {
+// Each format with the name --format gives it.
+const std::pair<ExportFormat, const char *> formatNames[] = {
+    {ExportFormat::Json, "json"},
+    {ExportFormat::Csv, "csv"},
+    {ExportFormat::ChromeTrace, "chrome-trace"},
+};
+} // namespace
 
 QString exportFormatName(ExportFormat format)
 {
-    switch (format) {
-    case ExportFormat::Json:
-        return QStringLiteral("json");
-    case ExportFormat::Csv:
-        return QStringLiteral("csv");
-    case ExportFormat::ChromeTrace:
-        return QStringLiteral("chrome-trace");
-    }
+    for (const auto &[f, name] : formatNames)
+        if (f == format)
+            return QString::fromLatin1(name);
     return {};
 }
 
 std::optional<ExportFormat> exportFormatFromName(const QString &name)
 {
-    for (ExportFormat f : {ExportFormat::Json, ExportFormat::Csv, ExportFormat::ChromeTrace})
-        if (exportFormatName(f) == name)
+    for (const auto &[f, text] : formatNames)
+        if (name == QLatin1String(text))
             return f;
     return std::nullopt;
 }

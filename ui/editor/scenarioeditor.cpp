@@ -110,12 +110,12 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     m_deadline = new QLineEdit(this);
     m_deadline->setPlaceholderText(tr("none"));
     m_retries = new QSpinBox(this);
-    setRangeOf(m_retries, ScenarioFields::retriesMax());
+    setRangeOf(m_retries, ScenarioFields::retriesMax);
     m_backoff = new QLineEdit(this);
     m_workers = new QSpinBox(this);
-    setRangeOf(m_workers, ScenarioFields::executorWorkers());
+    setRangeOf(m_workers, ScenarioFields::executorWorkers);
     m_connections = new QSpinBox(this);
-    setRangeOf(m_connections, ScenarioFields::connectionsPerHost());
+    setRangeOf(m_connections, ScenarioFields::connectionsPerHost);
     form->addRow(tr("&Strategy"), m_strategy);
     form->addRow(tr("&Compare"), m_compare);
     form->addRow(tr("&Timeout per task (ms)"), m_timeout);

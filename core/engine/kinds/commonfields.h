@@ -1,8 +1,15 @@
 #pragma once
 
+#include "../../async/task.h"
 #include "../../scenario/field.h"
+#include "../../scenario/taskkinddefinition.h"
+
+#include <QString>
 
 namespace concviz {
+
+class Engine;
+struct TaskSpec;
 
 // Fields that several task kinds declare alike, written once.
 
@@ -26,5 +33,13 @@ inline Field offloadField()
                  .help = QStringLiteral("Run it in the executor's threads, like loop.run_in_executor, instead of on the loop."),
                  .misplaced = QStringLiteral("can be offloaded")};
 }
+
+// One attempt of blocking or cpu work: in the executor's threads when offloaded, else on the loop,
+// where nothing else runs meanwhile, which is the lesson.
+Task<void> runWork(Engine &engine, int task, const TaskSpec &spec, bool cpu);
+
+// A kind of work (blocking, cpu): its duration, whether it is offloaded, and `run`.
+TaskKindDefinition workKind(const char *name, int order, const char *summary, const char *asyncioCode, const char *durationHelp,
+                            Task<void> (*run)(Engine &, int, const TaskSpec &));
 
 } // namespace concviz

@@ -19,11 +19,12 @@ Task<void> run(Engine &engine, int task, const TaskSpec &spec)
     raise(spec);
 }
 
-const TaskKindRegistration registration{TaskKindDefinition{
-    .name = QStringLiteral("fail"),
-    .order = 20,
-    .summary = QStringLiteral("waits, then raises an error"),
-    .asyncioCode = QStringLiteral("await asyncio.sleep(DURATION)\nraise RuntimeError(ERROR)\n"),
+// What it does, and the asyncio code it stands for.
+const char summary[] = "waits, then raises an error";
+const char asyncioCode[] = "await asyncio.sleep(DURATION)\nraise RuntimeError(ERROR)\n";
+
+const TaskKindRegistration registration{TaskKindDefinition{.name = QStringLiteral("fail"), .order = 20,
+    .summary = QString::fromUtf8(summary), .asyncioCode = QString::fromUtf8(asyncioCode),
     .fields = {durationField(QStringLiteral("How long it waits before it raises.")),
                Field{.key = QStringLiteral("error"),
                      .type = Field::Type::Text,

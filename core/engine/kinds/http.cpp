@@ -24,19 +24,12 @@ FetchRequest requestOf(const TaskSpec &spec)
     return r;
 }
 
+// The trace's name for each part of the waterfall, in HttpPhase's order.
 PhaseKind phaseKindOf(HttpPhase phase)
 {
-    switch (phase) {
-    case HttpPhase::WaitConnection:
-        return PhaseKind::WaitConnection;
-    case HttpPhase::Connecting:
-        return PhaseKind::Connecting;
-    case HttpPhase::WaitingFirstByte:
-        return PhaseKind::WaitingFirstByte;
-    case HttpPhase::Downloading:
-        return PhaseKind::Downloading;
-    }
-    return PhaseKind::WaitConnection;
+    static constexpr PhaseKind kinds[] = {PhaseKind::WaitConnection, PhaseKind::Connecting, PhaseKind::WaitingFirstByte,
+                                          PhaseKind::Downloading};
+    return kinds[static_cast<int>(phase)];
 }
 
 Task<void> run(Engine &engine, int task, const TaskSpec &spec)
@@ -49,11 +42,12 @@ Task<void> run(Engine &engine, int task, const TaskSpec &spec)
     engine.recordHttpResult(task, result.status, result.bytes, result.hops.join(QStringLiteral(" → ")));
 }
 
-const TaskKindRegistration registration{TaskKindDefinition{
-    .name = QStringLiteral("http"),
-    .order = 50,
-    .summary = QStringLiteral("a GET (or HEAD/POST) of an http or https URL; other schemes are refused"),
-    .asyncioCode = QStringLiteral("async with session.get(URL) as response:\n    body = await response.read()\n"),
+// What it does, and the asyncio code it stands for.
+const char summary[] = "a GET (or HEAD/POST) of an http or https URL; other schemes are refused";
+const char asyncioCode[] = "async with session.get(URL) as response:\n    body = await response.read()\n";
+
+const TaskKindRegistration registration{TaskKindDefinition{.name = QStringLiteral("http"), .order = 50,
+    .summary = QString::fromUtf8(summary), .asyncioCode = QString::fromUtf8(asyncioCode),
     .fields = {Field{.key = QStringLiteral("url"),
                      .type = Field::Type::Url,
                      .required = true,

@@ -22,16 +22,15 @@ Task<void> run(Engine &engine, const StrategySpec &)
     }
 }
 
-const StrategyRegistration registration{StrategyDefinition{
-    .name = QStringLiteral("as_completed"),
-    .order = 40,
-    .summary = QStringLiteral("for f in asyncio.as_completed(tasks): results in the order they end, each take marked"),
-    .asyncioCode = QStringLiteral(
-        "for next_done in asyncio.as_completed([t() for t in tasks]):\n"
-        "    result = await next_done\n"),
-    .examples = {QStringLiteral("as_completed")},
-    .run = run,
-}};
+// What the caller does, and the asyncio code it mirrors, as the help and the code panel show them.
+const char summary[] = "for f in asyncio.as_completed(tasks): results in the order they end, each take marked";
+const char asyncioCode[] = R"py(running = [asyncio.create_task(t()) for t in tasks]
+for rank, next_done in enumerate(asyncio.as_completed(running), start=1):
+    result = await next_done  # the first to end comes first)py";
+
+const StrategyRegistration registration{StrategyDefinition{.name = QStringLiteral("as_completed"), .order = 40,
+    .summary = QString::fromUtf8(summary), .asyncioCode = QString::fromUtf8(asyncioCode),
+    .examples = {QStringLiteral("as_completed")}, .run = run}};
 
 } // namespace
 

@@ -9,7 +9,7 @@ namespace concviz {
 namespace {
 
 // The most tasks running at once: the batch, or fewer when concurrency is set.
-int batchLimit(const StrategySpec &spec)
+int limit(const StrategySpec &spec)
 {
     const int size = spec.count(QStringLiteral("size"));
     const int concurrency = spec.count(QStringLiteral("concurrency"));
@@ -38,38 +38,18 @@ Task<void> run(Engine &engine, const StrategySpec &spec)
     }
 }
 
-const StrategyRegistration registration{StrategyDefinition{
-    .name = QStringLiteral("batches"),
-    .order = 90,
-    .summary = QStringLiteral("batches of SIZE one after another, at most C at a time inside a batch"),
-    .asyncioCode = QStringLiteral(
-        "for batch in chunks(tasks, SIZE):\n"
-        "    await asyncio.gather(*(limited(t) for t in batch), return_exceptions=True)\n"),
-    .params =
-        {
-            StrategyParam{
-                .type = StrategyParam::Type::Count,
-                .key = QStringLiteral("size"),
-                .placeholder = QStringLiteral("SIZE"),
-                .what = QStringLiteral("the batch size"),
-                .need = QStringLiteral("its batch size"),
-                .help = QStringLiteral("How many tasks each batch holds."),
-                .unit = QStringLiteral("tasks"),
-            },
-            StrategyParam{
-                .type = StrategyParam::Type::Count,
-                .key = QStringLiteral("concurrency"),
-                .textKey = QStringLiteral("concurrency"),
-                .placeholder = QStringLiteral("C"),
-                .what = QStringLiteral("concurrency"),
-                .help = QStringLiteral("At most this many at once inside a batch; all of the batch when left out."),
-                .unit = QStringLiteral("tasks"),
-            },
-        },
-    .examples = {QStringLiteral("batches:50"), QStringLiteral("batches:10,concurrency=5")},
-    .concurrencyLimit = batchLimit,
-    .run = run,
-}};
+// What the caller does, and the asyncio code it mirrors, as the help and the code panel show them.
+const char summary[] = "batches of SIZE one after another, at most C at a time inside a batch";
+const char asyncioCode[] = R"py(for batch in chunks(tasks, SIZE):
+    await asyncio.gather(*(limited(t) for t in batch), return_exceptions=True))py";
+
+const StrategyRegistration registration{StrategyDefinition{.name = QStringLiteral("batches"), .order = 90,
+    .summary = QString::fromUtf8(summary), .asyncioCode = QString::fromUtf8(asyncioCode),
+    .params = {countParam(QStringLiteral("size"), QStringLiteral("SIZE"), QStringLiteral("the batch size"), QStringLiteral("its batch size"),
+                          QStringLiteral("How many tasks each batch holds.")),
+               namedCountParam(QStringLiteral("concurrency"), QStringLiteral("C"),
+                               QStringLiteral("At most this many at once inside a batch; all of the batch when left out."))},
+    .examples = {QStringLiteral("batches:50"), QStringLiteral("batches:10,concurrency=5")}, .concurrencyLimit = limit, .run = run}};
 
 } // namespace
 

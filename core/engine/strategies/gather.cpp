@@ -24,26 +24,17 @@ Task<void> run(Engine &engine, const StrategySpec &spec)
         engine.mark(MarkerKind::CallerResumed, QStringLiteral("gather returned"));
 }
 
-const StrategyRegistration registration{StrategyDefinition{
-    .name = QStringLiteral("gather"),
-    .order = 20,
-    .summary = QStringLiteral("await asyncio.gather(*tasks): the caller gets the first error at its time; the others are not cancelled and run on"),
-    .asyncioCode = QStringLiteral(
-        "results = await asyncio.gather(*(t() for t in tasks))\n"
-        "# or, with return_exceptions:\n"
-        "results = await asyncio.gather(*(t() for t in tasks), return_exceptions=True)\n"),
-    .params =
-        {
-            StrategyParam{
-                .type = StrategyParam::Type::Flag,
-                .key = QStringLiteral("return_exceptions"),
-                .what = QStringLiteral("gather's return_exceptions"),
-                .help = QStringLiteral("Wait for every task and return errors as results instead of raising the first."),
-            },
-        },
-    .examples = {QStringLiteral("gather"), QStringLiteral("gather:return_exceptions")},
-    .run = run,
-}};
+// What the caller does, and the asyncio code it mirrors, as the help and the code panel show them.
+const char summary[] = "await asyncio.gather(*tasks): the caller gets the first error at its time; the others are not cancelled and run on";
+const char asyncioCode[] = R"py(results = await asyncio.gather(*(t() for t in tasks))
+# or, with return_exceptions:
+results = await asyncio.gather(*(t() for t in tasks), return_exceptions=True))py";
+
+const StrategyRegistration registration{StrategyDefinition{.name = QStringLiteral("gather"), .order = 20,
+    .summary = QString::fromUtf8(summary), .asyncioCode = QString::fromUtf8(asyncioCode),
+    .params = {flagParam(QStringLiteral("return_exceptions"), QStringLiteral("gather's return_exceptions"),
+                         QStringLiteral("Wait for every task and return errors as results instead of raising the first."))},
+    .examples = {QStringLiteral("gather"), QStringLiteral("gather:return_exceptions")}, .run = run}};
 
 } // namespace
 

@@ -44,63 +44,41 @@ Task<void> run(Engine &engine, const StrategySpec &spec)
         w.cancel(CancelKind::Cancelled, QStringLiteral("the queue is done"));
 }
 
-const StrategyRegistration registration{StrategyDefinition{
-    .name = QStringLiteral("queue"),
-    .order = 80,
-    .summary = QStringLiteral("a producer puts one task every MS on an asyncio.Queue(M) (waiting while it is full), WORKERS workers take them"),
-    .asyncioCode = QStringLiteral(
-        "q = asyncio.Queue(maxsize=M)\n"
-        "\n"
-        "async def worker():\n"
-        "    while True:\n"
-        "        t = await q.get()\n"
-        "        try:\n"
-        "            await t()\n"
-        "        finally:\n"
-        "            q.task_done()\n"
-        "\n"
-        "workers = [asyncio.create_task(worker()) for _ in range(WORKERS)]\n"
-        "for t in tasks:\n"
-        "    await q.put(t)\n"
-        "    await asyncio.sleep(MS / 1000)\n"
-        "await q.join()\n"
-        "for w in workers:\n"
-        "    w.cancel()\n"),
-    .params =
-        {
-            StrategyParam{
-                .type = StrategyParam::Type::Count,
-                .key = QStringLiteral("workers"),
-                .placeholder = QStringLiteral("WORKERS"),
-                .what = QStringLiteral("the queue's workers"),
-                .need = QStringLiteral("its number of workers"),
-                .help = QStringLiteral("How many workers take tasks from the queue."),
-                .unit = QStringLiteral("workers"),
-            },
-            StrategyParam{
-                .type = StrategyParam::Type::Count,
-                .key = QStringLiteral("maxsize"),
-                .textKey = QStringLiteral("maxsize"),
-                .placeholder = QStringLiteral("M"),
-                .what = QStringLiteral("maxsize"),
-                .help = QStringLiteral("How many tasks the queue holds before the producer waits; unbounded when left out."),
-                .unit = QStringLiteral("tasks"),
-            },
-            StrategyParam{
-                .type = StrategyParam::Type::Millis,
-                .key = QStringLiteral("interval_ms"),
-                .textKey = QStringLiteral("interval"),
-                .placeholder = QStringLiteral("MS"),
-                .what = QStringLiteral("interval"),
-                .help = QStringLiteral("How long the producer waits between two puts."),
-                .unit = QStringLiteral("ms"),
-                .allowZero = true,
-            },
-        },
-    .examples = {QStringLiteral("queue:3")},
-    .concurrencyLimit = [](const StrategySpec &s) { return s.count(QStringLiteral("workers")); },
-    .run = run,
-}};
+// The most tasks running at once: the workers.
+int limit(const StrategySpec &spec)
+{
+    return spec.count(QStringLiteral("workers"));
+}
+
+// What the caller does, and the asyncio code it mirrors, as the help and the code panel show them.
+const char summary[] = "a producer puts one task every MS on an asyncio.Queue(M) (waiting while it is full), WORKERS workers take them";
+const char asyncioCode[] = R"py(q = asyncio.Queue(maxsize=M)
+
+async def worker():
+    while True:
+        t = await q.get()
+        try:
+            await t()
+        finally:
+            q.task_done()
+
+workers = [asyncio.create_task(worker()) for _ in range(WORKERS)]
+for t in tasks:
+    await q.put(t)
+    await asyncio.sleep(MS / 1000)
+await q.join()
+for w in workers:
+    w.cancel())py";
+
+const StrategyRegistration registration{StrategyDefinition{.name = QStringLiteral("queue"), .order = 80,
+    .summary = QString::fromUtf8(summary), .asyncioCode = QString::fromUtf8(asyncioCode),
+    .params = {countParam(QStringLiteral("workers"), QStringLiteral("WORKERS"), QStringLiteral("the queue's workers"),
+                          QStringLiteral("its number of workers"), QStringLiteral("How many workers take tasks from the queue.")),
+               namedCountParam(QStringLiteral("maxsize"), QStringLiteral("M"),
+                               QStringLiteral("How many tasks the queue holds before the producer waits; unbounded when left out.")),
+               namedMillisParam(QStringLiteral("interval_ms"), QStringLiteral("interval"), QStringLiteral("MS"),
+                                QStringLiteral("How long the producer waits between two puts."))},
+    .examples = {QStringLiteral("queue:3")}, .concurrencyLimit = limit, .run = run}};
 
 } // namespace
 

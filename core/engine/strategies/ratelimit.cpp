@@ -1,4 +1,3 @@
-#include "../../async/combinators.h"
 #include "../../scenario/strategyregistry.h"
 #include "../ratelimiter.h"
 #include "spawnall.h"
@@ -14,44 +13,26 @@ Task<void> run(Engine &engine, const StrategySpec &spec)
     const double periodMs = spec.millis(QStringLiteral("period_ms"));
     Engine::Admission admission;
     admission.limiter = &engine.own<RateLimiter>(engine.clock(), calls, fromMs(periodMs));
-    co_await whenAll(spawnAll(engine, admission));
-    engine.mark(MarkerKind::CallerResumed, QStringLiteral("gather returned"));
+    return gatherAdmitted(engine, admission);
 }
 
-const StrategyRegistration registration{StrategyDefinition{
-    .name = QStringLiteral("rate_limit"),
-    .order = 70,
-    .summary = QStringLiteral("at most CALLS task starts in any window of PERIOD_MS, first come first served"),
-    .asyncioCode = QStringLiteral(
-        "limiter = SlidingWindowLimiter(calls=CALLS, period=PERIOD_MS / 1000)\n"
-        "\n"
-        "async def limited(t):\n"
-        "    await limiter.acquire()\n"
-        "    return await t()\n"
-        "\n"
-        "await asyncio.gather(*(limited(t) for t in tasks), return_exceptions=True)\n"),
-    .params =
-        {
-            StrategyParam{
-                .type = StrategyParam::Type::Count,
-                .key = QStringLiteral("calls"),
-                .placeholder = QStringLiteral("CALLS"),
-                .what = QStringLiteral("rate_limit's calls"),
-                .help = QStringLiteral("How many tasks may start in any one window."),
-                .unit = QStringLiteral("tasks"),
-            },
-            StrategyParam{
-                .type = StrategyParam::Type::Millis,
-                .key = QStringLiteral("period_ms"),
-                .placeholder = QStringLiteral("PERIOD_MS"),
-                .what = QStringLiteral("rate_limit's period"),
-                .help = QStringLiteral("The length of the sliding window."),
-                .unit = QStringLiteral("ms"),
-            },
-        },
-    .examples = {QStringLiteral("rate_limit:5/1000")},
-    .run = run,
-}};
+// What the caller does, and the asyncio code it mirrors, as the help and the code panel show them.
+const char summary[] = "at most CALLS task starts in any window of PERIOD_MS, first come first served";
+const char asyncioCode[] = R"py(limiter = SlidingWindowLimiter(calls=CALLS, period=PERIOD_MS / 1000)
+
+async def limited(t):
+    await limiter.acquire()
+    return await t()
+
+await asyncio.gather(*(limited(t) for t in tasks), return_exceptions=True))py";
+
+const StrategyRegistration registration{StrategyDefinition{.name = QStringLiteral("rate_limit"), .order = 70,
+    .summary = QString::fromUtf8(summary), .asyncioCode = QString::fromUtf8(asyncioCode),
+    .params = {countParam(QStringLiteral("calls"), QStringLiteral("CALLS"), QStringLiteral("rate_limit's calls"), {},
+                          QStringLiteral("How many tasks may start in any one window.")),
+               millisParam(QStringLiteral("period_ms"), QStringLiteral("PERIOD_MS"), QStringLiteral("rate_limit's period"),
+                           QStringLiteral("The length of the sliding window."))},
+    .examples = {QStringLiteral("rate_limit:5/1000")}, .run = run}};
 
 } // namespace
 

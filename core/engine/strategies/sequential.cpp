@@ -18,20 +18,23 @@ Task<void> run(Engine &engine, const StrategySpec &)
     }
 }
 
-const StrategyRegistration registration{StrategyDefinition{
-    .name = QStringLiteral("sequential"),
-    .order = 10,
-    .summary = QStringLiteral("for t in tasks: await t(); a failure is recorded and the loop goes on"),
-    .asyncioCode = QStringLiteral(
-        "for t in tasks:\n"
-        "    try:\n"
-        "        await t()\n"
-        "    except Exception as e:\n"
-        "        log(e)\n"),
-    .examples = {QStringLiteral("sequential")},
-    .concurrencyLimit = [](const StrategySpec &) { return 1; },
-    .run = run,
-}};
+// One task at a time.
+int limit(const StrategySpec &)
+{
+    return 1;
+}
+
+// What the caller does, and the asyncio code it mirrors, as the help and the code panel show them.
+const char summary[] = "for t in tasks: await t(); a failure is recorded and the loop goes on";
+const char asyncioCode[] = R"py(for t in tasks:
+    try:
+        await t()
+    except Exception as e:
+        log(e))py";
+
+const StrategyRegistration registration{StrategyDefinition{.name = QStringLiteral("sequential"), .order = 10,
+    .summary = QString::fromUtf8(summary), .asyncioCode = QString::fromUtf8(asyncioCode),
+    .examples = {QStringLiteral("sequential")}, .concurrencyLimit = limit, .run = run}};
 
 } // namespace
 

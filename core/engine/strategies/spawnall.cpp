@@ -1,8 +1,15 @@
 #include "spawnall.h"
 
+#include "../../async/combinators.h"
 #include "../taskerror.h"
 
 namespace concviz {
+
+Task<void> gatherAdmitted(Engine &engine, Engine::Admission admission)
+{
+    co_await whenAll(spawnAll(engine, admission));
+    engine.mark(MarkerKind::CallerResumed, QStringLiteral("gather returned"));
+}
 
 QString failureText(const Task<void> &task)
 {

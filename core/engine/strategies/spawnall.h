@@ -18,6 +18,10 @@ inline std::vector<Task<void>> spawnAll(Engine &engine, Engine::Admission admiss
     return tasks;
 }
 
+// await asyncio.gather(*(limited(t) for t in tasks), return_exceptions=True): every task created at
+// once behind the same admission, and the caller resumes when all have ended.
+Task<void> gatherAdmitted(Engine &engine, Engine::Admission admission);
+
 // The error text of a task that failed, for the caller's marker.
 QString failureText(const Task<void> &task);
 

@@ -24,17 +24,18 @@ Task<void> run(Engine &engine, const StrategySpec &)
                 failed);
 }
 
-const StrategyRegistration registration{StrategyDefinition{
-    .name = QStringLiteral("task_group"),
-    .order = 30,
-    .summary = QStringLiteral("async with asyncio.TaskGroup(): the first failure cancels every sibling still running, at that moment"),
-    .asyncioCode = QStringLiteral(
-        "async with asyncio.TaskGroup() as tg:\n"
-        "    for t in tasks:\n"
-        "        tg.create_task(t())\n"),
-    .examples = {QStringLiteral("task_group")},
-    .run = run,
-}};
+// What the caller does, and the asyncio code it mirrors, as the help and the code panel show them.
+const char summary[] = "async with asyncio.TaskGroup(): the first failure cancels every sibling still running, at that moment";
+const char asyncioCode[] = R"py(try:
+    async with asyncio.TaskGroup() as tg:
+        for t in tasks:
+            tg.create_task(t())
+except* Exception as group:
+    log(group.exceptions)  # the first failure cancelled the rest)py";
+
+const StrategyRegistration registration{StrategyDefinition{.name = QStringLiteral("task_group"), .order = 30,
+    .summary = QString::fromUtf8(summary), .asyncioCode = QString::fromUtf8(asyncioCode),
+    .examples = {QStringLiteral("task_group")}, .run = run}};
 
 } // namespace
 

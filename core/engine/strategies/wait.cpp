@@ -23,29 +23,20 @@ Task<void> run(Engine &engine, const StrategySpec &spec)
         t.cancel(CancelKind::Cancelled, reason);
 }
 
-const StrategyRegistration registration{StrategyDefinition{
-    .name = QStringLiteral("wait"),
-    .order = 50,
-    .summary = QStringLiteral("asyncio.wait(tasks, return_when=...), then the pending tasks are cancelled"),
-    .asyncioCode = QStringLiteral(
-        "done, pending = await asyncio.wait(\n"
-        "    [asyncio.create_task(t()) for t in tasks],\n"
-        "    return_when=asyncio.FIRST_COMPLETED)  # or FIRST_EXCEPTION\n"
-        "for p in pending:\n"
-        "    p.cancel()\n"),
-    .params =
-        {
-            StrategyParam{
-                .type = StrategyParam::Type::Choice,
-                .key = QStringLiteral("return_when"),
-                .what = QStringLiteral("wait's return_when"),
-                .help = QStringLiteral("When wait returns: at the first task to end, or at the first failure."),
-                .choices = {QStringLiteral("first_completed"), QStringLiteral("first_exception")},
-            },
-        },
-    .examples = {QStringLiteral("wait:first_completed"), QStringLiteral("wait:first_exception")},
-    .run = run,
-}};
+// What the caller does, and the asyncio code it mirrors, as the help and the code panel show them.
+const char summary[] = "asyncio.wait(tasks, return_when=...), then the pending tasks are cancelled";
+const char asyncioCode[] = R"py(done, pending = await asyncio.wait(
+    [asyncio.create_task(t()) for t in tasks],
+    return_when=asyncio.FIRST_COMPLETED)  # or FIRST_EXCEPTION
+for p in pending:
+    p.cancel())py";
+
+const StrategyRegistration registration{StrategyDefinition{.name = QStringLiteral("wait"), .order = 50,
+    .summary = QString::fromUtf8(summary), .asyncioCode = QString::fromUtf8(asyncioCode),
+    .params = {choiceParam(QStringLiteral("return_when"), {QStringLiteral("first_completed"), QStringLiteral("first_exception")},
+                           QStringLiteral("wait's return_when"),
+                           QStringLiteral("When wait returns: at the first task to end, or at the first failure."))},
+    .examples = {QStringLiteral("wait:first_completed"), QStringLiteral("wait:first_exception")}, .run = run}};
 
 } // namespace
 
