@@ -1,12 +1,13 @@
 // The timeline's parts: coordinates, viewport, layout, model and painter, and the widget's mouse.
 
+#include "gantt/foldedrow.h"
+#include "gantt/ganttmodel.h"
 #include "scenario/examples.h"
 #include "testsupport.h"
 #include "theme.h"
 #include "timeline/ganttpainter.h"
 #include "timeline/timelinecoordinates.h"
 #include "timeline/timelinelayout.h"
-#include "gantt/ganttmodel.h"
 #include "timeline/timelineviewport.h"
 #include "timeline/timelinewidget.h"
 
@@ -45,6 +46,7 @@ class TestTimeline : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void foldedLanesAreCountedPerColumn();
     void timeAndPixelsMapBothWays_data();
     void timeAndPixelsMapBothWays();
     void zoomKeepsTheAnchorUnderTheCursor_data();
@@ -236,6 +238,26 @@ void TestTimeline::clickingABarSelectsItsTask()
     QCOMPARE(clicked.count(), 1);
     QCOMPARE(clicked.first().at(0).toInt(), 1); // gather
     QCOMPARE(clicked.first().at(1).toInt(), 2); // C
+}
+
+void TestTimeline::foldedLanesAreCountedPerColumn()
+{
+    // The demo under gather, A 1 s, B 2 s and C 1.5 s, folded into one row of four columns of 0.5 s.
+    GanttModel model;
+    model.setTraces({runOn(ClockKind::Virtual, builtinDemo(), QStringLiteral("gather"))});
+    const GanttModel::Group &g = model.groups().first();
+    FoldedRow row;
+    row.fold(g, 0, 3, 0, fromMs(2000), fromMs(2000), 4);
+    QCOMPARE(row.running(0), 3);
+    QCOMPARE(row.running(1), 3);
+    QCOMPARE(row.running(2), 2); // A has ended
+    QCOMPARE(row.running(3), 1); // only B is left
+    QCOMPARE(row.waiting(0), 0);
+    QCOMPARE(row.peak(), 3);
+    // A span far narrower than a column still counts in one.
+    row.fold(g, 0, 1, 0, fromMs(2000000), fromMs(2000000), 4);
+    QCOMPARE(row.running(0), 1);
+    QCOMPARE(row.running(1), 0);
 }
 
 QTEST_MAIN(TestTimeline)

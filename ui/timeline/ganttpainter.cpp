@@ -1,5 +1,6 @@
 #include "ganttpainter.h"
 
+#include "gantt/foldedrow.h"
 #include "gantt/speedcomparison.h"
 #include "timelinecoordinates.h"
 #include "trace/timeformat.h"
@@ -10,7 +11,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <vector>
 
 namespace concviz {
 
@@ -243,9 +243,8 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const GanttModel:
 void GanttPainter::paintFoldedLanes(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top,
                                     const TimelineLayout &layout, const Options &o) const
 {
-    // Many lanes per pixel row: for each row, count how many of its lanes run (or wait) at each x
-    // with a difference array (one add per span, one pass per row), shade each pixel by its share
-    // of the row's busiest pixel, and hand the finished picture to the painter once.
+    // Many lanes per pixel row: the model's folded counts for each row, each pixel shaded by its
+    // share of the row's busiest pixel, and the finished picture handed to the painter once.
     const double lanesTop = top + layout.headerHeight();
     const double lh = o.laneHeight;
     const int width = std::max(1, static_cast<int>(std::ceil(plot.width())));
@@ -257,12 +256,8 @@ void GanttPainter::paintFoldedLanes(QPainter &p, const QRectF &plot, const Gantt
     const Micros openEnd = o.now >= 0 ? o.now : o.end;
     QImage folded(width, rowsBottom - rowsTop, QImage::Format_ARGB32_Premultiplied);
     folded.fill(Qt::transparent);
-    std::vector<int> running(static_cast<std::size_t>(width) + 1);
-    std::vector<int> waiting(static_cast<std::size_t>(width) + 1);
     const QColor run = m_theme.running;
     const QColor wait = m_theme.phaseColor(PhaseKind::WaitSemaphore);
-    // timeToX with its division taken out of the loop over a million spans.
-    const double pixelsPerMicro = static_cast<double>(width) / static_cast<double>(std::max<Micros>(o.end - o.start, 1));
     // Every shade a pixel can take, premultiplied once: the per-pixel loop only looks them up.
     std::array<QRgb, 256> runShades{};
     std::array<QRgb, 256> waitShades{};
@@ -270,39 +265,18 @@ void GanttPainter::paintFoldedLanes(QPainter &p, const QRectF &plot, const Gantt
         runShades[static_cast<std::size_t>(a)] = qPremultiply(qRgba(run.red(), run.green(), run.blue(), a));
         waitShades[static_cast<std::size_t>(a)] = qPremultiply(qRgba(wait.red(), wait.green(), wait.blue(), a));
     }
+    FoldedRow counts;
     for (int row = rowsTop; row < rowsBottom; ++row) {
         const int laneFrom = std::max(0, static_cast<int>(std::floor((row - lanesTop) / lh)));
         const int laneTo = std::min(static_cast<int>(g.lanes.size()), static_cast<int>(std::ceil((row + 1 - lanesTop) / lh)));
         if (laneFrom >= laneTo)
             continue;
-        std::fill(running.begin(), running.end(), 0);
-        std::fill(waiting.begin(), waiting.end(), 0);
-        // The lanes' spans are contiguous: walk them without touching the lanes themselves.
-        const int spanFrom = g.lanes[laneFrom].firstSpan;
-        const int spanTo = g.lanes[laneTo - 1].firstSpan + g.lanes[laneTo - 1].spanCount;
-        for (int si = spanFrom; si < spanTo; ++si) {
-            const GanttModel::Span &s = g.spans[si];
-            const Micros end = s.end >= 0 ? s.end : openEnd;
-            if (end < o.start || s.start > o.end)
-                continue;
-            const int x0 = std::clamp(static_cast<int>(static_cast<double>(s.start - o.start) * pixelsPerMicro), 0, width - 1);
-            const int x1 = std::clamp(static_cast<int>(static_cast<double>(end - o.start) * pixelsPerMicro + 0.999), x0 + 1, width);
-            std::vector<int> &counts = s.type == GanttModel::SpanType::Running ? running : waiting;
-            ++counts[static_cast<std::size_t>(x0)];
-            --counts[static_cast<std::size_t>(x1)];
-        }
-        int r = 0, w = 0, peak = 1;
-        for (int x = 0; x < width; ++x) {
-            r += running[static_cast<std::size_t>(x)];
-            w += waiting[static_cast<std::size_t>(x)];
-            running[static_cast<std::size_t>(x)] = r;
-            waiting[static_cast<std::size_t>(x)] = w;
-            peak = std::max({peak, r, w});
-        }
+        counts.fold(g, laneFrom, laneTo, o.start, o.end, openEnd, width);
+        const int peak = counts.peak();
         auto *line = reinterpret_cast<QRgb *>(folded.scanLine(row - rowsTop));
         for (int x = 0; x < width; ++x) {
-            const int rc = running[static_cast<std::size_t>(x)];
-            const int wc = waiting[static_cast<std::size_t>(x)];
+            const int rc = counts.running(x);
+            const int wc = counts.waiting(x);
             if (rc > 0)
                 line[x] = runShades[static_cast<std::size_t>(90 + 165 * rc / peak)];
             else if (wc > 0)
