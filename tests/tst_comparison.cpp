@@ -17,6 +17,7 @@ private Q_SLOTS:
     void eachStrategyRunsInTurnAndIsReported();
     void stopEndsTheRunAndStartsNoMore();
     void startingAgainDropsTheOldResults();
+    void aStopBetweenTwoRunsStartsNoMore();
 };
 
 namespace {
@@ -76,6 +77,22 @@ void TestComparison::startingAgainDropsTheOldResults()
     QCOMPARE(traces.size(), 1);
     QCOMPARE(traces.first().scenario, QStringLiteral("Async demo"));
     QCOMPARE(traces.first().makespan(), fromMs(2000));
+}
+
+void TestComparison::aStopBetweenTwoRunsStartsNoMore()
+{
+    Comparison comparison;
+    QSignalSpy finished(&comparison, &Comparison::finished);
+    // The moment the first run has ended, the second is not started yet: a Stop then still counts.
+    connect(&comparison, &Comparison::runFinished, &comparison, [&comparison] {
+        QVERIFY(comparison.isRunning());
+        comparison.stop();
+    });
+    comparison.start(builtinDemo(), {strategy(QStringLiteral("sequential")), strategy(QStringLiteral("gather"))}, ClockKind::Virtual);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QCOMPARE(comparison.traces().size(), 1);
+    QVERIFY(!comparison.isRunning());
 }
 
 QTEST_GUILESS_MAIN(TestComparison)

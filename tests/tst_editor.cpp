@@ -27,6 +27,7 @@ private Q_SLOTS:
     void anEditAppliesToEverySelectedRow();
     void addingDuplicatingAndDeletingAreUndoable();
     void aBadStrategyIsRefusedAndTheOldOneStays();
+    void anErrorEditedOverMixedKindsChangesTheTasksThatRaise();
 };
 
 void TestEditor::theTableIsAWellBehavedModel()
@@ -142,6 +143,23 @@ void TestEditor::aBadStrategyIsRefusedAndTheOldOneStays()
     Q_EMIT strategy->lineEdit()->editingFinished(); // the user presses Enter
     QVERIFY2(editor.lastMessage().contains(QStringLiteral("permits must be a whole number")), qPrintable(editor.lastMessage()));
     QCOMPARE(doc.scenario().strategy.toString(), QStringLiteral("gather"));
+}
+
+void TestEditor::anErrorEditedOverMixedKindsChangesTheTasksThatRaise()
+{
+    ScenarioDocument doc;
+    doc.reset(scenarioFrom(R"({"concviz": 1, "tasks": [{"name": "ok", "kind": "sleep", "duration_ms": 100},
+        {"name": "bad", "kind": "fail", "duration_ms": 50, "error": "boom"}]})"),
+              {});
+    ScenarioEditor editor(&doc);
+    QSignalSpy refused(editor.model(), &TaskTableModel::editRefused);
+    for (int row : {0, 1})
+        editor.table()->selectionModel()->select(editor.model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QVERIFY(editor.model()->setData(editor.model()->index(1, TaskTableModel::Error), QStringLiteral("timeout talking to the DB"),
+                                    Qt::EditRole));
+    QCOMPARE(refused.count(), 0);
+    QCOMPARE(doc.scenario().tasks[1].text(QStringLiteral("error")), QStringLiteral("timeout talking to the DB"));
+    QVERIFY(!doc.scenario().tasks[0].fields.contains(QStringLiteral("error"))); // a sleep raises nothing
 }
 
 QTEST_MAIN(TestEditor)

@@ -98,6 +98,9 @@ void TestRegistry::everyStrategyExampleReadsBackAndRuns()
 
 void TestRegistry::theHelpListsEveryWrittenForm()
 {
+    QString error;
+    QVERIFY(!StrategySpec::parse(QStringLiteral("gather:"), &error));
+    QCOMPARE(error, QStringLiteral("gather takes only \"return_exceptions\", not \"\""));
     const QString help = strategySyntaxHelp();
     QCOMPARE(help,
              QStringLiteral("sequential, gather, gather:return_exceptions, task_group, as_completed, wait:first_completed, "
@@ -165,6 +168,14 @@ void TestRegistry::aFieldOfAnotherKindIsRefusedByFilesAndTheEditorAlike()
     const ScenarioReadResult file = ScenarioReader::read(
         R"({"concviz": 1, "tasks": [{"kind": "sleep", "duration_ms": 10, "url": "http://demo/json"}]})", QStringLiteral("f.json"));
     QCOMPARE(file.errors, QStringList{QStringLiteral("f.json: tasks[0].url: only http tasks take url")});
+    const ScenarioReadResult shared = ScenarioReader::read(
+        R"({"concviz": 1, "tasks": [{"kind": "http", "url": "http://demo/json", "duration_ms": 10}]})", QStringLiteral("f.json"));
+    QCOMPARE(shared.errors,
+             QStringList{QStringLiteral("f.json: tasks[0].duration_ms: only sleep, fail, blocking and cpu tasks take duration_ms")});
+    // A field of another kind at its default changes nothing, and is let be.
+    QVERIFY(ScenarioReader::read(R"({"concviz": 1, "tasks": [{"kind": "sleep", "duration_ms": 10, "offload": false}]})",
+                                 QStringLiteral("f.json"))
+                .scenario);
 
     Scenario s;
     s.tasks << TaskKindRegistry::find(QStringLiteral("sleep"))->makeTask(QStringLiteral("T1"));

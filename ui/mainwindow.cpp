@@ -72,9 +72,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_dirty = true;
     });
     connect(m_runs, &Comparison::finished, this, &MainWindow::onRunsFinished);
-    connect(m_runs, &Comparison::failed, this, [this](int, const QString &error) {
-        statusBar()->showMessage(tr("Internal error in the engine: %1").arg(error));
-    });
+    connect(m_runs, &Comparison::failed, this, [this](int, const QString &error) { m_runError = error; });
     connect(m_timeline, &TimelineWidget::taskClicked, this, &MainWindow::onTaskClicked);
     connect(&m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(&m_document, &ScenarioDocument::pathChanged, this, &MainWindow::updateTitle);
@@ -343,6 +341,7 @@ void MainWindow::run(bool allCompared)
     m_stopAction->setEnabled(true);
     statusBar()->showMessage(tr("Running on the %1 clock… (Esc stops)").arg(clockKindName(m_clock)));
     m_refresh.start();
+    m_runError.clear();
     m_runs->start(s, m_runStrategies, m_clock);
 }
 
@@ -383,7 +382,10 @@ void MainWindow::onRunsFinished(bool stopped)
     m_runAllAction->setEnabled(true);
     m_runOneAction->setEnabled(true);
     m_stopAction->setEnabled(false);
-    statusBar()->showMessage(stopped ? tr("Stopped") : tr("Done"), 5000);
+    if (!m_runError.isEmpty())
+        statusBar()->showMessage(tr("Internal error in the engine: %1").arg(m_runError));
+    else
+        statusBar()->showMessage(stopped ? tr("Stopped") : tr("Done"), 5000);
     Q_EMIT runsFinished();
 }
 

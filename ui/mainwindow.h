@@ -104,6 +104,7 @@ private:
     QString m_lastDir;
     QStringList m_recent;
     QList<StrategySpec> m_runStrategies;
+    QString m_runError; // what broke inside the engine during the last runs, if anything did
 
     QAction *m_runAction = nullptr;
     QAction *m_runAllAction = nullptr;

@@ -1,6 +1,7 @@
 #include "comparison.h"
 
 #include <QEventLoop>
+#include <QMetaMethod>
 
 namespace concviz {
 
@@ -11,7 +12,11 @@ Comparison::Comparison(QObject *parent)
 
 Comparison::~Comparison()
 {
-    delete m_runner; // stops and unwinds a run still going
+    // Stops and unwinds a run still going; nothing it says on the way reaches a half-destroyed owner.
+    if (m_runner) {
+        m_runner->disconnect(this);
+        delete m_runner;
+    }
 }
 
 void Comparison::start(const Scenario &scenario, const QList<StrategySpec> &strategies, ClockKind clock)
@@ -27,6 +32,7 @@ void Comparison::start(const Scenario &scenario, const QList<StrategySpec> &stra
     m_clock = clock;
     m_done.clear();
     m_index = -1;
+    m_active = true;
     m_stopped = false;
     startNext(m_generation);
 }
@@ -44,13 +50,16 @@ void Comparison::startNext(quint64 generation)
         return;
     ++m_index;
     if (m_stopped || m_index >= m_strategies.size()) {
+        m_active = false;
         Q_EMIT finished(m_stopped);
         return;
     }
     auto *runner = new Runner(m_scenario, m_strategies[m_index], m_clock, this);
     m_runner = runner;
     const int run = m_index;
-    connect(runner, &Runner::eventsAvailable, this, [this, run](const QList<TraceEvent> &events) { Q_EMIT eventsAvailable(run, events); });
+    // Batches cost memory at a million tasks: the runner makes them only when someone follows live.
+    if (isSignalConnected(QMetaMethod::fromSignal(&Comparison::eventsAvailable)))
+        connect(runner, &Runner::eventsAvailable, this, [this, run](const QList<TraceEvent> &events) { Q_EMIT eventsAvailable(run, events); });
     connect(runner, &Runner::finished, this, [this, runner, run, generation] {
         m_done.append(runner->trace());
         m_runner = nullptr;

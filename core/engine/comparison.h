@@ -24,7 +24,8 @@ public:
     void start(const Scenario &scenario, const QList<StrategySpec> &strategies, ClockKind clock);
     // Stops the run going and starts no more; finished(true) follows once it has unwound.
     void stop();
-    bool isRunning() const { return m_runner != nullptr; }
+    // From start() until finished(), the moments between two runs included.
+    bool isRunning() const { return m_active; }
     // The finished runs and the one going on, in order.
     QList<Trace> traces() const;
     // The live run's time, or -1 when nothing runs.
@@ -55,6 +56,7 @@ private:
     QPointer<Runner> m_runner;
     quint64 m_generation = 0; // which start() the queued steps belong to
     int m_index = -1;
+    bool m_active = false;
     bool m_stopped = false;
 };
 

@@ -94,7 +94,7 @@ void readKindFields(Checker &c, const QJsonObject &o, const QString &path, const
             t.fields.insert(f.key, f.defaultValue);
     }
     for (auto it = o.begin(); it != o.end(); ++it) {
-        const QString misplaced = kind.field(it.key()) ? QString() : misplacedSentence(it.key());
+        const QString misplaced = kind.field(it.key()) ? QString() : misplacedSentence(it.key(), it.value().toVariant());
         if (!misplaced.isEmpty())
             c.error(path + it.key(), misplaced);
     }

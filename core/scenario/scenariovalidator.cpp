@@ -28,7 +28,7 @@ void checkTask(QStringList &out, const TaskSpec &t, const QString &path)
             out.append(path + f.key + QStringLiteral(": ") + requiredSentence(*kind));
     }
     for (auto it = t.fields.begin(); it != t.fields.end(); ++it) {
-        const QString misplaced = kind->field(it.key()) ? QString() : misplacedSentence(it.key());
+        const QString misplaced = kind->field(it.key()) ? QString() : misplacedSentence(it.key(), it.value());
         if (!misplaced.isEmpty())
             out.append(path + it.key() + QStringLiteral(": ") + misplaced);
     }

@@ -41,7 +41,7 @@ bool readArguments(const StrategyDefinition &d, const QString &args, StrategySpe
     const QString head = named.isEmpty() ? args : pieces.takeFirst();
     if (!positional.isEmpty()) {
         const QStringList values = positional.size() == 1 ? QStringList{head} : head.split(d.separator);
-        if (head.trimmed().isEmpty() || values.size() != positional.size()) {
+        if (!onlyFlags && (head.trimmed().isEmpty() || values.size() != positional.size())) {
             *error = QStringLiteral("%1 needs %2, as in %3").arg(d.name, d.needs(), example);
             return false;
         }

@@ -17,12 +17,14 @@ QString requiredSentence(const TaskKindDefinition &kind)
     return QStringLiteral("required for %1 %2 task").arg(an ? QStringLiteral("an") : QStringLiteral("a"), kind.name);
 }
 
-QString misplacedSentence(const QString &key)
+QString misplacedSentence(const QString &key, const QVariant &value)
 {
     QStringList owners;
     QString ending = QStringLiteral("take %1").arg(key);
     for (const TaskKindDefinition *d : TaskKindRegistry::all()) {
         if (const Field *f = d->field(key)) {
+            if (f->defaultValue.isValid() && value == f->defaultValue)
+                return {};
             owners.append(d->name);
             if (!f->misplaced.isEmpty())
                 ending = f->misplaced;
@@ -30,7 +32,9 @@ QString misplacedSentence(const QString &key)
     }
     if (owners.isEmpty())
         return {};
-    return QStringLiteral("only %1 tasks %2").arg(owners.join(QStringLiteral(" and ")), ending);
+    const QString last = owners.takeLast();
+    const QString kinds = owners.isEmpty() ? last : owners.join(QStringLiteral(", ")) + QStringLiteral(" and ") + last;
+    return QStringLiteral("only %1 tasks %2").arg(kinds, ending);
 }
 
 } // namespace concviz

@@ -16,7 +16,8 @@ QString taskKindNames();
 // "required for an http task": what a task of `kind` missing a required field is told.
 QString requiredSentence(const TaskKindDefinition &kind);
 // "only blocking and cpu tasks can be offloaded": what a task is told that has a field its kind does
-// not declare but another does; empty when no kind declares `key`.
-QString misplacedSentence(const QString &key);
+// not declare but another does; empty when no kind declares `key`, or when `value` is that field's
+// default (an "offload": false on a sleep changes nothing, so it is let be).
+QString misplacedSentence(const QString &key, const QVariant &value);
 
 } // namespace concviz

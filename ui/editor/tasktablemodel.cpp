@@ -194,10 +194,15 @@ bool TaskTableModel::setData(const QModelIndex &index, const QVariant &value, in
     if (!rows.contains(index.row()))
         rows = {index.row()};
     Scenario candidate = m_document->scenario();
+    // A column of one kind's field (Error, Offload) changes the selected tasks that have it and
+    // leaves the others as they are.
+    const bool kindField = index.column() == Error || index.column() == Offload;
+    rows.removeIf([&](int row) { return kindField && row != index.row() && !fieldOf(candidate.tasks[row], index.column()); });
     QString reason;
     for (int row : rows) {
         if (!assign(candidate.tasks[row], index.column(), value, role, &reason)) {
-            Q_EMIT editRefused(reason);
+            if (!reason.isEmpty())
+                Q_EMIT editRefused(reason);
             return false;
         }
     }
