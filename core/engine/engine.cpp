@@ -191,11 +191,11 @@ Task<void> Engine::lifecycle(int task, Admission admission, int worker)
             PhaseScope wait(*this, task, PhaseKind::WaitRateLimit);
             co_await admission.limiter->admit();
         }
+        // Every local here lives in the coroutine's frame, a hundred thousand times over: the kind is
+        // looked up where it is used, not kept.
         const int spec = m_instances.at(task).spec;
         const TaskSpec &taskSpec = m_scenario.tasks.at(spec);
-        const TaskKindDefinition *kind = m_kinds.at(static_cast<std::size_t>(spec));
-        if (!kind)
-            throw TaskError{Outcome::Failed, QStringLiteral("no task kind is registered as \"%1\"").arg(taskSpec.kind)};
+        checkKindOf(spec);
         const std::optional<double> timeoutMs = m_scenario.timeoutFor(taskSpec);
         for (int attempt = 1;; ++attempt) {
             TraceEvent started = event(TraceEvent::Type::AttemptStarted, task);
@@ -208,15 +208,14 @@ Task<void> Engine::lifecycle(int task, Admission admission, int worker)
             std::exception_ptr cancelled;
             TimerId timer = 0;
             try {
-                if (!timeoutMs && kind->afterWait) {
+                if (!timeoutMs && kindOf(spec).afterWait) {
                     // The common case, a hundred thousand times over: no second coroutine needed.
-                    const Micros wait = m_waits[static_cast<std::size_t>(spec)];
-                    const Micros due = now() + wait;
-                    co_await sleepFor(wait);
+                    const Micros due = now() + m_waits[static_cast<std::size_t>(spec)];
+                    co_await sleepFor(m_waits[static_cast<std::size_t>(spec)]);
                     recordLateness(task, due);
-                    kind->afterWait(taskSpec);
+                    kindOf(spec).afterWait(taskSpec);
                 } else {
-                    Task<void> body = kind->run(*this, task, taskSpec);
+                    Task<void> body = kindOf(spec).run(*this, task, taskSpec);
                     if (timeoutMs && !body.isDone()) {
                         // asyncio.wait_for: the clock starts when the body does.
                         timer = m_clock.callAt(m_clock.now() + fromMs(*timeoutMs), [body = body.state(), ms = *timeoutMs] {
@@ -267,6 +266,12 @@ Task<void> Engine::lifecycle(int task, Admission admission, int worker)
     m_ended[static_cast<std::size_t>(task)] = true;
     if (failure)
         std::rethrow_exception(failure);
+}
+
+void Engine::checkKindOf(int spec) const
+{
+    if (!m_kinds[static_cast<std::size_t>(spec)])
+        throw TaskError{Outcome::Failed, QStringLiteral("no task kind is registered as \"%1\"").arg(m_scenario.tasks.at(spec).kind)};
 }
 
 Task<void> Engine::waitFor(int task, Micros duration)

@@ -99,6 +99,9 @@ public:
 private:
     Task<void> lifecycle(int task, Admission admission, int worker);
     Task<void> watchJob(QFuture<void> job);
+    // The kind of scenario entry `spec`; checkKindOf() throws a TaskError when none is registered.
+    const TaskKindDefinition &kindOf(int spec) const { return *m_kinds[static_cast<std::size_t>(spec)]; }
+    void checkKindOf(int spec) const;
     void jobEnded();
     TraceEvent event(TraceEvent::Type type, int task) const;
     void emitEvent(const TraceEvent &e) { m_sink(e); }

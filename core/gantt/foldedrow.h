@@ -18,6 +18,9 @@ public:
 
     int running(int column) const { return m_running[static_cast<std::size_t>(column)]; }
     int waiting(int column) const { return m_waiting[static_cast<std::size_t>(column)]; }
+    // The same counts as arrays of `width` columns, for a renderer's per-pixel loop.
+    const int *runningColumns() const { return m_running.data(); }
+    const int *waitingColumns() const { return m_waiting.data(); }
     // The largest count in any column, at least 1.
     int peak() const { return m_peak; }
 
