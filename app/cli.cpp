@@ -2,6 +2,7 @@
 
 #include "scenario/examples.h"
 #include "scenario/scenarioreader.h"
+#include "trace/safetext.h"
 
 #include <QSaveFile>
 
@@ -11,12 +12,18 @@ namespace concviz::cli {
 
 void printOut(const QString &text)
 {
-    const QByteArray bytes = text.toUtf8();
+    const QByteArray bytes = escapeControls(text, true).toUtf8();
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
     std::fflush(stdout);
 }
 
 void printErr(const QString &text)
+{
+    // Messages quote names and values from files: nothing in them may drive the terminal.
+    printStatus(escapeControls(text, true));
+}
+
+void printStatus(const QString &text)
 {
     const QByteArray bytes = text.toUtf8();
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
@@ -122,7 +129,7 @@ ClockKind parseClock(const QString &text)
     throw UsageError{QStringLiteral("--clock: must be real or virtual, not \"%1\"").arg(text)};
 }
 
-QList<Trace> executeRuns(const Scenario &scenario, const QList<StrategySpec> &strategies, ClockKind clock, bool *interrupted)
+QList<Trace> executeRuns(const Scenario &scenario, const QList<StrategySpec> &strategies, ClockKind clock, int *signal)
 {
     Comparison comparison;
     InterruptWatcher watcher;
@@ -148,7 +155,7 @@ QList<Trace> executeRuns(const Scenario &scenario, const QList<StrategySpec> &st
                 return;
             const Trace &live = traces.last();
             const auto done = std::count_if(live.tasks.begin(), live.tasks.end(), [](const TaskTrace &t) { return t.end >= 0; });
-            printErr(QStringLiteral("\r\033[K%1 running: %2, %3 of %4 tasks done (Ctrl-C stops)")
+            printStatus(QStringLiteral("\r\033[K%1 running: %2, %3 of %4 tasks done (Ctrl-C stops)")
                          .arg(live.strategy, humanDuration(wall.nsecsElapsed() / 1000))
                          .arg(done)
                          .arg(live.tasks.size()));
@@ -160,16 +167,24 @@ QList<Trace> executeRuns(const Scenario &scenario, const QList<StrategySpec> &st
     if (!done)
         loop.exec();
     if (showProgress)
-        printErr(QStringLiteral("\r\033[K"));
+        printStatus(QStringLiteral("\r\033[K"));
     if (!internalError.isEmpty())
         throw std::runtime_error(internalError.toStdString());
-    *interrupted = stopped || watcher.wasInterrupted();
+    Q_UNUSED(stopped); // only the watcher stops a run here
+    *signal = watcher.signal();
     return comparison.traces();
 }
 
-Trace executeRun(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, bool *interrupted)
+Trace executeRun(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, int *signal)
 {
-    return executeRuns(scenario, {strategy}, clock, interrupted).value(0);
+    return executeRuns(scenario, {strategy}, clock, signal).value(0);
+}
+
+int reportInterrupted(int signal, const QString &what, const QString &out)
+{
+    const QString where = out.isEmpty() ? QStringLiteral("%1 above").arg(what) : QStringLiteral("%1 in %2").arg(what, out);
+    printErr(QStringLiteral("concviz: %1; the %2 is what ran until then\n").arg(interruptedBy(signal), where));
+    return interruptedExitCode(signal);
 }
 
 } // namespace concviz::cli

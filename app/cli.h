@@ -11,7 +11,7 @@
 namespace concviz::cli {
 
 // Exit statuses of every command.
-enum ExitCode { Success = 0, InternalError = 1, BadInput = 2, Interrupted = 130 };
+enum ExitCode { Success = 0, InternalError = 1, BadInput = 2 }; // and 128 + a signal: see interrupt.h
 
 // Thrown by a command for bad input: the message goes to stderr and the exit status is 2.
 struct UsageError
@@ -20,7 +20,10 @@ struct UsageError
 };
 
 void printOut(const QString &text);
+// A message on stderr, its control characters written out (see escapeControls), line breaks kept.
 void printErr(const QString &text);
+// A status line on stderr as it is: for our own terminal codes (\r, erase line), never for text from a file.
+void printStatus(const QString &text);
 
 // The scenario in `file`, or the built-in demo when `file` is empty. Throws UsageError.
 Scenario loadScenario(const QString &file);
@@ -40,11 +43,14 @@ int intOption(const QString &name, const QString &value, int min, int max);
 
 namespace concviz::cli {
 
-// Runs to the end on the event loop; Ctrl-C stops it cleanly and sets *interrupted. Throws
-// UsageError when the scenario cannot run on that clock.
-Trace executeRun(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, bool *interrupted);
-// Runs the scenario under each strategy in turn, stopping after the run that Ctrl-C interrupted.
-QList<Trace> executeRuns(const Scenario &scenario, const QList<StrategySpec> &strategies, ClockKind clock, bool *interrupted);
+// Runs to the end on the event loop; Ctrl-C, SIGTERM or SIGHUP stops it cleanly and sets *signal
+// to the signal (0 when none came). Throws UsageError when the scenario cannot run on that clock.
+Trace executeRun(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, int *signal);
+// Runs the scenario under each strategy in turn, stopping after the run that a signal interrupted.
+QList<Trace> executeRuns(const Scenario &scenario, const QList<StrategySpec> &strategies, ClockKind clock, int *signal);
+// Says on stderr that `signal` stopped the runs and where what ran until then went (`out`, or the
+// output above when empty); returns the exit status for it.
+int reportInterrupted(int signal, const QString &what, const QString &out);
 // The strategies named by --strategies, else the scenario's compare list.
 QList<StrategySpec> strategiesToCompare(const QCommandLineParser &parser, const Scenario &scenario);
 // Parses a command's arguments ("concviz NAME ..."). Returns false when --help was asked for and

@@ -35,16 +35,14 @@ int compareCommand(const QStringList &arguments)
     chart.maxLanes = intOption(QStringLiteral("lanes"), parser.value(QStringLiteral("lanes")), 0, 1000000);
     const ClockKind clock = parseClock(parser.value(QStringLiteral("clock")));
     const Scenario scenario = loadScenario(parser.positionalArguments().value(0));
-    bool interrupted = false;
-    const QList<Trace> traces = executeRuns(scenario, strategiesToCompare(parser, scenario), clock, &interrupted);
+    int signal = 0;
+    const QList<Trace> traces = executeRuns(scenario, strategiesToCompare(parser, scenario), clock, &signal);
 
     const QByteArray output = format == QLatin1String("json") ? exportRuns(traces, scenario.name, ExportFormat::Json)
                                                               : TerminalGantt::renderComparison(traces, chart).toUtf8();
     writeOutput(parser.value(QStringLiteral("out")), output);
-    if (interrupted) {
-        printErr(QStringLiteral("concviz: interrupted; the runs above are what ran until then\n"));
-        return Interrupted;
-    }
+    if (signal)
+        return reportInterrupted(signal, QStringLiteral("runs"), parser.value(QStringLiteral("out")));
     return Success;
 }
 

@@ -27,7 +27,8 @@ const char *usage = "Usage: concviz <command> [options]\n"
                     "With no command, concviz opens the window (concviz [FILE] [--run] [--screenshot PATH] [--quit]\n"
                     "[--theme NAME] [--clock real|virtual] [--size WxH]); with no display it prints the comparison.\n"
                     "Without FILE the built-in demo runs. 'concviz <command> --help' shows a command's options.\n"
-                    "Exit status: 0 success, 1 internal error, 2 bad input, 130 interrupted.\n";
+                    "Exit status: 0 success, 1 internal error, 2 bad input, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM),\n"
+                    "129 hung up (SIGHUP); the runs so far are written either way.\n";
 
 } // namespace
 

@@ -1,6 +1,7 @@
 #include "rendercommand.h"
 
 #include "cli.h"
+#include "interrupt.h"
 #include "theme.h"
 #include "timelineexport.h"
 
@@ -35,10 +36,12 @@ int renderCommand(const QStringList &arguments)
     const int width = intOption(QStringLiteral("width"), parser.value(QStringLiteral("width")), 320, 20000);
     const ClockKind clock = parseClock(parser.value(QStringLiteral("clock")));
     const Scenario scenario = loadScenario(parser.positionalArguments().value(0));
-    bool interrupted = false;
-    const QList<Trace> traces = executeRuns(scenario, strategiesToCompare(parser, scenario), clock, &interrupted);
-    if (interrupted)
-        return Interrupted;
+    int signal = 0;
+    const QList<Trace> traces = executeRuns(scenario, strategiesToCompare(parser, scenario), clock, &signal);
+    if (signal) {
+        printErr(QStringLiteral("concviz: %1; nothing was drawn\n").arg(interruptedBy(signal)));
+        return interruptedExitCode(signal);
+    }
     GanttModel model;
     model.setTraces(traces, scenario.deadlineMs);
     const Theme theme = Theme::make(Theme::kindFromName(parser.value(QStringLiteral("theme"))), QGuiApplication::palette());

@@ -39,16 +39,14 @@ int runCommand(const QStringList &arguments)
     const StrategySpec strategy = parser.isSet(QStringLiteral("strategy")) ? parseStrategy(parser.value(QStringLiteral("strategy")))
                                                                           : scenario.strategy;
 
-    bool interrupted = false;
-    const Trace trace = executeRun(scenario, strategy, clock, &interrupted);
+    int signal = 0;
+    const Trace trace = executeRun(scenario, strategy, clock, &signal);
 
     const QByteArray output = exportFormat ? exportTrace(trace, *exportFormat)
                                            : (TerminalGantt::render(trace, chart) + TerminalGantt::legend()).toUtf8();
     writeOutput(parser.value(QStringLiteral("out")), output);
-    if (interrupted) {
-        printErr(QStringLiteral("concviz: interrupted; the trace above is what ran until then\n"));
-        return Interrupted;
-    }
+    if (signal)
+        return reportInterrupted(signal, QStringLiteral("trace"), parser.value(QStringLiteral("out")));
     return Success;
 }
 

@@ -47,13 +47,15 @@ void Engine::start(std::function<void()> finished)
 {
     m_finishedCallback = std::move(finished);
     m_origin = m_clock.now();
-    if (m_scenario.deadlineMs) {
-        const double ms = *m_scenario.deadlineMs;
-        m_deadlineTimer = m_clock.callAt(m_origin + fromMs(ms), [this, ms] {
-            m_deadlineTimer = 0;
-            stop(MarkerKind::Deadline, QStringLiteral("deadline of %1 ms reached").arg(ms));
-        });
-    }
+    // The scenario's deadline, or else the longest a run may take: past it, times would no longer
+    // be ones the format can state, so the run ends there with what is left cancelled.
+    const bool ownDeadline = m_scenario.deadlineMs.has_value();
+    const double ms = m_scenario.deadlineMs.value_or(maxRunMs);
+    m_deadlineTimer = m_clock.callAt(m_origin + fromMs(ms), [this, ms, ownDeadline] {
+        m_deadlineTimer = 0;
+        stop(MarkerKind::Deadline, ownDeadline ? QStringLiteral("deadline of %1 ms reached").arg(ms)
+                                               : QStringLiteral("the run reached 24 hours, the longest a run may take"));
+    });
     const StrategyDefinition *definition = m_strategy.definition();
     if (!definition) {
         // Specs come from the parser, which knows only registered names; this is a programming error.
@@ -246,7 +248,7 @@ Task<void> Engine::lifecycle(int task, Admission admission, int worker)
                 break;
             if (attempt > m_scenario.retries.max)
                 throw TaskError{attemptOutcome, attemptError};
-            const double backoffMs = m_scenario.retries.backoffMs * std::pow(2.0, attempt - 1);
+            const double backoffMs = m_scenario.retries.backoffAfter(attempt);
             PhaseScope backoff(*this, task, PhaseKind::Backoff);
             co_await sleepFor(fromMs(backoffMs));
         }

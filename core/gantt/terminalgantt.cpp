@@ -1,5 +1,6 @@
 #include "terminalgantt.h"
 
+#include "../trace/safetext.h"
 #include "../trace/timeformat.h"
 #include "ganttmodel.h"
 #include "speedcomparison.h"
@@ -140,7 +141,7 @@ int labelWidth(const GanttModel::Group &g, int maxLanes)
 {
     int w = 7; // "running"
     for (int i = 0; i < g.lanes.size() && i < maxLanes; ++i)
-        w = std::max(w, static_cast<int>(g.lanes[i].name.size()));
+        w = std::max(w, static_cast<int>(escapeControls(g.lanes[i].name).size()));
     return std::min(w, 18) + 2;
 }
 
@@ -153,10 +154,10 @@ QString chart(const GanttModel::Group &g, const TerminalGantt::Options &o, const
         const GanttModel::Lane &l = g.lanes[i];
         QString tail = QStringLiteral(" %1 %2").arg(humanDuration(l.runTime), outcomeMark(l.outcome));
         if (!l.error.isEmpty() && l.outcome != Outcome::Ok)
-            tail += QStringLiteral(": ") + l.error;
+            tail += QStringLiteral(": ") + escapeControls(l.error);
         if (l.attempts > 1)
             tail += QStringLiteral(" (%1 attempts)").arg(l.attempts);
-        out += padded(l.name, labels) + lane(g, l, axis, o.width, end) + tail + QLatin1Char('\n');
+        out += padded(escapeControls(l.name), labels) + lane(g, l, axis, o.width, end) + tail + QLatin1Char('\n');
     }
     if (g.lanes.size() > shown)
         out += padded(QString(), labels)
@@ -174,12 +175,12 @@ QString markerLines(const GanttModel::Group &g)
     for (const Marker &m : g.markers) {
         if (m.kind == MarkerKind::Consumed) {
             if (m.task >= 0 && m.task < g.lanes.size())
-                order << g.lanes[m.task].name;
+                order << escapeControls(g.lanes[m.task].name);
             continue;
         }
         if (++listed > 12)
             continue;
-        out += QStringLiteral("  ▲ %1  %2\n").arg(humanDuration(m.time), m.label);
+        out += QStringLiteral("  ▲ %1  %2\n").arg(humanDuration(m.time), escapeControls(m.label));
     }
     if (listed > 12)
         out += QStringLiteral("  … %1 more markers\n").arg(listed - 12);
@@ -205,7 +206,7 @@ QString TerminalGantt::render(const Trace &trace, const Options &o)
     const GanttModel::Group &g = model.groups().first();
     const Axis axis(o.axisEnd > 0 ? o.axisEnd : g.makespan, o.width);
     const int labels = labelWidth(g, o.maxLanes);
-    QString out = QStringLiteral("%1 · %2 · %3 clock\n").arg(g.scenario, g.strategy, clockKindName(g.clock));
+    QString out = QStringLiteral("%1 · %2 · %3 clock\n").arg(escapeControls(g.scenario), g.strategy, clockKindName(g.clock));
     out += axis.ticks(labels);
     out += chart(g, o, axis, labels);
     out += statsLine(g.stats) + QLatin1Char('\n');
@@ -224,7 +225,7 @@ QString TerminalGantt::renderComparison(const QList<Trace> &traces, const Option
     int nameWidth = 8;
     for (const GanttModel::Group &g : groups)
         nameWidth = std::max(nameWidth, static_cast<int>(g.strategy.size()));
-    QString out = QStringLiteral("%1 · %2 clock\n\n").arg(first.scenario, clockKindName(first.clock));
+    QString out = QStringLiteral("%1 · %2 clock\n\n").arg(escapeControls(first.scenario), clockKindName(first.clock));
     out += padded(QStringLiteral("strategy"), nameWidth + 2) + QStringLiteral("makespan     speedup  vs %1\n").arg(first.strategy);
     for (const GanttModel::Group &g : groups) {
         QString versus;

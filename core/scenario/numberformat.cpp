@@ -15,6 +15,24 @@ QString formatNumber(double value)
     return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
+QString formatLongDuration(double ms)
+{
+    const double hours = ms / 3600000.0;
+    if (hours >= 48)
+        return QStringLiteral("%1 days").arg(formatNumber(std::floor(hours / 24)));
+    return QStringLiteral("%1 hours").arg(QString::number(hours, 'f', 1));
+}
+
+QString lateStartProblem(double lastStartMs, int tasks)
+{
+    constexpr double dayMs = 24.0 * 3600.0 * 1000.0;
+    if (lastStartMs <= dayMs)
+        return {};
+    return QStringLiteral("the last of %1 tasks would start after %2, past the 24 hours a run may take")
+        .arg(tasks)
+        .arg(formatLongDuration(lastStartMs));
+}
+
 QString jsonString(const QString &text)
 {
     // QJsonDocument escapes strings the way JSON wants; strip the array around it.

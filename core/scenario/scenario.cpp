@@ -1,9 +1,26 @@
 #include "scenario.h"
 
+#include <algorithm>
+#include <cmath>
+
 
 
 
 namespace concviz {
+
+double RetryPolicy::backoffAfter(int attempt) const
+{
+    // 2^100 is still a finite double; the cap keeps the result a time a clock can hold.
+    return std::min(backoffMs * std::pow(2.0, attempt - 1), maxBackoffMs);
+}
+
+double RetryPolicy::totalBackoffMs() const
+{
+    double total = 0;
+    for (int attempt = 1; attempt <= max; ++attempt)
+        total += backoffAfter(attempt);
+    return total;
+}
 
 QList<TaskInstance> Scenario::instances() const
 {

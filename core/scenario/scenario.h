@@ -13,12 +13,21 @@ namespace concviz {
 
 constexpr int scenarioFormatVersion = 1;
 
-// Attempt k+1 starts backoffMs * 2^(k-1) after attempt k failed or timed out.
+// Attempt k+1 starts backoffMs * 2^(k-1) after attempt k failed or timed out, but never more than
+// maxBackoffMs after it, as retry libraries cap their backoff.
 struct RetryPolicy
 {
+    static constexpr double defaultMaxBackoffMs = 60000;
+
     int max = 0;
     double backoffMs = 0;
+    double maxBackoffMs = defaultMaxBackoffMs;
     bool operator==(const RetryPolicy &) const = default;
+
+    // The wait before attempt `attempt` + 1, in milliseconds.
+    double backoffAfter(int attempt) const;
+    // Every wait of a task that uses all its retries, added up.
+    double totalBackoffMs() const;
 };
 
 // One task after `count` has been expanded: what the engine runs and the trace shows as a lane.

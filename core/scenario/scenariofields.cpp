@@ -1,5 +1,7 @@
 #include "scenariofields.h"
 
+#include "scenario.h"
+
 namespace concviz::ScenarioFields {
 
 namespace {
@@ -24,6 +26,11 @@ const Field timeoutMs = millis("timeout_ms", false, "Per task, from the moment i
 const Field deadlineMs = millis("deadline_ms", false, "The whole run, like asyncio.timeout around the strategy.");
 const Field retriesMax = integer("max", 0, 100, 0, "How many more attempts a failed or timed-out task gets.");
 const Field retriesBackoffMs = millis("backoff_ms", true, "The wait before the first retry; it doubles for each later one.");
+const Field retriesMaxBackoffMs = Field{.key = QStringLiteral("max_backoff_ms"),
+                                       .type = Field::Type::Millis,
+                                       .defaultValue = RetryPolicy::defaultMaxBackoffMs,
+                                       .help = QStringLiteral("The longest wait between two attempts: the doubling stops there."),
+                                       .unit = QStringLiteral("ms")};
 const Field executorWorkers = integer("executor_workers", 1, 256, 4, "Threads of the executor pool for offloaded tasks.");
 const Field connectionsPerHost =
     integer("connections_per_host", 1, 1000, 6, "HTTP connections open at once to one host and port, as a browser allows.");

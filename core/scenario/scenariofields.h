@@ -18,6 +18,7 @@ extern const Field timeoutMs;          // timeout_ms
 extern const Field deadlineMs;         // deadline_ms
 extern const Field retriesMax;         // retries.max
 extern const Field retriesBackoffMs;   // retries.backoff_ms
+extern const Field retriesMaxBackoffMs; // retries.max_backoff_ms
 extern const Field executorWorkers;    // executor_workers
 extern const Field connectionsPerHost; // connections_per_host
 

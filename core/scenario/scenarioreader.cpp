@@ -1,6 +1,7 @@
 #include "scenarioreader.h"
 
 #include "scenariofields.h"
+#include "scenariovalidator.h"
 #include "taskkindregistry.h"
 
 #include <QFile>
@@ -138,11 +139,24 @@ ScenarioReadResult ScenarioReader::readFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {std::nullopt, {QStringLiteral("%1: cannot be read: %2").arg(path, file.errorString())}};
+    // A million tasks fit in far less; a larger file is refused before it costs its size many times over.
+    if (file.size() > maxFileBytes)
+        return {std::nullopt,
+                {QStringLiteral("%1: %2 MiB is larger than a scenario file may be (%3 MiB)")
+                     .arg(path)
+                     .arg(file.size() / (1024 * 1024))
+                     .arg(maxFileBytes / (1024 * 1024))}};
     return read(file.readAll(), path);
 }
 
 ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &source)
 {
+    if (json.size() > maxFileBytes)
+        return {std::nullopt,
+                {QStringLiteral("%1: %2 MiB is larger than a scenario file may be (%3 MiB)")
+                     .arg(source)
+                     .arg(json.size() / (1024 * 1024))
+                     .arg(maxFileBytes / (1024 * 1024))}};
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -188,11 +202,17 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
         if (list.isEmpty())
             c.error(QStringLiteral("tasks"), QStringLiteral("must hold at least one task"));
         qint64 total = 0;
-        for (int i = 0; i < list.size(); ++i) {
+        // Counted while read: past the limit, the rest is not worth turning into tasks.
+        for (int i = 0; i < list.size() && total <= ScenarioFields::maxTasks; ++i) {
             s.tasks.append(readTask(c, list.at(i), i));
             total += s.tasks.last().count;
         }
-        if (total > ScenarioFields::maxTasks)
+        if (total > ScenarioFields::maxTasks && s.tasks.size() < list.size())
+            c.error(QStringLiteral("tasks"), QStringLiteral("more than %1 tasks after count is expanded (the first %2 entries hold %3)")
+                                                 .arg(ScenarioFields::maxTasks)
+                                                 .arg(s.tasks.size())
+                                                 .arg(total));
+        else if (total > ScenarioFields::maxTasks)
             c.error(QStringLiteral("tasks"),
                     QStringLiteral("%1 tasks after count is expanded; at most %2").arg(total).arg(ScenarioFields::maxTasks));
     }
@@ -229,6 +249,9 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
             const QJsonObject r = retries.toObject();
             s.retries.max = static_cast<int>(c.field(r, ScenarioFields::retriesMax, QStringLiteral("retries.")).value_or(0).toLongLong());
             s.retries.backoffMs = c.field(r, ScenarioFields::retriesBackoffMs, QStringLiteral("retries.")).value_or(0.0).toDouble();
+            s.retries.maxBackoffMs = c.field(r, ScenarioFields::retriesMaxBackoffMs, QStringLiteral("retries."))
+                                         .value_or(ScenarioFields::retriesMaxBackoffMs.defaultValue)
+                                         .toDouble();
         }
     }
     s.executorWorkers = static_cast<int>(
@@ -236,6 +259,11 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
     s.connectionsPerHost = static_cast<int>(
         c.field(o, ScenarioFields::connectionsPerHost, {}).value_or(ScenarioFields::connectionsPerHost.defaultValue).toLongLong());
 
+    // Only a scenario whose every value is sound is worth its schedule's check.
+    if (c.errors().isEmpty()) {
+        for (const QString &problem : ScenarioValidator::scheduleProblems(s))
+            c.error(problem.section(QStringLiteral(": "), 0, 0), problem.section(QStringLiteral(": "), 1));
+    }
     if (!c.errors().isEmpty())
         return {std::nullopt, c.errors()};
     return {std::move(s), {}};

@@ -21,6 +21,9 @@ struct ScenarioReadResult
 class ScenarioReader
 {
 public:
+    // The largest scenario file read: a million tasks take far less.
+    static constexpr qint64 maxFileBytes = 64 * 1024 * 1024;
+
     // `source` names the input in messages (a file name, ":/scenarios/x.json", "<editor>").
     static ScenarioReadResult read(const QByteArray &json, const QString &source);
     static ScenarioReadResult readFile(const QString &path);

@@ -1,6 +1,7 @@
 #include "scenariovalidator.h"
 
 #include "scenariofields.h"
+#include "strategyregistry.h"
 #include "taskkindregistry.h"
 
 namespace concviz {
@@ -57,8 +58,36 @@ QStringList ScenarioValidator::problems(const Scenario &s)
         check(out, {}, ScenarioFields::deadlineMs, *s.deadlineMs);
     check(out, QStringLiteral("retries."), ScenarioFields::retriesMax, s.retries.max);
     check(out, QStringLiteral("retries."), ScenarioFields::retriesBackoffMs, s.retries.backoffMs);
+    check(out, QStringLiteral("retries."), ScenarioFields::retriesMaxBackoffMs, s.retries.maxBackoffMs);
     check(out, {}, ScenarioFields::executorWorkers, s.executorWorkers);
     check(out, {}, ScenarioFields::connectionsPerHost, s.connectionsPerHost);
+    if (out.isEmpty())
+        out += scheduleProblems(s);
+    return out;
+}
+
+QStringList ScenarioValidator::scheduleProblems(const Scenario &s)
+{
+    QStringList out;
+    const double waits = s.retries.totalBackoffMs();
+    if (waits > maxFieldMs)
+        out.append(QStringLiteral("retries: the waits between %1 attempts add up to %2 hours, more than the 24 hours a run may "
+                                  "take; lower max, backoff_ms or max_backoff_ms")
+                       .arg(s.retries.max + 1)
+                       .arg(QString::number(waits / 3600000.0, 'f', 1)));
+    qint64 total = 0;
+    for (const TaskSpec &t : s.tasks)
+        total += t.count;
+    const int tasks = static_cast<int>(std::min<qint64>(total, ScenarioFields::maxTasks));
+    auto checkStrategy = [&](const StrategySpec &spec, const QString &path) {
+        const StrategyDefinition *d = spec.definition();
+        const QString problem = d && d->checkSchedule ? d->checkSchedule(spec, tasks) : QString();
+        if (!problem.isEmpty())
+            out.append(QStringLiteral("%1: %2").arg(path, problem));
+    };
+    checkStrategy(s.strategy, QStringLiteral("strategy"));
+    for (qsizetype i = 0; i < s.compare.size(); ++i)
+        checkStrategy(s.compare[i], QStringLiteral("compare[%1]").arg(i));
     return out;
 }
 

@@ -13,6 +13,9 @@ class ScenarioValidator
 public:
     // Every problem, each starting with its JSON path; empty when the scenario is valid.
     static QStringList problems(const Scenario &scenario);
+    // A schedule that cannot fit in the 24 hours a run may take, though each value is sound: waits
+    // between retries that add up past it, a strategy that would start its last task after it.
+    static QStringList scheduleProblems(const Scenario &scenario);
 };
 
 } // namespace concviz

@@ -115,10 +115,14 @@ QByteArray ScenarioWriter::toJson(const Scenario &s)
         f.emplace_back(QStringLiteral("timeout_ms"), number(*s.timeoutMs));
     if (s.deadlineMs)
         f.emplace_back(QStringLiteral("deadline_ms"), number(*s.deadlineMs));
-    if (s.retries.max > 0 || s.retries.backoffMs > 0)
-        f.emplace_back(QStringLiteral("retries"),
-                       joinObject({{QStringLiteral("max"), QString::number(s.retries.max)},
-                                   {QStringLiteral("backoff_ms"), number(s.retries.backoffMs)}}));
+    const bool cappedOtherwise = s.retries.maxBackoffMs != RetryPolicy::defaultMaxBackoffMs;
+    if (s.retries.max > 0 || s.retries.backoffMs > 0 || cappedOtherwise) {
+        Fields retries{{QStringLiteral("max"), QString::number(s.retries.max)},
+                       {QStringLiteral("backoff_ms"), number(s.retries.backoffMs)}};
+        if (cappedOtherwise)
+            retries.emplace_back(ScenarioFields::retriesMaxBackoffMs.key, number(s.retries.maxBackoffMs));
+        f.emplace_back(QStringLiteral("retries"), joinObject(retries));
+    }
     if (s.executorWorkers != ScenarioFields::executorWorkers.defaultValue.toInt())
         f.emplace_back(ScenarioFields::executorWorkers.key, QString::number(s.executorWorkers));
     if (s.connectionsPerHost != ScenarioFields::connectionsPerHost.defaultValue.toInt())

@@ -26,6 +26,9 @@ struct StrategyDefinition
     QStringList examples = {};      // written forms to offer; the first is quoted in messages
     // The limit on running tasks it sets, or 0 when it sets none.
     int (*concurrencyLimit)(const StrategySpec &spec) = nullptr;
+    // Why `spec` cannot start `tasks` tasks within the 24 hours a run may take (a rate limit, a
+    // producer's interval), or empty; null when it always can.
+    QString (*checkSchedule)(const StrategySpec &spec, int tasks) = nullptr;
     // The caller's coroutine: runs the engine's tasks in this strategy's order.
     Task<void> (*run)(Engine &engine, const StrategySpec &spec) = nullptr;
 

@@ -1,5 +1,7 @@
 #include "csvexporter.h"
 
+#include "safetext.h"
+
 #include "timeformat.h"
 
 #include <QStringList>
@@ -8,9 +10,11 @@ namespace concviz {
 
 namespace {
 
-QString field(const QString &s)
+// A value as CSV writes it; control characters written out, since a CSV is often printed as is.
+QString field(const QString &text)
 {
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
+    const QString s = escapeControls(text);
+    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')))
         return s;
     QString escaped = s;
     escaped.replace(QLatin1String("\""), QLatin1String("\"\""));

@@ -112,6 +112,8 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     m_retries = new QSpinBox(this);
     setRangeOf(m_retries, ScenarioFields::retriesMax);
     m_backoff = new QLineEdit(this);
+    m_maxBackoff = new QLineEdit(this);
+    m_maxBackoff->setToolTip(ScenarioFields::retriesMaxBackoffMs.help);
     m_workers = new QSpinBox(this);
     setRangeOf(m_workers, ScenarioFields::executorWorkers);
     m_connections = new QSpinBox(this);
@@ -122,11 +124,12 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     form->addRow(tr("&Deadline (ms)"), m_deadline);
     form->addRow(tr("&Retries"), m_retries);
     form->addRow(tr("&Backoff (ms)"), m_backoff);
+    form->addRow(tr("Backoff at &most (ms)"), m_maxBackoff);
     form->addRow(tr("&Executor threads"), m_workers);
     form->addRow(tr("Connections per &host"), m_connections);
     layout->addLayout(form);
 
-    for (QLineEdit *e : {m_name, m_compare, m_timeout, m_deadline, m_backoff})
+    for (QLineEdit *e : {m_name, m_compare, m_timeout, m_deadline, m_backoff, m_maxBackoff})
         connect(e, &QLineEdit::editingFinished, this, &ScenarioEditor::applyOptions);
     connect(m_strategy->lineEdit(), &QLineEdit::editingFinished, this, &ScenarioEditor::applyOptions);
     connect(m_strategy, &QComboBox::activated, this, &ScenarioEditor::applyOptions);
@@ -167,6 +170,7 @@ void ScenarioEditor::refresh()
     m_deadline->setText(optionalMs(s.deadlineMs));
     m_retries->setValue(s.retries.max);
     m_backoff->setText(formatNumber(s.retries.backoffMs));
+    m_maxBackoff->setText(formatNumber(s.retries.maxBackoffMs));
     m_workers->setValue(s.executorWorkers);
     m_connections->setValue(s.connectionsPerHost);
     m_table->resizeColumnsToContents();
@@ -212,11 +216,14 @@ void ScenarioEditor::applyOptions()
         return ok;
     };
     std::optional<double> backoff;
+    std::optional<double> maxBackoff;
     if (!ms(m_timeout, QStringLiteral("timeout_ms"), &s.timeoutMs) || !ms(m_deadline, QStringLiteral("deadline_ms"), &s.deadlineMs)
-        || !ms(m_backoff, QStringLiteral("retries.backoff_ms"), &backoff))
+        || !ms(m_backoff, QStringLiteral("retries.backoff_ms"), &backoff)
+        || !ms(m_maxBackoff, QStringLiteral("retries.max_backoff_ms"), &maxBackoff))
         return;
     s.retries.max = m_retries->value();
     s.retries.backoffMs = backoff.value_or(0);
+    s.retries.maxBackoffMs = maxBackoff.value_or(RetryPolicy::defaultMaxBackoffMs);
     s.executorWorkers = m_workers->value();
     s.connectionsPerHost = m_connections->value();
     const QString problem = ScenarioDocument::problemWith(s);

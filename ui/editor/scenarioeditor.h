@@ -53,6 +53,7 @@ private:
     QLineEdit *m_deadline;
     QSpinBox *m_retries;
     QLineEdit *m_backoff;
+    QLineEdit *m_maxBackoff;
     QSpinBox *m_workers;
     QSpinBox *m_connections;
     QLabel *m_message;

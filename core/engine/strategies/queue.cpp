@@ -1,8 +1,11 @@
 #include "../../async/asyncqueue.h"
 #include "../../async/sleep.h"
+#include "../../scenario/numberformat.h"
 #include "../../scenario/strategyregistry.h"
 #include "../engine.h"
 #include "../taskerror.h"
+
+#include <algorithm>
 
 namespace concviz {
 
@@ -29,7 +32,8 @@ Task<void> run(Engine &engine, const StrategySpec &spec)
     const double intervalMs = spec.millis(QStringLiteral("interval_ms"));
     AsyncQueue<int> &queue = engine.own<AsyncQueue<int>>(maxsize);
     std::vector<Task<void>> pool;
-    for (int w = 1; w <= workers; ++w)
+    // More workers than tasks would only wait: queue:1000000 for one task makes one worker.
+    for (int w = 1; w <= std::min(workers, engine.taskCount()); ++w)
         pool.push_back(engine.track(worker(engine, queue, w)));
     for (int i = 0; i < engine.taskCount(); ++i) {
         if (i > 0 && intervalMs > 0)
@@ -48,6 +52,12 @@ Task<void> run(Engine &engine, const StrategySpec &spec)
 int limit(const StrategySpec &spec)
 {
     return spec.count(QStringLiteral("workers"));
+}
+
+// The producer waits between two puts: the last put must fit in a run.
+QString checkSchedule(const StrategySpec &spec, int tasks)
+{
+    return lateStartProblem(static_cast<double>(tasks - 1) * spec.millis(QStringLiteral("interval_ms")), tasks);
 }
 
 // What the caller does, and the asyncio code it mirrors, as the help and the code panel show them.
@@ -78,7 +88,8 @@ const StrategyRegistration registration{StrategyDefinition{.name = QStringLitera
                                QStringLiteral("How many tasks the queue holds before the producer waits; unbounded when left out.")),
                namedMillisParam(QStringLiteral("interval_ms"), QStringLiteral("interval"), QStringLiteral("MS"),
                                 QStringLiteral("How long the producer waits between two puts."))},
-    .examples = {QStringLiteral("queue:3")}, .concurrencyLimit = limit, .run = run}};
+    .examples = {QStringLiteral("queue:3")}, .concurrencyLimit = limit, .checkSchedule = checkSchedule,
+    .run = run}};
 
 } // namespace
 

@@ -1,6 +1,9 @@
+#include "../../scenario/numberformat.h"
 #include "../../scenario/strategyregistry.h"
 #include "../ratelimiter.h"
 #include "spawnall.h"
+
+#include <cmath>
 
 namespace concviz {
 
@@ -14,6 +17,14 @@ Task<void> run(Engine &engine, const StrategySpec &spec)
     Engine::Admission admission;
     admission.limiter = &engine.own<RateLimiter>(engine.clock(), calls, fromMs(periodMs));
     return gatherAdmitted(engine, admission);
+}
+
+// A start every PERIOD_MS for each CALLS: the last task's start must fit in a run.
+QString checkSchedule(const StrategySpec &spec, int tasks)
+{
+    const int calls = spec.count(QStringLiteral("calls"));
+    const double windows = std::ceil(static_cast<double>(tasks) / calls) - 1;
+    return lateStartProblem(windows * spec.millis(QStringLiteral("period_ms")), tasks);
 }
 
 // What the caller does, and the asyncio code it mirrors, as the help and the code panel show them.
@@ -32,7 +43,7 @@ const StrategyRegistration registration{StrategyDefinition{.name = QStringLitera
                           QStringLiteral("How many tasks may start in any one window.")),
                millisParam(QStringLiteral("period_ms"), QStringLiteral("PERIOD_MS"), QStringLiteral("rate_limit's period"),
                            QStringLiteral("The length of the sliding window."))},
-    .examples = {QStringLiteral("rate_limit:5/1000")}, .run = run}};
+    .examples = {QStringLiteral("rate_limit:5/1000")}, .checkSchedule = checkSchedule, .run = run}};
 
 } // namespace
 
