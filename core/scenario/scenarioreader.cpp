@@ -134,6 +134,15 @@ TaskSpec readTask(Checker &c, const QJsonValue &value, int index)
 
 } // namespace
 
+ScenarioReadResult ScenarioReader::tooLarge(const QString &source, qint64 bytes)
+{
+    return {std::nullopt,
+            {QStringLiteral("%1: %2 MiB is larger than a scenario file may be (%3 MiB)")
+                 .arg(source)
+                 .arg(bytes / (1024 * 1024))
+                 .arg(maxFileBytes / (1024 * 1024))}};
+}
+
 ScenarioReadResult ScenarioReader::readFile(const QString &path)
 {
     QFile file(path);
@@ -141,22 +150,14 @@ ScenarioReadResult ScenarioReader::readFile(const QString &path)
         return {std::nullopt, {QStringLiteral("%1: cannot be read: %2").arg(path, file.errorString())}};
     // A million tasks fit in far less; a larger file is refused before it costs its size many times over.
     if (file.size() > maxFileBytes)
-        return {std::nullopt,
-                {QStringLiteral("%1: %2 MiB is larger than a scenario file may be (%3 MiB)")
-                     .arg(path)
-                     .arg(file.size() / (1024 * 1024))
-                     .arg(maxFileBytes / (1024 * 1024))}};
+        return tooLarge(path, file.size());
     return read(file.readAll(), path);
 }
 
 ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &source)
 {
     if (json.size() > maxFileBytes)
-        return {std::nullopt,
-                {QStringLiteral("%1: %2 MiB is larger than a scenario file may be (%3 MiB)")
-                     .arg(source)
-                     .arg(json.size() / (1024 * 1024))
-                     .arg(maxFileBytes / (1024 * 1024))}};
+        return tooLarge(source, json.size());
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {

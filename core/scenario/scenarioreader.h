@@ -27,6 +27,9 @@ public:
     // `source` names the input in messages (a file name, ":/scenarios/x.json", "<editor>").
     static ScenarioReadResult read(const QByteArray &json, const QString &source);
     static ScenarioReadResult readFile(const QString &path);
+
+private:
+    static ScenarioReadResult tooLarge(const QString &source, qint64 bytes);
 };
 
 } // namespace concviz

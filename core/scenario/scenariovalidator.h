@@ -8,14 +8,14 @@ namespace concviz {
 
 // Checks a scenario held in memory (as the editor holds it) against the same field declarations
 // and with the same messages as a file gets: "tasks[0].duration_ms: must be a non-negative number".
-class ScenarioValidator
-{
-public:
-    // Every problem, each starting with its JSON path; empty when the scenario is valid.
-    static QStringList problems(const Scenario &scenario);
-    // A schedule that cannot fit in the 24 hours a run may take, though each value is sound: waits
-    // between retries that add up past it, a strategy that would start its last task after it.
-    static QStringList scheduleProblems(const Scenario &scenario);
-};
+namespace ScenarioValidator {
+
+// Every problem, each starting with its JSON path; empty when the scenario is valid.
+QStringList problems(const Scenario &scenario);
+// A schedule that cannot fit in the 24 hours a run may take, though each value is sound: waits
+// between retries that add up past it, a strategy that would start its last task after it.
+QStringList scheduleProblems(const Scenario &scenario);
+
+} // namespace ScenarioValidator
 
 } // namespace concviz
