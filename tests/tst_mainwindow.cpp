@@ -1,6 +1,7 @@
 // The window as a user meets it: open each example, run it, see one lane per task; a broken file
 // changes nothing; a live run keeps the window responsive; edits mark the title.
 
+#include "autosave.h"
 #include "editor/scenarioeditor.h"
 #include "eventlog.h"
 #include "mainwindow.h"
@@ -14,6 +15,7 @@
 #include <QImage>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 
@@ -25,6 +27,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void init();
     void opensOnTheDemo();
     void everyExampleOpensAndRunsWithOneLanePerTask_data();
     void everyExampleOpensAndRunsWithOneLanePerTask();
@@ -40,6 +43,13 @@ void TestMainWindow::initTestCase()
     // Keep the tests' settings apart from a real user's.
     QCoreApplication::setOrganizationName(QStringLiteral("ConcVizTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestMainWindow::init()
+{
+    // Each test starts as a clean start would: no unsaved work left by the test before.
+    Autosave::discard();
 }
 
 void TestMainWindow::opensOnTheDemo()

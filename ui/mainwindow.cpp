@@ -10,6 +10,7 @@
 #include "scenario/examples.h"
 #include "scenario/scenarioreader.h"
 #include "scenario/taskkindregistry.h"
+#include "autosave.h"
 #include "settings.h"
 #include "timeline/timelinewidget.h"
 #include "timelineexport.h"
@@ -24,10 +25,13 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QStatusBar>
@@ -36,6 +40,7 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace concviz {
 
@@ -54,7 +59,15 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
-    setCentralWidget(m_timeline);
+    // The timeline, and above it a bar that appears only when unsaved work can be recovered.
+    auto *centre = new QWidget(this);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    createRecoveryBar();
+    centreLayout->addWidget(m_recoveryBar);
+    centreLayout->addWidget(m_timeline, 1);
+    setCentralWidget(centre);
     createDocks();
     createActions();
     createMenus();
@@ -90,9 +103,71 @@ MainWindow::MainWindow(QWidget *parent)
 
     openScenario(builtinDemo(), QString());
     statusBar()->showMessage(tr("Press F5 to run the scenario, Ctrl+R to compare strategies"));
+
+    m_autosave = new Autosave(&m_document, this);
+    if (const std::optional<Autosave::Recovered> recovered = Autosave::recover()) {
+        const QString from = recovered->path.isEmpty() ? tr("a scenario never saved")
+                                                       : QFileInfo(recovered->path).fileName();
+        m_recoveryText->setText(tr("ConcViz did not close properly last time. Unsaved changes to “%1” (%2) were kept.")
+                                    .arg(recovered->scenario.name, from));
+        m_recoveryBar->show();
+    } else {
+        m_autosave->start();
+    }
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Gone without a close (a crash of the program around it, a test): the copy of unsaved work
+    // stays. The document's undo history says "clean" as it is torn down; the copy must not hear it.
+    delete m_autosave;
+}
+
+void MainWindow::createRecoveryBar()
+{
+    m_recoveryBar = new QFrame(this);
+    m_recoveryBar->setObjectName(QStringLiteral("recoveryBar"));
+    m_recoveryBar->setStyleSheet(QStringLiteral("#recoveryBar { background: #FFF4CE; color: #3B2F00; }"));
+    auto *layout = new QHBoxLayout(m_recoveryBar);
+    m_recoveryText = new QLabel(m_recoveryBar);
+    m_recoveryText->setWordWrap(true);
+    auto *restore = new QPushButton(tr("&Restore"), m_recoveryBar);
+    restore->setObjectName(QStringLiteral("restoreRecovered"));
+    auto *discard = new QPushButton(tr("&Discard"), m_recoveryBar);
+    discard->setObjectName(QStringLiteral("discardRecovered"));
+    layout->addWidget(m_recoveryText, 1);
+    layout->addWidget(restore);
+    layout->addWidget(discard);
+    connect(restore, &QPushButton::clicked, this, &MainWindow::restoreRecovered);
+    connect(discard, &QPushButton::clicked, this, &MainWindow::discardRecovered);
+    m_recoveryBar->hide();
+}
+
+bool MainWindow::offersRecovery() const
+{
+    return m_recoveryBar->isVisibleTo(this);
+}
+
+void MainWindow::restoreRecovered()
+{
+    const std::optional<Autosave::Recovered> recovered = Autosave::recover();
+    m_recoveryBar->hide();
+    if (recovered) {
+        // Back where the work was: the same file, its changes still unsaved.
+        openScenario(recovered->scenario, recovered->path);
+        m_document.markUnsaved();
+        statusBar()->showMessage(tr("Restored unsaved changes to %1").arg(recovered->scenario.name), 5000);
+    }
+    m_autosave->start();
+    m_autosave->saveNow();
+}
+
+void MainWindow::discardRecovered()
+{
+    m_recoveryBar->hide();
+    Autosave::discard();
+    m_autosave->start();
+}
 
 void MainWindow::createDocks()
 {
@@ -565,6 +640,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     stop();
     Settings::setWindow(saveGeometry(), saveState());
+    // Closed normally: the work was saved or let go, so the copy goes. A copy from an earlier
+    // session that nobody restored or let go yet is kept for the next start.
+    if (m_autosave->isActive())
+        Autosave::discard();
     event->accept();
 }
 

@@ -15,6 +15,7 @@ class QTabWidget;
 
 namespace concviz {
 
+class Autosave;
 class ConcurrencyChart;
 class DistributionChart;
 class EventLog;
@@ -55,6 +56,12 @@ public:
     EventLog *eventLog() { return m_log; }
     Comparison *runs() { return m_runs; }
     QString statisticsText() const;
+    Autosave *autosave() { return m_autosave; }
+    // Whether a copy of unsaved work from a session that did not end cleanly is waiting to be
+    // restored or let go (the bar above the timeline offers both).
+    bool offersRecovery() const;
+    void restoreRecovered();
+    void discardRecovered();
 
 Q_SIGNALS:
     void runsFinished();
@@ -67,6 +74,7 @@ protected:
 private:
     void createActions();
     void createMenus();
+    void createRecoveryBar();
     void createDocks();
     void refreshLive();
     void onRunsFinished(bool stopped);
@@ -104,6 +112,9 @@ private:
     QString m_lastDir;
     QStringList m_recent;
     QList<StrategySpec> m_runStrategies;
+    Autosave *m_autosave = nullptr;
+    QWidget *m_recoveryBar = nullptr;
+    QLabel *m_recoveryText = nullptr;
     QString m_runError; // what broke inside the engine during the last runs, if anything did
 
     QAction *m_runAction = nullptr;

@@ -46,6 +46,12 @@ bool ScenarioDocument::open(const QString &path, QStringList *errors)
     return true;
 }
 
+void ScenarioDocument::markUnsaved()
+{
+    m_undo.resetClean();
+    Q_EMIT modifiedChanged(true);
+}
+
 bool ScenarioDocument::save(const QString &path, QString *error)
 {
     if (!ScenarioWriter::writeFile(m_scenario, path, error))

@@ -27,6 +27,9 @@ public:
     void reset(const Scenario &scenario, const QString &path);
     // Opens a file. On failure returns false, fills *errors, and leaves everything as it was.
     bool open(const QString &path, QStringList *errors);
+    // Marks the content as not saved (a scenario recovered after a crash): the window asks before
+    // closing and the title shows it.
+    void markUnsaved();
     // Saves atomically; on failure the file on disk is untouched and *error says why.
     bool save(const QString &path, QString *error);
 
