@@ -11,7 +11,8 @@
 namespace concviz {
 
 // Requests over the network with QNetworkAccessManager, phases recorded as a browser's waterfall
-// shows them, max_bytes enforced while the body arrives, failures said in words.
+// shows them, max_bytes enforced on the head and the decoded body as they arrive, failures said
+// in words.
 //
 // Qt before 6.5 opens at most six connections per host:port and manager and cannot be told
 // otherwise, so for a larger limit the transport spreads requests over enough managers, least busy
