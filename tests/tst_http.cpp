@@ -6,6 +6,8 @@
 #include "serverthread.h"
 #include "testsupport.h"
 
+#include "http/networktransport.h"
+
 #include <array>
 
 using namespace concviz;
@@ -80,6 +82,9 @@ private Q_SLOTS:
     void aResponseOverMaxBytesIsAborted();
     void eachFaultFailsWithAReason_data();
     void eachFaultFailsWithAReason();
+    void aServerThatNeverAnswersMeetsTheDefaultDeadline_data();
+    void aServerThatNeverAnswersMeetsTheDefaultDeadline();
+    void aTaskTimeoutReplacesTheDefaultDeadline();
     void aHostileResponseFailsWithItsReason_data();
     void aHostileResponseFailsWithItsReason();
     void retriesBackOffAgainstAFailingServer();
@@ -198,6 +203,45 @@ void TestHttp::eachFaultFailsWithAReason()
         QCOMPARE(t.error, reason);
     if (outcome == QLatin1String("failed"))
         QVERIFY(!t.error.isEmpty());
+}
+
+void TestHttp::aServerThatNeverAnswersMeetsTheDefaultDeadline_data()
+{
+    QTest::addColumn<QByteArray>("response");
+    QTest::addColumn<QByteArray>("filler");
+    QTest::addColumn<QString>("reason"); // %1 is the URL
+    QTest::newRow("silent") << QByteArray() << QByteArray() << "no answer from %1 within 0.3 s";
+    // Qt 6.4 shows nothing of a head before it is whole: one that never ends is no answer either.
+    QTest::newRow("a header line with no end") << QByteArray("HTTP/1.1 200 OK\r\nX-Endless: ") << QByteArray(64 * 1024, 'a')
+                                            << "no answer from %1 within 0.3 s";
+    QTest::newRow("a body that never ends") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\nfirst bytes") << QByteArray()
+                                            << "the response from %1 did not finish within 0.3 s";
+}
+
+void TestHttp::aServerThatNeverAnswersMeetsTheDefaultDeadline()
+{
+    QFETCH(QByteArray, response);
+    QFETCH(QByteArray, filler);
+    QFETCH(QString, reason);
+    const RawServer server(response, filler);
+    NetworkTransport::setDefaultDeadline(std::chrono::milliseconds(300));
+    const Trace trace = runReal(httpScenario(fetch(server.url())));
+    NetworkTransport::setDefaultDeadline(std::chrono::seconds(60));
+    const TaskTrace &t = task(trace, QStringLiteral("get"));
+    QCOMPARE(t.error, reason.arg(server.url()));
+    QCOMPARE(t.outcome, Outcome::Failed);
+    QVERIFY2(t.end >= 300000 && t.end < 5000000, QByteArray::number(t.end));
+}
+
+void TestHttp::aTaskTimeoutReplacesTheDefaultDeadline()
+{
+    const RawServer silent(QByteArray{});
+    NetworkTransport::setDefaultDeadline(std::chrono::milliseconds(300));
+    const Trace trace = runReal(httpScenario(fetch(silent.url(), "\"timeout_ms\": 800")));
+    NetworkTransport::setDefaultDeadline(std::chrono::seconds(60));
+    const TaskTrace &t = task(trace, QStringLiteral("get"));
+    QCOMPARE(t.error, QStringLiteral("timed out after 800 ms"));
+    QCOMPARE(t.outcome, Outcome::Timeout);
 }
 
 void TestHttp::aHostileResponseFailsWithItsReason_data()

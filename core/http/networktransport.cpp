@@ -5,6 +5,7 @@
 #include "responsecheck.h"
 
 #include <QNetworkRequest>
+#include <QTimer>
 #include <QtGlobal>
 
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
@@ -12,6 +13,7 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
 
 namespace concviz {
 
@@ -20,10 +22,18 @@ namespace {
 // Qt 6.4's fixed number of connections per host:port for one manager.
 constexpr int qtConnectionsPerManager = 6;
 
+// Atomic: runs on other threads may start requests while a test changes it.
+std::atomic<qint64> defaultDeadlineMs{60 * 1000};
+
 struct DeleteLater
 {
     void operator()(QObject *o) const { o->deleteLater(); }
 };
+
+QString seconds(std::chrono::milliseconds ms)
+{
+    return QString::number(static_cast<double>(ms.count()) / 1000.0);
+}
 
 // `asked` is the URL as the task wrote it (http://demo/... before it is resolved).
 QString failureReason(QNetworkReply *reply, const QString &asked, qint64 maxBytes)
@@ -65,6 +75,16 @@ NetworkTransport::NetworkTransport(int connectionsPerHost, std::function<QUrl(co
 }
 
 NetworkTransport::~NetworkTransport() = default;
+
+std::chrono::milliseconds NetworkTransport::defaultDeadline()
+{
+    return std::chrono::milliseconds(defaultDeadlineMs.load());
+}
+
+void NetworkTransport::setDefaultDeadline(std::chrono::milliseconds deadline)
+{
+    defaultDeadlineMs.store(deadline.count());
+}
 
 int NetworkTransport::pickManager()
 {
@@ -110,6 +130,7 @@ Task<HttpResult> NetworkTransport::exchange(const FetchRequest &spec, HttpPhaseS
     result.hops << spec.url;
     QString failure; // why the reply was aborted, in words
     qint64 head = 0; // the status line's and headers' bytes, which max_bytes counts as well
+    bool answered = false;
     bool connecting = false;
     bool waitingFirstByte = false;
     bool downloading = false;
@@ -136,6 +157,7 @@ Task<HttpResult> NetworkTransport::exchange(const FetchRequest &spec, HttpPhaseS
         phase(HttpPhase::WaitingFirstByte, true);
     });
     QObject::connect(raw, &QNetworkReply::metaDataChanged, raw, [&] {
+        answered = true;
         if (waitingFirstByte)
             phase(HttpPhase::WaitingFirstByte, false);
         waitingFirstByte = false;
@@ -146,7 +168,8 @@ Task<HttpResult> NetworkTransport::exchange(const FetchRequest &spec, HttpPhaseS
         if (const QString malformed = malformedHead(*raw); !malformed.isEmpty())
             return abortWith(QStringLiteral("malformed response from %1: %2").arg(spec.url, malformed));
         // Qt 6.4 gathers the head in its network thread and shows it only once whole, so it can be
-        // counted here and no sooner.
+        // counted here and no sooner. A head that never ends is ended for the task by the deadline
+        // alone; Qt's thread, busy reading it, reads on until the server stops.
         head = headBytes(*raw);
         const QVariant length = raw->header(QNetworkRequest::ContentLengthHeader);
         const qint64 announced = head + (length.isValid() ? length.toLongLong() : 0);
@@ -161,6 +184,18 @@ Task<HttpResult> NetworkTransport::exchange(const FetchRequest &spec, HttpPhaseS
         if (head + result.bytes > maxBytes)
             abortWith(overBudget());
     });
+    // One deadline for the whole exchange, not Qt's transfer timeout: that one restarts with every
+    // byte, so a server that trickles (or sends an endless header line) would never meet it.
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    deadline.setTimerType(Qt::PreciseTimer); // a deadline must not come early
+    const std::chrono::milliseconds allowed = defaultDeadline();
+    QObject::connect(&deadline, &QTimer::timeout, raw, [&] {
+        abortWith(answered ? QStringLiteral("the response from %1 did not finish within %2 s").arg(spec.url, seconds(allowed))
+                           : QStringLiteral("no answer from %1 within %2 s").arg(spec.url, seconds(allowed)));
+    });
+    if (!spec.timedByTask)
+        deadline.start(allowed);
     QObject::connect(raw, &QNetworkReply::redirected, raw, [&](const QUrl &to) { result.hops << to.toString(); });
 
     std::exception_ptr cancelled;
@@ -170,6 +205,7 @@ Task<HttpResult> NetworkTransport::exchange(const FetchRequest &spec, HttpPhaseS
         cancelled = std::current_exception();
     }
     raw->disconnect(); // the lambdas above refer to this frame; nothing may call them from now on
+    deadline.stop();
     --m_inFlight[static_cast<std::size_t>(managerIndex)];
     if (connecting)
         phase(HttpPhase::Connecting, false);
