@@ -261,6 +261,8 @@ void TestHttp::aHostileResponseFailsWithItsReason_data()
     QTest::newRow("headers past max_bytes")
         << QByteArray("HTTP/1.1 200 OK\r\nX-Filler: " + QByteArray(5000, 'x') + "\r\nContent-Length: 2\r\n\r\nhi")
         << QByteArray("\"max_bytes\": 1000") << "the response from %1 is 5052 bytes with its headers, more than max_bytes (1000)" << qint64(0);
+    QTest::newRow("HEAD of a body past max_bytes") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n")
+                                                   << QByteArray("\"method\": \"HEAD\", \"max_bytes\": 1000") << QString() << qint64(0);
     QTest::newRow("a good gzip body") << gzipResponse(gzip(QByteArray("hello world").repeated(10))) << QByteArray() << QString()
                                       << qint64(110);
     QTest::newRow("a gzip body that expands past max_bytes")

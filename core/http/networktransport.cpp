@@ -171,8 +171,9 @@ Task<HttpResult> NetworkTransport::exchange(const FetchRequest &spec, HttpPhaseS
         // counted here and no sooner. A head that never ends is ended for the task by the deadline
         // alone; Qt's thread, busy reading it, reads on until the server stops.
         head = headBytes(*raw);
+        // The answer to a HEAD announces the length of a body it does not send.
         const QVariant length = raw->header(QNetworkRequest::ContentLengthHeader);
-        const qint64 announced = head + (length.isValid() ? length.toLongLong() : 0);
+        const qint64 announced = head + (length.isValid() && method != "HEAD" ? length.toLongLong() : 0);
         if (announced > maxBytes)
             abortWith(QStringLiteral("the response from %1 is %2 bytes with its headers, more than max_bytes (%3)")
                           .arg(spec.url, QString::number(announced), QString::number(maxBytes)));
