@@ -138,13 +138,15 @@ void TestCli::validateReportsEachFile()
     const QString bad = dir.filePath(QStringLiteral("bad.json"));
     QFile f(bad);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(R"({"concviz": 1, "tasks": [{"kind": "sleep", "duration_ms": -1}, {"kind": "warp"}]})");
+    f.write(R"({"concviz": 1, "tasks": [{"kind": "sleep", "duration_ms": -1}, {"kind": "warp"},
+                {"kind": "http", "url": "http://demo/json", "headers": {"X-A": "b\r\nInjected: 1"}}]})");
     f.close();
     const Result r = concviz({QStringLiteral("validate"), example("cooking.json"), bad});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.out.contains(QStringLiteral("cooking.json: ok (3 tasks, strategy gather)")));
     QVERIFY(r.err.contains(bad + QStringLiteral(": tasks[0].duration_ms: must be a non-negative number")));
     QVERIFY(r.err.contains(bad + QStringLiteral(": tasks[1].kind: unknown kind \"warp\"")));
+    QVERIFY(r.err.contains(bad + QStringLiteral(": tasks[2].headers.X-A: a header value must not hold a line break (CR or LF)")));
 
     const Result good = concviz({QStringLiteral("validate"), example("cooking.json"), example("semaphore.json")});
     QCOMPARE(good.exitCode, 0);

@@ -2,6 +2,7 @@
 
 #include "scenario/examples.h"
 #include "scenario/scenarioreader.h"
+#include "scenario/scenariovalidator.h"
 #include "scenario/scenariowriter.h"
 #include "testsupport.h"
 
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void everyExampleValidatesTeachesAndRuns();
     void aBrokenFileSaysWhatAndWhere_data();
     void aBrokenFileSaysWhatAndWhere();
+    void aBadHeaderIsRefusedInMemoryToo();
     void aSyntaxErrorNamesItsLine();
     void everyProblemInAFileIsReported();
     void strategiesReadTheSameInBothForms_data();
@@ -120,6 +122,20 @@ void TestScenario::aBrokenFileSaysWhatAndWhere_data()
     QTest::newRow("zero timeout") << file("\"timeout_ms\": 0, \"tasks\": [" + sleep + "]") << "<test>: timeout_ms: must be a number above 0";
     QTest::newRow("offloading a sleep") << file(R"("tasks": [{"kind": "sleep", "duration_ms": 1, "offload": true}])")
                                         << "<test>: tasks[0].offload: only blocking and cpu tasks can be offloaded";
+    QTest::newRow("a header value with a line break")
+        << file(R"("tasks": [{"kind": "http", "url": "http://demo/json", "headers": {"X-A": "b\r\nInjected: 1"}}])")
+        << "<test>: tasks[0].headers.X-A: a header value must not hold a line break (CR or LF): it would start a header line of its own";
+    QTest::newRow("a header value with a bare LF") << file(R"("tasks": [{"kind": "http", "url": "http://demo/json", "headers": {"X-A": "b\nc"}}])")
+                                                   << "<test>: tasks[0].headers.X-A: a header value must not hold a line break (CR or LF): it would start a header line of its own";
+    QTest::newRow("a header value with NUL") << file(R"("tasks": [{"kind": "http", "url": "http://demo/json", "headers": {"X-A": "b\u0000c"}}])")
+                                             << "<test>: tasks[0].headers.X-A: a header value must not hold a NUL character";
+    QTest::newRow("a header name with a colon")
+        << file(R"("tasks": [{"kind": "http", "url": "http://demo/json", "headers": {"Host: evil\r\nX": "1"}}])")
+        << R"(<test>: tasks[0].headers["Host: evil\r\nX"]: not a header name: only letters, digits and !#$%&'*+-.^_`|~ may be in one)";
+    QTest::newRow("a header name with a space") << file(R"("tasks": [{"kind": "http", "url": "http://demo/json", "headers": {"X A": "1"}}])")
+                                                << R"(<test>: tasks[0].headers["X A"]: not a header name: only letters, digits and !#$%&'*+-.^_`|~ may be in one)";
+    QTest::newRow("an empty header name") << file(R"("tasks": [{"kind": "http", "url": "http://demo/json", "headers": {"": "1"}}])")
+                                          << R"(<test>: tasks[0].headers[""]: a header needs a name)";
     QTest::newRow("no executor threads") << file("\"executor_workers\": 0, \"tasks\": [" + sleep + "]")
                                          << "<test>: executor_workers: must be a whole number from 1 to 256";
 }
@@ -132,6 +148,19 @@ void TestScenario::aBrokenFileSaysWhatAndWhere()
     QVERIFY(!result.scenario);
     QCOMPARE(result.errors.size(), 1);
     QCOMPARE(result.errors.first(), message);
+}
+
+void TestScenario::aBadHeaderIsRefusedInMemoryToo()
+{
+    // The editor checks what it holds with the validator: the same refusal, at the same path.
+    Scenario s = scenarioFrom(R"({"concviz": 1, "tasks": [{"kind": "http", "url": "http://demo/json"}]})");
+    s.tasks[0].fields.insert(QStringLiteral("headers"), QVariantMap{{QStringLiteral("Accept"), QStringLiteral("text/plain")},
+                                                                    {QStringLiteral("X-A"), QStringLiteral("b\r\nInjected: 1")}});
+    QCOMPARE(ScenarioValidator::problems(s),
+             QStringList{QStringLiteral(
+                 "tasks[0].headers.X-A: a header value must not hold a line break (CR or LF): it would start a header line of its own")});
+    s.tasks[0].fields.insert(QStringLiteral("headers"), QVariantMap{{QStringLiteral("Accept"), QStringLiteral("text/plain")}});
+    QCOMPARE(ScenarioValidator::problems(s), QStringList());
 }
 
 void TestScenario::aSyntaxErrorNamesItsLine()

@@ -2,8 +2,10 @@
 
 #include "../async/cancellation.h"
 #include "replyawaiter.h"
+#include "responsecheck.h"
 
 #include <QNetworkRequest>
+#include <QTimer>
 #include <QtGlobal>
 
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
@@ -11,6 +13,7 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
 
 namespace concviz {
 
@@ -19,14 +22,30 @@ namespace {
 // Qt 6.4's fixed number of connections per host:port for one manager.
 constexpr int qtConnectionsPerManager = 6;
 
+// Atomic: runs on other threads may start requests while a test changes it.
+std::atomic<qint64> defaultDeadlineMs{60 * 1000};
+
 struct DeleteLater
 {
     void operator()(QObject *o) const { o->deleteLater(); }
 };
 
-QString failureReason(QNetworkReply *reply)
+QString seconds(std::chrono::milliseconds ms)
+{
+    return QString::number(static_cast<double>(ms.count()) / 1000.0);
+}
+
+// `asked` is the URL as the task wrote it (http://demo/... before it is resolved).
+QString failureReason(QNetworkReply *reply, const QString &asked, qint64 maxBytes)
 {
     const QUrl url = reply->url();
+    const QByteArray encoding = reply->rawHeader("Content-Encoding");
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // Qt says only "Decompression failed" for a body that is not what its encoding claims and for
+    // one that expands so far it gives up (past max_bytes, at more than 40 times its size).
+    if (!encoding.isEmpty() && status < 400 && reply->error() == QNetworkReply::UnknownContentError)
+        return QStringLiteral("the response from %1 could not be decompressed (Content-Encoding: %2): it is corrupt or expands past max_bytes (%3)")
+            .arg(asked, QString::fromLatin1(encoding.left(40)), QString::number(maxBytes));
     switch (reply->error()) {
     case QNetworkReply::HostNotFoundError:
         return QStringLiteral("host not found: %1 (the name does not resolve)").arg(url.host());
@@ -57,6 +76,16 @@ NetworkTransport::NetworkTransport(int connectionsPerHost, std::function<QUrl(co
 
 NetworkTransport::~NetworkTransport() = default;
 
+std::chrono::milliseconds NetworkTransport::defaultDeadline()
+{
+    return std::chrono::milliseconds(defaultDeadlineMs.load());
+}
+
+void NetworkTransport::setDefaultDeadline(std::chrono::milliseconds deadline)
+{
+    defaultDeadlineMs.store(deadline.count());
+}
+
 int NetworkTransport::pickManager()
 {
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
@@ -84,6 +113,10 @@ Task<HttpResult> NetworkTransport::exchange(const FetchRequest &spec, HttpPhaseS
     http1.setNumberOfConnectionsPerHost(static_cast<unsigned>(std::min(m_connectionsPerHost, 255)));
     request.setHttp1Configuration(http1);
 #endif
+    const qint64 maxBytes = spec.maxBytes.value_or(defaultMaxBytes);
+    // Qt distrusts a body that decompresses to more than 40 times its size once past this much; at
+    // max_bytes, the budget and Qt's check agree (its default of 10 MiB would refuse a larger budget).
+    request.setDecompressedSafetyCheckThreshold(maxBytes);
     const int managerIndex = pickManager();
     QNetworkAccessManager &manager = *m_managers[static_cast<std::size_t>(managerIndex)];
     const QByteArray method = spec.method.isEmpty() ? QByteArray("GET") : spec.method.toLatin1();
@@ -93,13 +126,24 @@ Task<HttpResult> NetworkTransport::exchange(const FetchRequest &spec, HttpPhaseS
     std::unique_ptr<QNetworkReply, DeleteLater> reply(raw);
     ++m_inFlight[static_cast<std::size_t>(managerIndex)];
 
-    const qint64 maxBytes = spec.maxBytes.value_or(defaultMaxBytes);
     HttpResult result;
     result.hops << spec.url;
-    QString tooLarge;
+    QString failure; // why the reply was aborted, in words
+    qint64 head = 0; // the status line's and headers' bytes, which max_bytes counts as well
+    bool answered = false;
     bool connecting = false;
     bool waitingFirstByte = false;
     bool downloading = false;
+    auto abortWith = [&](const QString &why) {
+        if (failure.isEmpty())
+            failure = why;
+        raw->abort();
+    };
+    auto overBudget = [&] {
+        const bool decoded = !raw->rawHeader("Content-Encoding").isEmpty();
+        return QStringLiteral("the response from %1 grew past max_bytes (%2) while downloading%3")
+            .arg(spec.url, QString::number(maxBytes), decoded ? QStringLiteral(", decompressed") : QString());
+    };
     // The waterfall, as the reply reports it: connecting only when no kept-alive connection was free.
     QObject::connect(raw, &QNetworkReply::socketStartedConnecting, raw, [&] {
         connecting = true;
@@ -113,6 +157,7 @@ Task<HttpResult> NetworkTransport::exchange(const FetchRequest &spec, HttpPhaseS
         phase(HttpPhase::WaitingFirstByte, true);
     });
     QObject::connect(raw, &QNetworkReply::metaDataChanged, raw, [&] {
+        answered = true;
         if (waitingFirstByte)
             phase(HttpPhase::WaitingFirstByte, false);
         waitingFirstByte = false;
@@ -120,20 +165,38 @@ Task<HttpResult> NetworkTransport::exchange(const FetchRequest &spec, HttpPhaseS
             downloading = true;
             phase(HttpPhase::Downloading, true);
         }
+        if (const QString malformed = malformedHead(*raw); !malformed.isEmpty())
+            return abortWith(QStringLiteral("malformed response from %1: %2").arg(spec.url, malformed));
+        // Qt 6.4 gathers the head in its network thread and shows it only once whole, so it can be
+        // counted here and no sooner. A head that never ends is ended for the task by the deadline
+        // alone; Qt's thread, busy reading it, reads on until the server stops.
+        head = headBytes(*raw);
+        // The answer to a HEAD announces the length of a body it does not send.
         const QVariant length = raw->header(QNetworkRequest::ContentLengthHeader);
-        if (length.isValid() && length.toLongLong() > maxBytes) {
-            tooLarge = QStringLiteral("the response is %1 bytes, more than max_bytes (%2)").arg(length.toLongLong()).arg(maxBytes);
-            raw->abort();
-        }
+        const qint64 announced = head + (length.isValid() && method != "HEAD" ? length.toLongLong() : 0);
+        if (announced > maxBytes)
+            abortWith(QStringLiteral("the response from %1 is %2 bytes with its headers, more than max_bytes (%3)")
+                          .arg(spec.url, QString::number(announced), QString::number(maxBytes)));
     });
     QObject::connect(raw, &QNetworkReply::readyRead, raw, [&] {
-        // Counted as it arrives and thrown away: a huge body never sits in memory.
+        // Counted as it arrives (decompressed, as Qt hands it over) and thrown away: a huge body
+        // never sits in memory.
         result.bytes += raw->read(raw->bytesAvailable()).size();
-        if (result.bytes > maxBytes && tooLarge.isEmpty()) {
-            tooLarge = QStringLiteral("the response grew past max_bytes (%1) while downloading").arg(maxBytes);
-            raw->abort();
-        }
+        if (head + result.bytes > maxBytes)
+            abortWith(overBudget());
     });
+    // One deadline for the whole exchange, not Qt's transfer timeout: that one restarts with every
+    // byte, so a server that trickles (or sends an endless header line) would never meet it.
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    deadline.setTimerType(Qt::PreciseTimer); // a deadline must not come early
+    const std::chrono::milliseconds allowed = defaultDeadline();
+    QObject::connect(&deadline, &QTimer::timeout, raw, [&] {
+        abortWith(answered ? QStringLiteral("the response from %1 did not finish within %2 s").arg(spec.url, seconds(allowed))
+                           : QStringLiteral("no answer from %1 within %2 s").arg(spec.url, seconds(allowed)));
+    });
+    if (!spec.timedByTask)
+        deadline.start(allowed);
     QObject::connect(raw, &QNetworkReply::redirected, raw, [&](const QUrl &to) { result.hops << to.toString(); });
 
     std::exception_ptr cancelled;
@@ -143,6 +206,7 @@ Task<HttpResult> NetworkTransport::exchange(const FetchRequest &spec, HttpPhaseS
         cancelled = std::current_exception();
     }
     raw->disconnect(); // the lambdas above refer to this frame; nothing may call them from now on
+    deadline.stop();
     --m_inFlight[static_cast<std::size_t>(managerIndex)];
     if (connecting)
         phase(HttpPhase::Connecting, false);
@@ -152,20 +216,25 @@ Task<HttpResult> NetworkTransport::exchange(const FetchRequest &spec, HttpPhaseS
         phase(HttpPhase::Downloading, false);
     if (cancelled)
         std::rethrow_exception(cancelled);
-    if (!tooLarge.isEmpty())
-        throw TaskFailure{tooLarge};
+    if (!failure.isEmpty())
+        throw TaskFailure{failure};
     const QVariant status = raw->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (status.isValid()) {
         result.status = status.toInt();
         result.bytes += raw->readAll().size();
-        // 2xx-4xx content and server errors are answers: the status decides, not Qt's error.
+        if (head + result.bytes > maxBytes)
+            throw TaskFailure{overBudget()};
+        // Qt turns a status of 400 or more into an error of its own: that is an answer, and the
+        // status decides. Below 400 an error is something that broke after the head (a body that
+        // would not decompress, a connection closed early): the task fails with it.
         const int error = raw->error();
-        const bool answered = error == QNetworkReply::NoError || (error >= QNetworkReply::ContentAccessDenied && error < QNetworkReply::ProtocolUnknownError)
-            || (error >= QNetworkReply::InternalServerError && error <= QNetworkReply::UnknownServerError);
-        if (answered)
+        const bool statusError = result.status >= 400
+            && ((error >= QNetworkReply::ContentAccessDenied && error < QNetworkReply::ProtocolUnknownError)
+                || (error >= QNetworkReply::InternalServerError && error <= QNetworkReply::UnknownServerError));
+        if (error == QNetworkReply::NoError || statusError)
             co_return result; // the caller judges the status
     }
-    throw TaskFailure{failureReason(raw)};
+    throw TaskFailure{failureReason(raw, spec.url, maxBytes)};
 }
 
 } // namespace concviz

@@ -4,6 +4,7 @@
 
 #include <QNetworkAccessManager>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -11,7 +12,8 @@
 namespace concviz {
 
 // Requests over the network with QNetworkAccessManager, phases recorded as a browser's waterfall
-// shows them, max_bytes enforced while the body arrives, failures said in words.
+// shows them, max_bytes enforced on the head and the decoded body as they arrive, a deadline for a
+// request its task does not time, failures said in words.
 //
 // Qt before 6.5 opens at most six connections per host:port and manager and cannot be told
 // otherwise, so for a larger limit the transport spreads requests over enough managers, least busy
@@ -25,6 +27,11 @@ public:
     ~NetworkTransport() override;
 
     static constexpr qint64 defaultMaxBytes = 10 * 1024 * 1024;
+    // How long a request whose task has no timeout_ms may take, from when it has a connection slot to
+    // its last byte: without one, a server that never answers would keep the task waiting forever.
+    // 60 s unless changed (the tests shorten it); it applies to the requests started after.
+    static std::chrono::milliseconds defaultDeadline();
+    static void setDefaultDeadline(std::chrono::milliseconds deadline);
 
     Task<HttpResult> exchange(const FetchRequest &request, HttpPhaseSink phase) override;
 

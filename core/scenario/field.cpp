@@ -6,6 +6,7 @@
 #include <QUrl>
 #include <QVariantMap>
 
+#include <algorithm>
 #include <cmath>
 
 namespace concviz {
@@ -21,6 +22,52 @@ QString checkUrl(const QString &text)
         return QStringLiteral("only http and https URLs can be fetched, not %1:").arg(scheme);
     if (!parsed.isValid() || parsed.host().isEmpty() || !web)
         return QStringLiteral("\"%1\" is not a valid http or https URL").arg(text);
+    return {};
+}
+
+// RFC 9110's tchar: what a header name (a token) may be made of.
+bool isTokenChar(QChar c)
+{
+    static const QLatin1String punctuation("!#$%&'*+-.^_`|~");
+    const char16_t u = c.unicode();
+    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || punctuation.contains(c);
+}
+
+// A header the request could carry as written. A name that is no token, or a value with a line
+// break, would let a scenario file write header lines of its own into the request (or break it);
+// NUL cuts the value short on many servers.
+QString checkHeader(const QString &name, const QString &value)
+{
+    if (name.isEmpty())
+        return QStringLiteral("a header needs a name");
+    if (!std::all_of(name.begin(), name.end(), isTokenChar))
+        return QStringLiteral("not a header name: only letters, digits and !#$%&'*+-.^_`|~ may be in one");
+    if (value.contains(QLatin1Char('\r')) || value.contains(QLatin1Char('\n')))
+        return QStringLiteral("a header value must not hold a line break (CR or LF): it would start a header line of its own");
+    if (value.contains(QChar(u'\0')))
+        return QStringLiteral("a header value must not hold a NUL character");
+    return {};
+}
+
+// Where one header is: ".X-Token", or ["X A"] with JSON's escapes for a name that is no token, so
+// that the message shows a line break in it as \r\n instead of breaking its own line.
+QString headerPath(const QString &name)
+{
+    if (!name.isEmpty() && std::all_of(name.begin(), name.end(), isTokenChar))
+        return QLatin1Char('.') + name;
+    return QLatin1Char('[') + jsonString(name) + QLatin1Char(']');
+}
+
+QString checkHeaders(const QVariantMap &headers, QString *subPath)
+{
+    for (auto it = headers.begin(); it != headers.end(); ++it) {
+        const QString problem = checkHeader(it.key(), it.value().toString());
+        if (!problem.isEmpty()) {
+            if (subPath)
+                *subPath = headerPath(it.key());
+            return problem;
+        }
+    }
     return {};
 }
 
@@ -74,7 +121,7 @@ std::optional<QVariant> Field::read(const QJsonValue &v, QString *error, QString
         break;
     }
     }
-    *error = check(value);
+    *error = check(value, subPath);
     if (!error->isEmpty())
         return std::nullopt;
     if (type == Type::Integer)
@@ -89,7 +136,7 @@ QString Field::numberSentence() const
     return allowZero ? QStringLiteral("must be a non-negative number") : QStringLiteral("must be a number above 0");
 }
 
-QString Field::check(const QVariant &value) const
+QString Field::check(const QVariant &value, QString *subPath) const
 {
     switch (type) {
     case Type::Millis: {
@@ -115,9 +162,10 @@ QString Field::check(const QVariant &value) const
             return QStringLiteral("must be %1 or %2").arg(words.join(QStringLiteral(", ")), last);
         }
         return {};
+    case Type::Headers:
+        return checkHeaders(value.toMap(), subPath);
     case Type::Text:
     case Type::Bool:
-    case Type::Headers:
         return {};
     }
     return {};

@@ -42,7 +42,8 @@ struct Field
     // *subPath to where below the field it is (".X-Token" for one header), usually empty.
     std::optional<QVariant> read(const QJsonValue &value, QString *error, QString *subPath) const;
     // Checks a value already of the field's type (as the editor holds it); the sentence, or empty.
-    QString check(const QVariant &value) const;
+    // When given, *subPath is set as read() sets it: ".X-Token" for a bad header.
+    QString check(const QVariant &value, QString *subPath = nullptr) const;
     // The value as JSON text on one line: 1500, "failed", true, {"Accept": "text/plain"}.
     QString write(const QVariant &value) const;
 

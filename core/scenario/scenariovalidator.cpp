@@ -10,9 +10,10 @@ namespace {
 
 void check(QStringList &out, const QString &path, const Field &field, const QVariant &value)
 {
-    const QString problem = field.check(value);
+    QString below;
+    const QString problem = field.check(value, &below);
     if (!problem.isEmpty())
-        out.append(QStringLiteral("%1%2: %3").arg(path, field.key, problem));
+        out.append(QStringLiteral("%1%2%3: %4").arg(path, field.key, below, problem));
 }
 
 void checkTask(QStringList &out, const TaskSpec &t, const QString &path)

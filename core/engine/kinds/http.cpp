@@ -9,7 +9,7 @@ namespace concviz {
 namespace {
 
 // The task's fields as the request the HTTP client sends.
-FetchRequest requestOf(const TaskSpec &spec)
+FetchRequest requestOf(const Scenario &scenario, const TaskSpec &spec)
 {
     FetchRequest r;
     r.url = spec.text(QStringLiteral("url"));
@@ -21,6 +21,7 @@ FetchRequest requestOf(const TaskSpec &spec)
     r.maxBytes = spec.integer(QStringLiteral("max_bytes"));
     if (const std::optional<qint64> status = spec.integer(QStringLiteral("expect_status")))
         r.expectStatus = static_cast<int>(*status);
+    r.timedByTask = scenario.timeoutFor(spec).has_value();
     return r;
 }
 
@@ -38,7 +39,7 @@ Task<void> run(Engine &engine, int task, const TaskSpec &spec)
         const PhaseKind kind = phaseKindOf(phase);
         began ? engine.beginPhase(task, kind) : engine.endPhase(task, kind);
     };
-    const HttpResult result = co_await engine.http().fetch(requestOf(spec), phase);
+    const HttpResult result = co_await engine.http().fetch(requestOf(engine.scenario(), spec), phase);
     engine.recordHttpResult(task, result.status, result.bytes, result.hops.join(QStringLiteral(" → ")));
 }
 
@@ -70,7 +71,7 @@ const TaskKindRegistration registration{TaskKindDefinition{.name = QStringLitera
                      .type = Field::Type::Integer,
                      .minimum = 1,
                      .maximum = double(qint64(1) << 40),
-                     .help = QStringLiteral("The most body bytes to accept; 10 MiB when left out."),
+                     .help = QStringLiteral("The most bytes to accept, headers and decompressed body together; 10 MiB when left out."),
                      .unit = QStringLiteral("bytes")},
                Field{.key = QStringLiteral("expect_status"),
                      .type = Field::Type::Integer,
