@@ -8,6 +8,8 @@
 #include <QSignalSpy>
 #include <QTimer>
 
+#include <iterator>
+
 using namespace concviz;
 using namespace concviz::test;
 
@@ -19,38 +21,42 @@ private Q_SLOTS:
     void everyStrategyEndsHoweverARunIsCut();
 };
 
+namespace {
+// The ways a run is cut short: scenario options, and whether the user presses Stop.
+struct Cut
+{
+    const char *name;
+    const char *options;
+    bool stop;
+};
+const Cut cuts[] = {
+    {"failure", "", false},
+    {"timeouts", R"("timeout_ms": 15,)", false},
+    {"deadline", R"("deadline_ms": 30,)", false},
+    {"retries", R"("retries": {"max": 2, "backoff_ms": 5},)", false},
+    {"stop", "", true},
+};
+} // namespace
+
 void TestEndings::everyStrategyEndsHoweverARunIsCut_data()
 {
     QTest::addColumn<QString>("strategy");
-    QTest::addColumn<QByteArray>("options");
-    QTest::addColumn<bool>("stop");
+    QTest::addColumn<int>("cut");
     QTest::addColumn<ClockKind>("clock");
-    const QList<std::tuple<const char *, QByteArray, bool>> cuts{
-        {"failure", QByteArray(), false},
-        {"timeouts", QByteArray(R"("timeout_ms": 15,)"), false},
-        {"deadline", QByteArray(R"("deadline_ms": 30,)"), false},
-        {"retries", QByteArray(R"("retries": {"max": 2, "backoff_ms": 5},)"), false},
-        {"stop", QByteArray(), true},
-    };
-    for (const StrategyDefinition *d : StrategyRegistry::all()) {
-        for (const QString &example : d->examples) {
-            for (const auto &[cut, options, stop] : cuts) {
-                for (ClockKind clock : {ClockKind::Virtual, ClockKind::Real}) {
-                    const QString row = QStringLiteral("%1, %2, %3 clock").arg(example, QLatin1String(cut), clockKindName(clock));
-                    QTest::newRow(qPrintable(row)) << example << options << stop << clock;
-                }
-            }
-        }
-    }
+    for (const StrategyDefinition *d : StrategyRegistry::all())
+        for (const QString &example : d->examples)
+            for (int cut = 0; cut < int(std::size(cuts)); ++cut)
+                for (ClockKind clock : {ClockKind::Virtual, ClockKind::Real})
+                    QTest::addRow("%s, %s, %s clock", qPrintable(example), cuts[cut].name, qPrintable(clockKindName(clock)))
+                        << example << cut << clock;
 }
 
 void TestEndings::everyStrategyEndsHoweverARunIsCut()
 {
     QFETCH(QString, strategy);
-    QFETCH(QByteArray, options);
-    QFETCH(bool, stop);
+    QFETCH(int, cut);
     QFETCH(ClockKind, clock);
-    const Scenario s = scenarioFrom(R"({"concviz": 1, )" + options + R"( "tasks": [
+    const Scenario s = scenarioFrom(QByteArray(R"({"concviz": 1, )") + cuts[cut].options + R"( "tasks": [
         {"name": "io", "kind": "sleep", "duration_ms": 40, "count": 3},
         {"name": "bad", "kind": "fail", "duration_ms": 20},
         {"name": "hold", "kind": "blocking", "duration_ms": 10},
@@ -58,7 +64,7 @@ void TestEndings::everyStrategyEndsHoweverARunIsCut()
     Runner runner(s, test::strategy(strategy), clock);
     QSignalSpy finished(&runner, &Runner::finished);
     runner.start();
-    if (stop)
+    if (cuts[cut].stop)
         QTimer::singleShot(clock == ClockKind::Real ? 25 : 0, &runner, &Runner::stop);
     QVERIFY2(!finished.isEmpty() || finished.wait(20000), "the run did not end");
     QVERIFY(runner.internalError().isEmpty());
