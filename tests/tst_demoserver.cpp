@@ -16,6 +16,7 @@
 
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
+#include <sys/socket.h>
 #endif
 
 using namespace concviz;
@@ -111,6 +112,8 @@ private Q_SLOTS:
     void aClientThatNeverFinishesItsHeadersIsDropped();
     void twoThousandClientsAtOnce();
     void curlSeesTheSameTiming();
+    void statusLinesCarryTheStandardPhrase_data();
+    void statusLinesCarryTheStandardPhrase();
 
 private:
     std::unique_ptr<ServerThread> m_server;
@@ -326,6 +329,33 @@ void TestDemoServer::curlSeesTheSameTiming()
     const qint64 sixAtATime = curlParallel(urls, 6);
     QVERIFY2(together >= 480 && together < 1200, QByteArray::number(together));
     QVERIFY2(sixAtATime >= 1950 && sixAtATime < 3200, QByteArray::number(sixAtATime));
+}
+
+void TestDemoServer::statusLinesCarryTheStandardPhrase_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<QByteArray>("statusLine");
+    QTest::newRow("200") << get("/json") << QByteArray("HTTP/1.1 200 OK");
+    QTest::newRow("202") << get("/status/202") << QByteArray("HTTP/1.1 202 Accepted");
+    QTest::newRow("307") << get("/status/307") << QByteArray("HTTP/1.1 307 Temporary Redirect");
+    QTest::newRow("405") << get("/post") << QByteArray("HTTP/1.1 405 Method Not Allowed");
+    QTest::newRow("409") << get("/status/409") << QByteArray("HTTP/1.1 409 Conflict");
+    QTest::newRow("422") << get("/status/422") << QByteArray("HTTP/1.1 422 Unprocessable Content");
+    QTest::newRow("501") << get("/status/501") << QByteArray("HTTP/1.1 501 Not Implemented");
+    QTest::newRow("503") << get("/status/503") << QByteArray("HTTP/1.1 503 Service Unavailable");
+    QTest::newRow("505") << get("/status/505") << QByteArray("HTTP/1.1 505 HTTP Version Not Supported");
+    QTest::newRow("413 refused") << QByteArray("POST /post HTTP/1.1\r\nContent-Length: 99999999\r\n\r\n")
+                                 << QByteArray("HTTP/1.1 413 Content Too Large");
+    QTest::newRow("431 refused") << "GET / HTTP/1.1\r\nX-Big: " + QByteArray(20000, 'x') + "\r\n\r\n"
+                                 << QByteArray("HTTP/1.1 431 Request Header Fields Too Large");
+}
+
+void TestDemoServer::statusLinesCarryTheStandardPhrase()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(QByteArray, statusLine);
+    const RawResponse r = exchange(m_port, request);
+    QCOMPARE(r.head.left(r.head.indexOf("\r\n")), statusLine);
 }
 
 QTEST_GUILESS_MAIN(TestDemoServer)
