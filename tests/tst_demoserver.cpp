@@ -114,6 +114,9 @@ private Q_SLOTS:
     void curlSeesTheSameTiming();
     void statusLinesCarryTheStandardPhrase_data();
     void statusLinesCarryTheStandardPhrase();
+    void strictParsing_data();
+    void strictParsing();
+    void aBadRequestBehindAGoodOneIsRefused();
 
 private:
     std::unique_ptr<ServerThread> m_server;
@@ -356,6 +359,65 @@ void TestDemoServer::statusLinesCarryTheStandardPhrase()
     QFETCH(QByteArray, statusLine);
     const RawResponse r = exchange(m_port, request);
     QCOMPARE(r.head.left(r.head.indexOf("\r\n")), statusLine);
+}
+
+void TestDemoServer::strictParsing_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    const QByteArray smuggled = get("/users/smuggled");
+    QTest::newRow("two lengths") << "POST /post HTTP/1.1\r\nContent-Length: 0\r\nContent-Length: " + QByteArray::number(smuggled.size())
+                                        + "\r\n\r\n" + smuggled
+                                 << 400;
+    QTest::newRow("a list of lengths") << QByteArray("POST /post HTTP/1.1\r\nContent-Length: 2, 3\r\n\r\nabc") << 400;
+    QTest::newRow("plus") << QByteArray("POST /post HTTP/1.1\r\nContent-Length: +5\r\n\r\nhello") << 400;
+    QTest::newRow("minus") << QByteArray("POST /post HTTP/1.1\r\nContent-Length: -5\r\n\r\nhello") << 400;
+    QTest::newRow("letters") << QByteArray("POST /post HTTP/1.1\r\nContent-Length: abc\r\n\r\nhello") << 400;
+    QTest::newRow("empty length") << QByteArray("POST /post HTTP/1.1\r\nContent-Length:\r\n\r\n") << 400;
+    QTest::newRow("length and chunked") << QByteArray("POST /post HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\nhello")
+                                        << 400;
+    QTest::newRow("method of control bytes") << QByteArray("\x00\x01 / HTTP/1.1\r\nHost: x\r\n\r\n", 28) << 400;
+    QTest::newRow("space before colon") << QByteArray("GET /json HTTP/1.1\r\nHost : x\r\n\r\n") << 400;
+    QTest::newRow("HTTP/1.9") << QByteArray("GET /json HTTP/1.9\r\nHost: x\r\n\r\n") << 505;
+    QTest::newRow("HTTP/2.0") << QByteArray("GET /json HTTP/2.0\r\nHost: x\r\n\r\n") << 505;
+    QTest::newRow("not a version") << QByteArray("GET /json HTTX/1.1\r\nHost: x\r\n\r\n") << 400;
+    // What is allowed stays allowed.
+    QTest::newRow("HTTP/1.0") << QByteArray("GET /json HTTP/1.0\r\n\r\n") << 200;
+    QTest::newRow("the same length twice") << QByteArray("POST /post HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\nhello")
+                                           << 200;
+    QTest::newRow("a plain length") << QByteArray("POST /post HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello") << 200;
+}
+
+void TestDemoServer::strictParsing()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    const RawResponse r = exchange(m_port, request);
+    QCOMPARE(r.status, status);
+    if (status != 200) {
+        // A refusal ends the connection: nothing after it is taken as a request of its own.
+        QVERIFY(r.head.contains("\r\nConnection: close"));
+        QVERIFY(!r.body.contains("smuggled"));
+    }
+}
+
+void TestDemoServer::aBadRequestBehindAGoodOneIsRefused()
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_port);
+    QVERIFY(socket.waitForConnected(2000));
+    socket.write(get("/json") + "GET /json HTTP/1.9\r\nHost: x\r\n\r\n");
+    QByteArray data;
+    QElapsedTimer timer;
+    timer.start();
+    while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < 10000) {
+        socket.waitForReadyRead(200);
+        data += socket.readAll();
+    }
+    data += socket.readAll();
+    QVERIFY2(data.startsWith("HTTP/1.1 200 OK\r\n"), data.constData());
+    QVERIFY2(data.contains("}\nHTTP/1.1 505 HTTP Version Not Supported\r\n"), data.constData());
+    QCOMPARE(socket.state(), QAbstractSocket::UnconnectedState);
 }
 
 QTEST_GUILESS_MAIN(TestDemoServer)

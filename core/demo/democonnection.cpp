@@ -61,8 +61,11 @@ void DemoConnection::serve()
             handle();
             continue;
         }
-        if (m_parser.state() != HttpRequestParser::State::NeedMore)
+        if (m_parser.state() != HttpRequestParser::State::NeedMore) {
+            // Also a bad request pipelined behind a good one, found as the good one was taken.
+            refuseMalformed();
             break;
+        }
         if (m_socket->bytesAvailable() == 0) {
             // Waiting for the client: one that starts a request must finish its headers in time.
             if (m_parser.hasPartialRequest() && !m_headerTimer)
@@ -83,21 +86,32 @@ bool DemoConnection::readInput()
 {
     // Only read while no whole request is waiting, so the parser holds at most one request being
     // put together plus one read's worth of the ones after it.
-    switch (m_parser.feed(m_socket->read(maxBufferedInput))) {
+    const HttpRequestParser::State state = m_parser.feed(m_socket->read(maxBufferedInput));
+    if (state == HttpRequestParser::State::NeedMore || state == HttpRequestParser::State::Ready)
+        return true;
+    refuseMalformed();
+    return false;
+}
+
+void DemoConnection::refuseMalformed()
+{
+    switch (m_parser.state()) {
     case HttpRequestParser::State::Bad:
         refuse(400, "malformed request");
-        return false;
+        break;
     case HttpRequestParser::State::HeadersTooLarge:
         refuse(431, "request headers larger than 16 KiB");
-        return false;
+        break;
     case HttpRequestParser::State::BodyTooLarge:
         refuse(413, "request body larger than 1 MiB");
-        return false;
+        break;
+    case HttpRequestParser::State::VersionNotSupported:
+        refuse(505, "this server speaks HTTP/1.0 and HTTP/1.1");
+        break;
     case HttpRequestParser::State::NeedMore:
     case HttpRequestParser::State::Ready:
-        return true;
+        break;
     }
-    return true;
 }
 
 void DemoConnection::handle()

@@ -41,6 +41,7 @@ private:
     void sendHead(const DemoResponse &response, qint64 contentLength, bool keepAlive);
     void sendDrip(QByteArray rest, int chunksLeft, Micros interval, bool keepAlive);
     void finishResponse(bool keepAlive);
+    void refuseMalformed();
     void refuse(int status, const QByteArray &message);
     void reset();
     TimerId after(Micros delay, std::function<void()> fn);
