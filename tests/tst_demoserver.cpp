@@ -1,6 +1,7 @@
 // The demo server over real loopback sockets: every endpoint, keep-alive, garbage, half requests,
 // 2,000 clients at once, and its timing confirmed by an independent client (curl).
 
+#include "demo/democonnection.h"
 #include "demo/demoserver.h"
 #include "serverthread.h"
 
@@ -117,6 +118,9 @@ private Q_SLOTS:
     void strictParsing_data();
     void strictParsing();
     void aBadRequestBehindAGoodOneIsRefused();
+    void aClientThatNeverReadsCannotCrowdOthersOut();
+    void aClientThatSendsWithoutEndWhileWaitingIsHeldBack();
+    void manyClientsThatNeverReadStayWithinTheBudget();
 
 private:
     std::unique_ptr<ServerThread> m_server;
@@ -418,6 +422,87 @@ void TestDemoServer::aBadRequestBehindAGoodOneIsRefused()
     QVERIFY2(data.startsWith("HTTP/1.1 200 OK\r\n"), data.constData());
     QVERIFY2(data.contains("}\nHTTP/1.1 505 HTTP Version Not Supported\r\n"), data.constData());
     QCOMPARE(socket.state(), QAbstractSocket::UnconnectedState);
+}
+
+void TestDemoServer::aClientThatNeverReadsCannotCrowdOthersOut()
+{
+    ServerThread server;
+    // A greedy client asks for the largest answers many times over and never reads them.
+    QTcpSocket greedy;
+    greedy.connectToHost(QHostAddress::LocalHost, server.port());
+    QVERIFY(greedy.waitForConnected(2000));
+    QByteArray flood;
+    for (int i = 0; i < 20; ++i)
+        flood += get("/bytes/99999999999");
+    greedy.write(flood);
+    QVERIFY(greedy.waitForBytesWritten(2000));
+    QTRY_VERIFY_WITH_TIMEOUT(server.queuedBytes() > 0, 5000); // what the system's buffers could not take
+    // Others are still answered at once, and the server holds little for the greedy one.
+    for (int i = 0; i < 3; ++i) {
+        const RawResponse r = exchange(server.port(), get("/json"), 10000);
+        QCOMPARE(r.status, 200);
+        QVERIFY2(r.elapsedMs < 2000, QByteArray::number(r.elapsedMs));
+        QVERIFY2(server.queuedBytes() < 1024 * 1024, QByteArray::number(server.queuedBytes()));
+    }
+    // The greedy client gets its bytes as it reads them.
+    QByteArray head;
+    QElapsedTimer timer;
+    timer.start();
+    qint64 received = 0;
+    while (received < 8 * 1024 * 1024 && timer.elapsed() < 20000) {
+        greedy.waitForReadyRead(200);
+        received += greedy.readAll().size();
+        QVERIFY2(server.queuedBytes() < 1024 * 1024, QByteArray::number(server.queuedBytes()));
+    }
+    QVERIFY2(received >= 8 * 1024 * 1024, QByteArray::number(received));
+}
+
+void TestDemoServer::aClientThatSendsWithoutEndWhileWaitingIsHeldBack()
+{
+    ServerThread server;
+    QTcpSocket pushy;
+    pushy.connectToHost(QHostAddress::LocalHost, server.port());
+    QVERIFY(pushy.waitForConnected(2000));
+    pushy.write(get("/delay/60") + get("/json"));
+    // Then bytes without end while the first answer is pending: they must wait in the operating
+    // system, not pile up in the server.
+    const QByteArray chunk(256 * 1024, 'x');
+    qint64 handedOver = 0;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 3000 && handedOver < 256 * 1024 * 1024) {
+        if (pushy.bytesToWrite() < 1024 * 1024)
+            handedOver += pushy.write(chunk);
+        pushy.waitForBytesWritten(20);
+    }
+    const qint64 sent = handedOver - pushy.bytesToWrite();
+    QVERIFY2(sent < 64 * 1024 * 1024, QByteArray::number(sent)); // the socket buffers of the system, no more
+    QVERIFY2(server.bufferedInputBytes() < 256 * 1024, QByteArray::number(server.bufferedInputBytes()));
+    QCOMPARE(exchange(server.port(), get("/json")).status, 200);
+}
+
+void TestDemoServer::manyClientsThatNeverReadStayWithinTheBudget()
+{
+    ServerThread server;
+    constexpr qint64 budget = 256 * 1024;
+    server.configure([](DemoServer &s) { s.setOutputBudget(budget); });
+    std::vector<std::unique_ptr<QTcpSocket>> greedy;
+    for (int i = 0; i < 20; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(socket->waitForConnected(2000));
+        socket->write(get("/bytes/99999999999") + get("/bytes/99999999999"));
+        QVERIFY(socket->waitForBytesWritten(2000));
+        greedy.push_back(std::move(socket));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(server.queuedBytes() > budget, 5000);
+    // Past the budget each connection keeps only its small share: a client that does read still
+    // gets a large answer whole.
+    const RawResponse r = exchange(server.port(), get("/bytes/2000000"), 20000);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body.size(), 2000000);
+    const qint64 bound = budget + 20 * DemoConnection::guaranteedOutput + DemoConnection::maxUnsentOutput;
+    QVERIFY2(server.queuedBytes() <= bound, QByteArray::number(server.queuedBytes()));
 }
 
 QTEST_GUILESS_MAIN(TestDemoServer)

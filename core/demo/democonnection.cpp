@@ -20,17 +20,27 @@ QByteArray httpDate()
 }
 } // namespace
 
-DemoConnection::DemoConnection(QTcpSocket *socket, Clock &clock, Micros headerTimeout, QObject *parent)
+DemoConnection::DemoConnection(QTcpSocket *socket, Clock &clock, DemoOutputBudget &budget, Micros headerTimeout, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_clock(clock)
+    , m_budget(budget)
     , m_headerTimeout(headerTimeout)
 {
     m_socket->setParent(this);
     // Unread requests beyond this stay with the operating system until there is room again.
     m_socket->setReadBufferSize(maxBufferedInput);
     connect(m_socket, &QTcpSocket::readyRead, this, &DemoConnection::serve);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &DemoConnection::serve);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this](qint64 bytes) {
+        const qint64 sent = std::min(bytes, m_accounted);
+        m_accounted -= sent;
+        m_budget.give(sent);
+        serve();
+    });
+    connect(&m_budget, &DemoOutputBudget::roomFreed, this, [this] {
+        if (m_sendingBody)
+            serve();
+    });
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         Q_EMIT closed();
         deleteLater();
@@ -42,6 +52,13 @@ DemoConnection::~DemoConnection()
     // Pending answers and checks die with the connection: nothing fires for a closed client.
     m_clock.cancelTimer(m_timer);
     m_clock.cancelTimer(m_headerTimer);
+    // What the socket had not sent yet dies with it.
+    m_budget.give(m_accounted);
+}
+
+qint64 DemoConnection::bufferedInput() const
+{
+    return m_socket->bytesAvailable() + m_parser.bufferedBytes();
 }
 
 TimerId DemoConnection::after(Micros delay, std::function<void()> fn)
@@ -56,7 +73,14 @@ void DemoConnection::serve()
     if (m_serving)
         return;
     m_serving = true;
-    while (!m_busy && m_socket->state() == QAbstractSocket::ConnectedState && m_socket->bytesToWrite() < maxUnsentOutput) {
+    while (m_socket->state() == QAbstractSocket::ConnectedState) {
+        if (m_sendingBody) {
+            if (!sendBody())
+                break; // the rest goes out as the client takes what was sent
+            continue;
+        }
+        if (m_busy || m_socket->bytesToWrite() >= maxUnsentOutput)
+            break;
         if (m_parser.state() == HttpRequestParser::State::Ready) {
             handle();
             continue;
@@ -144,15 +168,24 @@ void DemoConnection::answer(const HttpRequest &request, const DemoResponse &resp
     }
     const bool keepAlive = request.keepAlive();
     const bool head = request.method == "HEAD";
-    sendHead(response, response.body.size(), keepAlive);
-    if (head || response.body.isEmpty()) {
+    sendHead(response, response.bodySize(), keepAlive);
+    if (head || response.bodySize() == 0) {
         finishResponse(keepAlive);
-    } else if (response.dripDuration > 0) {
-        const int chunks = static_cast<int>(std::min<qsizetype>(response.body.size(), 50));
-        sendDrip(response.body, chunks, response.dripDuration / chunks, keepAlive);
+        return;
+    }
+    m_response = response;
+    m_sendingBody = true;
+    m_keepAlive = keepAlive;
+    m_bodySent = 0;
+    if (response.dripDuration > 0) {
+        // The body arrives slowly: an equal piece now and then, the last one at the end of the duration.
+        m_dripPieces = static_cast<int>(std::min<qint64>(response.bodySize(), 50));
+        m_dripPiecesDue = 0;
+        m_bodyDue = 0;
+        dripLater();
     } else {
-        m_socket->write(response.body);
-        finishResponse(keepAlive);
+        m_bodyDue = response.bodySize();
+        serve();
     }
 }
 
@@ -165,21 +198,46 @@ void DemoConnection::sendHead(const DemoResponse &response, qint64 contentLength
     head += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
     head += keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
     head += "\r\n";
-    m_socket->write(head);
+    send(head);
 }
 
-void DemoConnection::sendDrip(QByteArray rest, int chunksLeft, Micros interval, bool keepAlive)
+void DemoConnection::dripLater()
 {
-    // The body arrives slowly: an equal piece now and then, the last one at the end of the duration.
-    m_timer = after(interval, [this, rest, chunksLeft, interval, keepAlive] {
+    m_timer = after(m_response.dripDuration / m_dripPieces, [this] {
         m_timer = 0;
-        const qsizetype piece = chunksLeft <= 1 ? rest.size() : rest.size() / chunksLeft;
-        m_socket->write(rest.left(piece));
-        if (chunksLeft <= 1)
-            finishResponse(keepAlive);
-        else
-            sendDrip(rest.mid(piece), chunksLeft - 1, interval, keepAlive);
+        ++m_dripPiecesDue;
+        m_bodyDue = m_response.bodySize() * m_dripPiecesDue / m_dripPieces;
+        if (m_dripPiecesDue < m_dripPieces)
+            dripLater();
+        serve();
     });
+}
+
+bool DemoConnection::sendBody()
+{
+    // Writes what is due as far as there is room; true once the whole body is written.
+    while (m_bodySent < m_bodyDue) {
+        const qint64 unsent = m_socket->bytesToWrite();
+        const qint64 room = (m_budget.isExhausted() ? guaranteedOutput : maxUnsentOutput) - unsent;
+        if (room <= 0)
+            return false;
+        const qint64 length = std::min({bodyPieceBytes, room, m_bodyDue - m_bodySent});
+        send(m_response.bodyPiece(m_bodySent, length));
+        m_bodySent += length;
+    }
+    if (m_bodySent < m_response.bodySize())
+        return false; // dripping: the next piece is due later
+    m_sendingBody = false;
+    m_response = {};
+    finishResponse(m_keepAlive);
+    return true;
+}
+
+void DemoConnection::send(const QByteArray &bytes)
+{
+    m_socket->write(bytes);
+    m_accounted += bytes.size();
+    m_budget.take(bytes.size());
 }
 
 void DemoConnection::finishResponse(bool keepAlive)
@@ -200,7 +258,7 @@ void DemoConnection::refuse(int status, const QByteArray &message)
     r.contentType = "text/plain";
     r.body = message + '\n';
     sendHead(r, r.body.size(), false);
-    m_socket->write(r.body);
+    send(r.body);
     m_socket->disconnectFromHost();
 }
 

@@ -9,18 +9,33 @@ DemoServer::DemoServer(QObject *parent)
 {
     // Children, so that moving the server to its thread moves them along.
     m_clock.setParent(this);
+    m_budget.setParent(this);
     m_server.setParent(this);
     // Thousands of clients may connect at once (the default backlog is 30).
     m_server.setMaxPendingConnections(4096);
     m_server.setListenBacklogSize(4096);
     connect(&m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-            auto *connection = new DemoConnection(socket, m_clock, m_headerTimeout, this);
+            auto *connection = new DemoConnection(socket, m_clock, m_budget, m_headerTimeout, this);
             ++m_open;
             connect(connection, &DemoConnection::closed, this, [this] { --m_open; });
             connect(connection, &DemoConnection::requestServed, this, [this] { ++m_served; });
         }
     });
+}
+
+DemoServer::~DemoServer()
+{
+    // Before the clock and the budget they use: QObject would delete them only after both are gone.
+    qDeleteAll(findChildren<DemoConnection *>(Qt::FindDirectChildrenOnly));
+}
+
+qint64 DemoServer::bufferedInputBytes() const
+{
+    qint64 total = 0;
+    for (const DemoConnection *connection : findChildren<DemoConnection *>(Qt::FindDirectChildrenOnly))
+        total += connection->bufferedInput();
+    return total;
 }
 
 bool DemoServer::listen(const QHostAddress &address, quint16 port, QString *error)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../async/realclock.h"
+#include "demooutputbudget.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -15,7 +16,11 @@ class DemoServer : public QObject
 {
     Q_OBJECT
 public:
+    // Unsent answers the server holds at most over all connections, beyond each one's small share.
+    static constexpr qint64 defaultOutputBudget = 16 * 1024 * 1024;
+
     explicit DemoServer(QObject *parent = nullptr);
+    ~DemoServer() override;
 
     // Port 0 picks a free one. On failure returns false and says why.
     bool listen(const QHostAddress &address, quint16 port, QString *error);
@@ -25,9 +30,15 @@ public:
     // How long a client may take to send a request's headers before it is dropped (default 10 s).
     void setHeaderTimeout(Micros timeout) { m_headerTimeout = timeout; }
     qint64 requestsServed() const { return m_served; }
+    void setOutputBudget(qint64 bytes) { m_budget.setLimit(bytes); }
+    // Answers written and not yet taken by the operating system, over all connections.
+    qint64 queuedBytes() const { return m_budget.used(); }
+    // Request bytes read and not yet answered, over all connections.
+    qint64 bufferedInputBytes() const;
 
 private:
     RealClock m_clock;
+    DemoOutputBudget m_budget{defaultOutputBudget};
     QTcpServer m_server;
     int m_open = 0;
     Micros m_headerTimeout = 10 * 1000 * 1000;

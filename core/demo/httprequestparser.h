@@ -37,6 +37,8 @@ public:
     HttpRequest takeRequest();
     // True while part of a request has arrived: a connection idle between requests is not "slow".
     bool hasPartialRequest() const { return !m_buffer.isEmpty(); }
+    // Bytes held: the request being put together and what came after it.
+    qint64 bufferedBytes() const { return m_buffer.size(); }
 
 private:
     State parse();
