@@ -121,6 +121,8 @@ private Q_SLOTS:
     void aClientThatNeverReadsCannotCrowdOthersOut();
     void aClientThatSendsWithoutEndWhileWaitingIsHeldBack();
     void manyClientsThatNeverReadStayWithinTheBudget();
+    void anIdleConnectionIsClosed();
+    void connectionsOverTheCapAreTurnedAway();
 
 private:
     std::unique_ptr<ServerThread> m_server;
@@ -292,7 +294,9 @@ void TestDemoServer::aClientThatNeverFinishesItsHeadersIsDropped()
 
 void TestDemoServer::twoThousandClientsAtOnce()
 {
-    // Every client asks for a delayed answer, so all 2,000 connections are open at the same time.
+    // Every client asks for a delayed answer, so all 2,000 connections are open at the same time,
+    // past the default cap of 512 that a lesson never comes near.
+    m_server->configure([](DemoServer &s) { s.setMaxConnections(4096); });
     const qint64 servedBefore = m_server->requestsServed();
     std::vector<std::unique_ptr<QTcpSocket>> clients;
     int answered = 0;
@@ -503,6 +507,53 @@ void TestDemoServer::manyClientsThatNeverReadStayWithinTheBudget()
     QCOMPARE(r.body.size(), 2000000);
     const qint64 bound = budget + 20 * DemoConnection::guaranteedOutput + DemoConnection::maxUnsentOutput;
     QVERIFY2(server.queuedBytes() <= bound, QByteArray::number(server.queuedBytes()));
+}
+
+void TestDemoServer::anIdleConnectionIsClosed()
+{
+    ServerThread server;
+    server.configure([](DemoServer &s) { s.setIdleTimeout(300 * 1000); });
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, server.port());
+    QVERIFY(socket.waitForConnected(2000));
+    // A wait for an answer longer than the idle timeout is not idleness.
+    socket.write(get("/delay/0.8"));
+    QByteArray data;
+    QElapsedTimer timer;
+    timer.start();
+    while (!data.endsWith("}\n") && timer.elapsed() < 10000) {
+        socket.waitForReadyRead(100);
+        data += socket.readAll();
+    }
+    QVERIFY2(data.startsWith("HTTP/1.1 200 OK\r\n"), data.constData());
+    QVERIFY(data.contains("\r\nConnection: keep-alive\r\n"));
+    // Then nothing more comes: the server closes the connection, well before the default 15 s.
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, 2000);
+}
+
+void TestDemoServer::connectionsOverTheCapAreTurnedAway()
+{
+    ServerThread server;
+    server.configure([](DemoServer &s) { s.setMaxConnections(2); });
+    QTcpSocket first, second;
+    for (QTcpSocket *s : {&first, &second}) {
+        s->connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(s->waitForConnected(2000));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 2, 5000);
+    // The third is told, cleanly, to come back later.
+    const RawResponse turnedAway = exchange(server.port(), get("/json"));
+    QCOMPARE(turnedAway.head.left(turnedAway.head.indexOf("\r\n")), QByteArray("HTTP/1.1 503 Service Unavailable"));
+    QVERIFY(turnedAway.head.contains("\r\nConnection: close"));
+    QVERIFY(turnedAway.body.contains("too many connections"));
+    // Those within the cap are served as before, and a place that frees is taken again.
+    first.write(get("/json"));
+    QVERIFY(first.waitForReadyRead(5000));
+    QVERIFY(first.readAll().startsWith("HTTP/1.1 200 OK"));
+    second.disconnectFromHost();
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 1, 5000);
+    QCOMPARE(exchange(server.port(), get("/json")).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestDemoServer)

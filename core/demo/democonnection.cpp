@@ -20,12 +20,14 @@ QByteArray httpDate()
 }
 } // namespace
 
-DemoConnection::DemoConnection(QTcpSocket *socket, Clock &clock, DemoOutputBudget &budget, Micros headerTimeout, QObject *parent)
+DemoConnection::DemoConnection(QTcpSocket *socket, Clock &clock, DemoOutputBudget &budget, Micros headerTimeout, Micros idleTimeout,
+                               QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_clock(clock)
     , m_budget(budget)
     , m_headerTimeout(headerTimeout)
+    , m_idleTimeout(idleTimeout)
 {
     m_socket->setParent(this);
     // Unread requests beyond this stay with the operating system until there is room again.
@@ -52,6 +54,7 @@ DemoConnection::~DemoConnection()
     // Pending answers and checks die with the connection: nothing fires for a closed client.
     m_clock.cancelTimer(m_timer);
     m_clock.cancelTimer(m_headerTimer);
+    m_clock.cancelTimer(m_idleTimer);
     // What the socket had not sent yet dies with it.
     m_budget.give(m_accounted);
 }
@@ -91,19 +94,36 @@ void DemoConnection::serve()
             break;
         }
         if (m_socket->bytesAvailable() == 0) {
-            // Waiting for the client: one that starts a request must finish its headers in time.
-            if (m_parser.hasPartialRequest() && !m_headerTimer)
-                m_headerTimer = after(m_headerTimeout, [this] {
-                    m_headerTimer = 0;
-                    if (!m_busy && m_parser.state() == HttpRequestParser::State::NeedMore && m_parser.hasPartialRequest())
-                        m_socket->abort();
-                });
+            waitForClient();
             break;
         }
         if (!readInput())
             break;
     }
     m_serving = false;
+}
+
+void DemoConnection::waitForClient()
+{
+    m_clock.cancelTimer(m_idleTimer);
+    m_idleTimer = 0;
+    if (m_parser.hasPartialRequest()) {
+        // One that starts a request must finish its headers in time.
+        if (!m_headerTimer)
+            m_headerTimer = after(m_headerTimeout, [this] {
+                m_headerTimer = 0;
+                if (!m_busy && m_parser.state() == HttpRequestParser::State::NeedMore && m_parser.hasPartialRequest())
+                    m_socket->abort();
+            });
+        return;
+    }
+    // One between requests may keep its connection a while, not for ever: each open connection
+    // counts against the cap that keeps the server up for everyone.
+    m_idleTimer = after(m_idleTimeout, [this] {
+        m_idleTimer = 0;
+        if (!m_busy && !m_parser.hasPartialRequest() && m_socket->bytesAvailable() == 0)
+            m_socket->disconnectFromHost();
+    });
 }
 
 bool DemoConnection::readInput()
@@ -142,6 +162,8 @@ void DemoConnection::handle()
 {
     m_clock.cancelTimer(m_headerTimer);
     m_headerTimer = 0;
+    m_clock.cancelTimer(m_idleTimer);
+    m_idleTimer = 0;
     m_busy = true;
     const HttpRequest request = m_parser.takeRequest();
     const DemoResponse response = DemoRoutes::route(request);

@@ -12,8 +12,9 @@
 namespace concviz {
 
 // One client of the demo server. Answers its requests in order (keep-alive, pipelining), waits
-// for delayed answers on the server's clock rather than on a thread or a timer of its own, and
-// drops the client if it sends garbage or takes too long to send its headers.
+// for delayed answers on the server's clock rather than on a thread or a timer of its own, drops
+// the client if it sends garbage or takes too long to send its headers, and closes the connection
+// once it has waited idle too long for the next request.
 //
 // A client may pipeline any number of requests: they are parsed and answered one at a time, and
 // nothing more is read while an answer is pending or too much of the answers is still unsent. The
@@ -36,7 +37,8 @@ public:
     // The piece of a body written at a time.
     static constexpr qint64 bodyPieceBytes = 16 * 1024;
 
-    DemoConnection(QTcpSocket *socket, Clock &clock, DemoOutputBudget &budget, Micros headerTimeout, QObject *parent = nullptr);
+    DemoConnection(QTcpSocket *socket, Clock &clock, DemoOutputBudget &budget, Micros headerTimeout, Micros idleTimeout,
+                   QObject *parent = nullptr);
     ~DemoConnection() override;
 
     // Request bytes read from the client and not yet answered.
@@ -60,16 +62,19 @@ private:
     void refuse(int status, const QByteArray &message);
     void reset();
     TimerId after(Micros delay, std::function<void()> fn);
+    void waitForClient();
 
     QTcpSocket *m_socket;
     Clock &m_clock;
     DemoOutputBudget &m_budget;
     Micros m_headerTimeout;
+    Micros m_idleTimeout;
     HttpRequestParser m_parser;
     bool m_busy = false;       // an answer is being prepared or sent
     bool m_serving = false;    // serve() is on the stack: an answer that ends lets its loop go on
     TimerId m_timer = 0;       // the one pending wake-up of this connection
     TimerId m_headerTimer = 0;
+    TimerId m_idleTimer = 0;
     qint64 m_accounted = 0;    // bytes of ours the budget counts: written, not yet sent
     // The body being sent: m_bodySent of it so far, m_bodyDue may go out now (less while dripping).
     DemoResponse m_response;

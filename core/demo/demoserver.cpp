@@ -1,6 +1,7 @@
 #include "demoserver.h"
 
 #include "democonnection.h"
+#include "demoturnaway.h"
 
 namespace concviz {
 
@@ -16,7 +17,11 @@ DemoServer::DemoServer(QObject *parent)
     m_server.setListenBacklogSize(4096);
     connect(&m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-            auto *connection = new DemoConnection(socket, m_clock, m_budget, m_headerTimeout, this);
+            if (m_open >= m_maxConnections) {
+                new DemoTurnAway(socket, this);
+                continue;
+            }
+            auto *connection = new DemoConnection(socket, m_clock, m_budget, m_headerTimeout, m_idleTimeout, this);
             ++m_open;
             connect(connection, &DemoConnection::closed, this, [this] { --m_open; });
             connect(connection, &DemoConnection::requestServed, this, [this] { ++m_served; });
