@@ -118,6 +118,8 @@ private Q_SLOTS:
     void strictParsing_data();
     void strictParsing();
     void aBadRequestBehindAGoodOneIsRefused();
+    void aHalfClosedClientStillGetsItsAnswer();
+    void aClientThatClosesWhileWaitingIsLetGo();
     void aClientThatNeverReadsCannotCrowdOthersOut();
     void aClientThatSendsWithoutEndWhileWaitingIsHeldBack();
     void manyClientsThatNeverReadStayWithinTheBudget();
@@ -426,6 +428,52 @@ void TestDemoServer::aBadRequestBehindAGoodOneIsRefused()
     QVERIFY2(data.startsWith("HTTP/1.1 200 OK\r\n"), data.constData());
     QVERIFY2(data.contains("}\nHTTP/1.1 505 HTTP Version Not Supported\r\n"), data.constData());
     QCOMPARE(socket.state(), QAbstractSocket::UnconnectedState);
+}
+
+void TestDemoServer::aHalfClosedClientStillGetsItsAnswer()
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_port);
+    QVERIFY(socket.waitForConnected(2000));
+    socket.write(get("/delay/1"));
+    QVERIFY(socket.waitForBytesWritten(2000));
+    // The client says it has nothing more to send, and waits for its answer.
+    QCOMPARE(::shutdown(static_cast<int>(socket.socketDescriptor()), SHUT_WR), 0);
+    QByteArray data;
+    QElapsedTimer timer;
+    timer.start();
+    while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < 10000) {
+        socket.waitForReadyRead(200);
+        data += socket.readAll();
+    }
+    data += socket.readAll();
+    // An interim 100 Continue may come first: HTTP/1.1 clients skip it.
+    const QByteArray interim = "HTTP/1.1 100 Continue\r\n\r\n";
+    if (data.startsWith(interim))
+        data.remove(0, interim.size());
+    QVERIFY2(data.startsWith("HTTP/1.1 200 OK\r\n"), data.constData());
+    QVERIFY2(data.endsWith("{\"delay\":1}\n"), data.constData());
+    QCOMPARE(socket.state(), QAbstractSocket::UnconnectedState); // and then the server closes
+}
+
+void TestDemoServer::aClientThatClosesWhileWaitingIsLetGo()
+{
+    ServerThread server;
+    for (const bool reset : {false, true}) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(socket.waitForConnected(2000));
+        socket.write(get("/delay/30"));
+        QVERIFY(socket.waitForBytesWritten(2000));
+        QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 1, 5000);
+        if (reset) {
+            const linger option{1, 0};
+            ::setsockopt(static_cast<int>(socket.socketDescriptor()), SOL_SOCKET, SO_LINGER, &option, sizeof option);
+        }
+        socket.abort();
+        // Long before the answer is due, the server has let the connection go.
+        QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, 5000);
+    }
 }
 
 void TestDemoServer::aClientThatNeverReadsCannotCrowdOthersOut()

@@ -8,6 +8,7 @@
 #ifdef Q_OS_WIN
 #include <winsock2.h>
 #else
+#include <cerrno>
 #include <sys/socket.h>
 #endif
 
@@ -18,9 +19,43 @@ QByteArray httpDate()
 {
     return QLocale::c().toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
 }
+
+enum class PeerInput { Data, Nothing, End, Gone };
+
+// What the client has sent, looked at without taking it.
+PeerInput peekPeer(qintptr fd)
+{
+    char byte = 0;
+#ifdef Q_OS_WIN
+    const int n = ::recv(static_cast<SOCKET>(fd), &byte, 1, MSG_PEEK);
+    if (n < 0)
+        return WSAGetLastError() == WSAEWOULDBLOCK ? PeerInput::Nothing : PeerInput::Gone;
+#else
+    const auto n = ::recv(static_cast<int>(fd), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    if (n < 0)
+        return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? PeerInput::Nothing : PeerInput::Gone;
+#endif
+    return n == 0 ? PeerInput::End : PeerInput::Data;
+}
+
+// Whether the system has an error for the socket, such as the reset a closed client sends back.
+// (Once the client's end of input has come, reading reports that end and not the reset.)
+bool hasPendingError(qintptr fd)
+{
+    int error = 0;
+#ifdef Q_OS_WIN
+    int length = sizeof error;
+    ::getsockopt(static_cast<SOCKET>(fd), SOL_SOCKET, SO_ERROR, reinterpret_cast<char *>(&error), &length);
+#else
+    socklen_t length = sizeof error;
+    ::getsockopt(static_cast<int>(fd), SOL_SOCKET, SO_ERROR, &error, &length);
+#endif
+    return error != 0;
+}
+
 } // namespace
 
-DemoConnection::DemoConnection(QTcpSocket *socket, Clock &clock, DemoOutputBudget &budget, Micros headerTimeout, Micros idleTimeout,
+DemoConnection::DemoConnection(QAbstractSocket *socket, Clock &clock, DemoOutputBudget &budget, Micros headerTimeout, Micros idleTimeout,
                                QObject *parent)
     : QObject(parent)
     , m_socket(socket)
@@ -30,23 +65,20 @@ DemoConnection::DemoConnection(QTcpSocket *socket, Clock &clock, DemoOutputBudge
     , m_idleTimeout(idleTimeout)
 {
     m_socket->setParent(this);
-    // Unread requests beyond this stay with the operating system until there is room again.
-    m_socket->setReadBufferSize(maxBufferedInput);
-    connect(m_socket, &QTcpSocket::readyRead, this, &DemoConnection::serve);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, [this](qint64 bytes) {
-        const qint64 sent = std::min(bytes, m_accounted);
-        m_accounted -= sent;
-        m_budget.give(sent);
+    connect(m_socket, &QAbstractSocket::readyRead, this, [this] {
+        if (m_busy)
+            checkPeerWhileBusy();
+        serve();
+    });
+    connect(m_socket, &QAbstractSocket::bytesWritten, this, [this] {
+        account();
         serve();
     });
     connect(&m_budget, &DemoOutputBudget::roomFreed, this, [this] {
         if (m_sendingBody)
             serve();
     });
-    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
-        Q_EMIT closed();
-        deleteLater();
-    });
+    connect(m_socket, &QAbstractSocket::disconnected, this, &DemoConnection::end);
 }
 
 DemoConnection::~DemoConnection()
@@ -55,13 +87,69 @@ DemoConnection::~DemoConnection()
     m_clock.cancelTimer(m_timer);
     m_clock.cancelTimer(m_headerTimer);
     m_clock.cancelTimer(m_idleTimer);
+    m_clock.cancelTimer(m_probeTimer);
     // What the socket had not sent yet dies with it.
     m_budget.give(m_accounted);
 }
 
 qint64 DemoConnection::bufferedInput() const
 {
-    return m_socket->bytesAvailable() + m_parser.bufferedBytes();
+    // The socket holds nothing of its own: what the client sent and this side has not read is
+    // with the operating system.
+    return m_parser.bufferedBytes();
+}
+
+void DemoConnection::end()
+{
+    if (m_ended)
+        return;
+    m_ended = true;
+    Q_EMIT closed();
+    deleteLater();
+}
+
+void DemoConnection::checkPeerWhileBusy()
+{
+    // Nothing is read while an answer is pending, but a client that is gone should not keep its
+    // connection, and a place under the cap, until a delayed answer is due.
+    switch (peekPeer(m_socket->socketDescriptor())) {
+    case PeerInput::Data:
+    case PeerInput::Nothing:
+        return;
+    case PeerInput::Gone:
+        m_socket->abort();
+        end();
+        return;
+    case PeerInput::End:
+        break;
+    }
+    // The client has sent all it will: it closed its socket, or only half-closed it and waits for
+    // the answer. Only sending tells which, as a closed socket answers anything with a reset.
+    // HTTP/1.1 lets a server send an interim 1xx answer before the final one, and requires every
+    // client to skip it; nothing of the answer may have gone out yet.
+    if (m_probed || !m_pendingHttp11 || !m_timer || m_sendingBody)
+        return;
+    m_probed = true;
+    send("HTTP/1.1 100 Continue\r\n\r\n");
+    m_probeTimer = after(probeWait, [this] {
+        m_probeTimer = 0;
+        if (hasPendingError(m_socket->socketDescriptor())) {
+            m_socket->abort();
+            end();
+        }
+    });
+}
+
+void DemoConnection::account()
+{
+    // The socket writes straight to the system while it can and keeps the rest: the budget counts
+    // the rest.
+    const qint64 held = std::max<qint64>(m_socket->bytesToWrite(), 0);
+    if (held > m_accounted)
+        m_budget.take(held - m_accounted);
+    else
+        m_budget.give(m_accounted - held);
+    m_accounted = held;
 }
 
 TimerId DemoConnection::after(Micros delay, std::function<void()> fn)
@@ -73,10 +161,17 @@ void DemoConnection::serve()
 {
     // A loop, not a call per request: a client that pipelines thousands of requests must not make
     // the stack grow with each one. An answer that ends inside the loop lets it take the next one.
-    if (m_serving)
+    if (m_serving || m_ended)
         return;
     m_serving = true;
+    const qint64 writtenBefore = m_written;
     while (m_socket->state() == QAbstractSocket::ConnectedState) {
+        if (m_written - writtenBefore >= maxUnsentOutput) {
+            // A client that reads as fast as it asks could keep this loop going for ever: after a
+            // turn's worth, the others get theirs, and this one goes on later.
+            QMetaObject::invokeMethod(this, &DemoConnection::serve, Qt::QueuedConnection);
+            break;
+        }
         if (m_sendingBody) {
             if (!sendBody())
                 break; // the rest goes out as the client takes what was sent
@@ -91,10 +186,6 @@ void DemoConnection::serve()
         if (m_parser.state() != HttpRequestParser::State::NeedMore) {
             // Also a bad request pipelined behind a good one, found as the good one was taken.
             refuseMalformed();
-            break;
-        }
-        if (m_socket->bytesAvailable() == 0) {
-            waitForClient();
             break;
         }
         if (!readInput())
@@ -129,8 +220,25 @@ void DemoConnection::waitForClient()
 bool DemoConnection::readInput()
 {
     // Only read while no whole request is waiting, so the parser holds at most one request being
-    // put together plus one read's worth of the ones after it.
-    const HttpRequestParser::State state = m_parser.feed(m_socket->read(maxBufferedInput));
+    // put together plus one read's worth of the ones after it; the rest waits in the system.
+    const qint64 available = m_socket->bytesAvailable();
+    // Reading past what is there finds the client's end of input, and the socket closes with it:
+    // so that is looked for only once every answer is out. A client that half-closes after its
+    // request still gets the whole answer.
+    if (available == 0 && m_socket->bytesToWrite() > 0) {
+        waitForClient();
+        return false;
+    }
+    const QByteArray bytes = m_socket->read(available > 0 ? std::min(available, maxBufferedInput) : maxBufferedInput);
+    if (m_socket->state() != QAbstractSocket::ConnectedState) {
+        end(); // the client has finished, or is gone
+        return false;
+    }
+    if (bytes.isEmpty()) {
+        waitForClient();
+        return false;
+    }
+    const HttpRequestParser::State state = m_parser.feed(bytes);
     if (state == HttpRequestParser::State::NeedMore || state == HttpRequestParser::State::Ready)
         return true;
     refuseMalformed();
@@ -166,6 +274,7 @@ void DemoConnection::handle()
     m_idleTimer = 0;
     m_busy = true;
     const HttpRequest request = m_parser.takeRequest();
+    m_pendingHttp11 = request.version == "HTTP/1.1";
     const DemoResponse response = DemoRoutes::route(request);
     if (response.delay > 0)
         m_timer = after(response.delay, [this, request, response] {
@@ -239,6 +348,8 @@ bool DemoConnection::sendBody()
 {
     // Writes what is due as far as there is room; true once the whole body is written.
     while (m_bodySent < m_bodyDue) {
+        if (m_socket->state() != QAbstractSocket::ConnectedState)
+            return false; // the client is gone: nothing more to send
         const qint64 unsent = m_socket->bytesToWrite();
         const qint64 room = (m_budget.isExhausted() ? guaranteedOutput : maxUnsentOutput) - unsent;
         if (room <= 0)
@@ -257,9 +368,13 @@ bool DemoConnection::sendBody()
 
 void DemoConnection::send(const QByteArray &bytes)
 {
-    m_socket->write(bytes);
-    m_accounted += bytes.size();
-    m_budget.take(bytes.size());
+    if (m_socket->write(bytes) < 0) {
+        m_socket->abort(); // the client is gone
+        end();
+        return;
+    }
+    m_written += bytes.size();
+    account();
 }
 
 void DemoConnection::finishResponse(bool keepAlive)

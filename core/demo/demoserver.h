@@ -1,11 +1,11 @@
 #pragma once
 
 #include "../async/realclock.h"
+#include "demolistener.h"
 #include "demooutputbudget.h"
 
 #include <QHostAddress>
 #include <QObject>
-#include <QTcpServer>
 #include <QUrl>
 
 namespace concviz {
@@ -44,9 +44,11 @@ public:
     qint64 bufferedInputBytes() const;
 
 private:
+    void accept(qintptr descriptor);
+
     RealClock m_clock;
     DemoOutputBudget m_budget{defaultOutputBudget};
-    QTcpServer m_server;
+    DemoListener m_server;
     int m_open = 0;
     Micros m_headerTimeout = 10 * 1000 * 1000;
     Micros m_idleTimeout = defaultIdleTimeout;
