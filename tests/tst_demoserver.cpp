@@ -386,7 +386,8 @@ void TestDemoServer::strictParsing_data()
     QTest::newRow("empty length") << QByteArray("POST /post HTTP/1.1\r\nContent-Length:\r\n\r\n") << 400;
     QTest::newRow("length and chunked") << QByteArray("POST /post HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\nhello")
                                         << 400;
-    QTest::newRow("method of control bytes") << QByteArray("\x00\x01 / HTTP/1.1\r\nHost: x\r\n\r\n", 28) << 400;
+    static const char controlBytes[] = "\x00\x01 / HTTP/1.1\r\nHost: x\r\n\r\n";
+    QTest::newRow("method of control bytes") << QByteArray(controlBytes, sizeof controlBytes - 1) << 400;
     QTest::newRow("space before colon") << QByteArray("GET /json HTTP/1.1\r\nHost : x\r\n\r\n") << 400;
     QTest::newRow("HTTP/1.9") << QByteArray("GET /json HTTP/1.9\r\nHost: x\r\n\r\n") << 505;
     QTest::newRow("HTTP/2.0") << QByteArray("GET /json HTTP/2.0\r\nHost: x\r\n\r\n") << 505;
