@@ -346,10 +346,10 @@ void DemoConnection::dripLater()
 
 bool DemoConnection::sendBody()
 {
-    // Writes what is due as far as there is room; true once the whole body is written.
-    while (m_bodySent < m_bodyDue) {
-        if (m_socket->state() != QAbstractSocket::ConnectedState)
-            return false; // the client is gone: nothing more to send
+    // One piece at a time, so that serve() can hand the loop to others after a turn's worth: the
+    // system takes pieces as fast as a quick client reads them. False when nothing can go out
+    // until the client takes what was sent, the budget has room again or a drip is due.
+    if (m_bodySent < m_bodyDue) {
         const qint64 unsent = m_socket->bytesToWrite();
         const qint64 room = (m_budget.isExhausted() ? guaranteedOutput : maxUnsentOutput) - unsent;
         if (room <= 0)
@@ -357,6 +357,7 @@ bool DemoConnection::sendBody()
         const qint64 length = std::min({bodyPieceBytes, room, m_bodyDue - m_bodySent});
         send(m_response.bodyPiece(m_bodySent, length));
         m_bodySent += length;
+        return true;
     }
     if (m_bodySent < m_response.bodySize())
         return false; // dripping: the next piece is due later
