@@ -482,6 +482,9 @@ void TestDemoServer::aClientThatNeverReadsCannotCrowdOthersOut()
     ServerThread server;
     // A greedy client asks for the largest answers many times over and never reads them.
     QTcpSocket greedy;
+    // The test's event loop would read for it into an unbounded buffer: a small one keeps the
+    // bytes with the system, as for a client that really never reads.
+    greedy.setReadBufferSize(16 * 1024);
     greedy.connectToHost(QHostAddress::LocalHost, server.port());
     QVERIFY(greedy.waitForConnected(2000));
     QByteArray flood;
@@ -542,6 +545,7 @@ void TestDemoServer::manyClientsThatNeverReadStayWithinTheBudget()
     std::vector<std::unique_ptr<QTcpSocket>> greedy;
     for (int i = 0; i < 20; ++i) {
         auto socket = std::make_unique<QTcpSocket>();
+        socket->setReadBufferSize(16 * 1024); // it never reads (see aClientThatNeverReadsCannotCrowdOthersOut)
         socket->connectToHost(QHostAddress::LocalHost, server.port());
         QVERIFY(socket->waitForConnected(2000));
         socket->write(get("/bytes/99999999999") + get("/bytes/99999999999"));
