@@ -33,9 +33,19 @@ public:
         m_thread.quit();
         m_thread.wait();
     }
+    // Runs `fn` on the server's thread, for settings that take effect at once.
+    void configure(const std::function<void(DemoServer &)> &fn)
+    {
+        read([&] {
+            fn(*m_server);
+            return qint64(0);
+        });
+    }
     quint16 port() const { return static_cast<quint16>(m_port); }
     int openConnections() { return static_cast<int>(read([this] { return static_cast<qint64>(m_server->openConnections()); })); }
     qint64 requestsServed() { return read([this] { return m_server->requestsServed(); }); }
+    qint64 queuedBytes() { return read([this] { return m_server->queuedBytes(); }); }
+    qint64 bufferedInputBytes() { return read([this] { return m_server->bufferedInputBytes(); }); }
 
 private:
     qint64 read(const std::function<qint64()> &fn)

@@ -27,17 +27,26 @@ DemoResponse problem(int status, const QString &message)
     return json(status, {{QStringLiteral("error"), message}});
 }
 
-QByteArray filler(qint64 n)
+} // namespace
+
+QByteArray DemoResponse::bodyPiece(qint64 offset, qint64 length) const
+{
+    return fillerBytes > 0 ? DemoRoutes::filler(offset, length) : body.mid(offset, length);
+}
+
+QByteArray DemoRoutes::filler(qint64 offset, qint64 length)
 {
     static const QByteArray pattern = "ConcViz demo bytes. ";
     QByteArray out;
-    out.reserve(n);
-    while (out.size() < n)
-        out += pattern.left(n - out.size());
+    out.reserve(length);
+    qint64 at = offset % pattern.size();
+    while (out.size() < length) {
+        const qint64 n = std::min<qint64>(pattern.size() - at, length - out.size());
+        out.append(pattern.constData() + at, n);
+        at = 0;
+    }
     return out;
 }
-
-} // namespace
 
 DemoResponse DemoRoutes::route(const HttpRequest &request)
 {
@@ -82,7 +91,7 @@ DemoResponse DemoRoutes::route(const HttpRequest &request)
             return problem(400, QStringLiteral("/bytes/{n} needs a number of bytes"));
         DemoResponse r;
         r.contentType = "application/octet-stream";
-        r.body = filler(std::min(n, maxBytes));
+        r.fillerBytes = std::min(n, maxBytes);
         return r;
     }
     if (first == QLatin1String("drip") && parts.size() == 1) {
@@ -94,7 +103,7 @@ DemoResponse DemoRoutes::route(const HttpRequest &request)
             return problem(400, QStringLiteral("/drip needs numbytes=N and duration=SECONDS"));
         DemoResponse r;
         r.contentType = "application/octet-stream";
-        r.body = filler(std::min<qint64>(n, 10 * 1024 * 1024));
+        r.fillerBytes = std::min<qint64>(n, 10 * 1024 * 1024);
         r.dripDuration = fromMs(std::min(seconds, maxDelaySeconds) * 1000.0);
         return r;
     }

@@ -1,10 +1,11 @@
 #pragma once
 
 #include "../async/realclock.h"
+#include "demolistener.h"
+#include "demooutputbudget.h"
 
 #include <QHostAddress>
 #include <QObject>
-#include <QTcpServer>
 #include <QUrl>
 
 namespace concviz {
@@ -15,7 +16,13 @@ class DemoServer : public QObject
 {
     Q_OBJECT
 public:
+    // Unsent answers the server holds at most over all connections, beyond each one's small share.
+    static constexpr qint64 defaultOutputBudget = 16 * 1024 * 1024;
+    static constexpr int defaultMaxConnections = 512;
+    static constexpr Micros defaultIdleTimeout = 15 * 1000 * 1000;
+
     explicit DemoServer(QObject *parent = nullptr);
+    ~DemoServer() override;
 
     // Port 0 picks a free one. On failure returns false and says why.
     bool listen(const QHostAddress &address, quint16 port, QString *error);
@@ -24,13 +31,28 @@ public:
     int openConnections() const { return m_open; }
     // How long a client may take to send a request's headers before it is dropped (default 10 s).
     void setHeaderTimeout(Micros timeout) { m_headerTimeout = timeout; }
+    // How long a kept-alive connection may wait for its next request before it is closed; for
+    // connections accepted from now on.
+    void setIdleTimeout(Micros timeout) { m_idleTimeout = timeout; }
+    // Connections served at once at most; a client over it is answered 503 and closed.
+    void setMaxConnections(int count) { m_maxConnections = count; }
     qint64 requestsServed() const { return m_served; }
+    void setOutputBudget(qint64 bytes) { m_budget.setLimit(bytes); }
+    // Answers written and not yet taken by the operating system, over all connections.
+    qint64 queuedBytes() const { return m_budget.used(); }
+    // Request bytes read and not yet answered, over all connections.
+    qint64 bufferedInputBytes() const;
 
 private:
+    void accept(qintptr descriptor);
+
     RealClock m_clock;
-    QTcpServer m_server;
+    DemoOutputBudget m_budget{defaultOutputBudget};
+    DemoListener m_server;
     int m_open = 0;
     Micros m_headerTimeout = 10 * 1000 * 1000;
+    Micros m_idleTimeout = defaultIdleTimeout;
+    int m_maxConnections = defaultMaxConnections;
     qint64 m_served = 0;
 };
 

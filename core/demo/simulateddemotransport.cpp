@@ -31,7 +31,7 @@ Task<HttpResult> SimulatedDemoTransport::exchange(const FetchRequest &fetch, Htt
     }
     HttpResult result;
     result.status = response.status;
-    result.bytes = response.body.size();
+    result.bytes = response.bodySize();
     result.hops << url.toString();
     co_return result;
 }
