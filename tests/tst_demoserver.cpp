@@ -69,6 +69,19 @@ RawResponse exchange(quint16 port, const QByteArray &request, int timeoutMs = 50
     return r;
 }
 
+// Everything the server sends until it closes the connection, waiting at most 10 s.
+QByteArray readUntilClosed(QTcpSocket &socket)
+{
+    QByteArray data;
+    QElapsedTimer timer;
+    timer.start();
+    while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < 10000) {
+        socket.waitForReadyRead(200);
+        data += socket.readAll();
+    }
+    return data + socket.readAll();
+}
+
 QByteArray get(const QByteArray &target)
 {
     return "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
@@ -418,14 +431,7 @@ void TestDemoServer::aBadRequestBehindAGoodOneIsRefused()
     socket.connectToHost(QHostAddress::LocalHost, m_port);
     QVERIFY(socket.waitForConnected(2000));
     socket.write(get("/json") + "GET /json HTTP/1.9\r\nHost: x\r\n\r\n");
-    QByteArray data;
-    QElapsedTimer timer;
-    timer.start();
-    while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < 10000) {
-        socket.waitForReadyRead(200);
-        data += socket.readAll();
-    }
-    data += socket.readAll();
+    QByteArray data = readUntilClosed(socket);
     QVERIFY2(data.startsWith("HTTP/1.1 200 OK\r\n"), data.constData());
     QVERIFY2(data.contains("}\nHTTP/1.1 505 HTTP Version Not Supported\r\n"), data.constData());
     QCOMPARE(socket.state(), QAbstractSocket::UnconnectedState);
@@ -440,14 +446,7 @@ void TestDemoServer::aHalfClosedClientStillGetsItsAnswer()
     QVERIFY(socket.waitForBytesWritten(2000));
     // The client says it has nothing more to send, and waits for its answer.
     QCOMPARE(::shutdown(static_cast<int>(socket.socketDescriptor()), SHUT_WR), 0);
-    QByteArray data;
-    QElapsedTimer timer;
-    timer.start();
-    while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < 10000) {
-        socket.waitForReadyRead(200);
-        data += socket.readAll();
-    }
-    data += socket.readAll();
+    QByteArray data = readUntilClosed(socket);
     // An interim 100 Continue may come first: HTTP/1.1 clients skip it.
     const QByteArray interim = "HTTP/1.1 100 Continue\r\n\r\n";
     if (data.startsWith(interim))

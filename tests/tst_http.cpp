@@ -251,6 +251,10 @@ void TestHttp::aHostileResponseFailsWithItsReason_data()
     QTest::addColumn<QString>("reason"); // %1 is the URL; empty for a response that is fine
     QTest::addColumn<qint64>("bytes");   // the body as the task counts it, when it is fine
 
+    QTest::newRow("a redirect to another scheme") << QByteArray("HTTP/1.1 302 Found\r\nLocation: ftp://example.com/x\r\nContent-Length: 0\r\n\r\n")
+                                                 << QByteArray()
+                                                 << "refused a redirect from %1 to ftp://example.com/x: only http and https URLs can be fetched"
+                                                 << qint64(0);
     QTest::newRow("a negative status") << QByteArray("HTTP/1.1 -200 Neg\r\nContent-Length: 2\r\n\r\nhi") << QByteArray()
                                        << "malformed response from %1: the status -200 is not a code from 100 to 599" << qint64(0);
     QTest::newRow("a length that is no number") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: abc\r\n\r\nhi") << QByteArray()

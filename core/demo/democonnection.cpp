@@ -247,22 +247,24 @@ bool DemoConnection::readInput()
 
 void DemoConnection::refuseMalformed()
 {
-    switch (m_parser.state()) {
-    case HttpRequestParser::State::Bad:
-        refuse(400, "malformed request");
-        break;
-    case HttpRequestParser::State::HeadersTooLarge:
-        refuse(431, "request headers larger than 16 KiB");
-        break;
-    case HttpRequestParser::State::BodyTooLarge:
-        refuse(413, "request body larger than 1 MiB");
-        break;
-    case HttpRequestParser::State::VersionNotSupported:
-        refuse(505, "this server speaks HTTP/1.0 and HTTP/1.1");
-        break;
-    case HttpRequestParser::State::NeedMore:
-    case HttpRequestParser::State::Ready:
-        break;
+    // Each way a request can be refused, with its status and the reason the answer gives.
+    struct Refusal
+    {
+        HttpRequestParser::State state;
+        int status;
+        const char *reason;
+    };
+    static constexpr Refusal refusals[] = {
+        {HttpRequestParser::State::Bad, 400, "malformed request"},
+        {HttpRequestParser::State::HeadersTooLarge, 431, "request headers larger than 16 KiB"},
+        {HttpRequestParser::State::BodyTooLarge, 413, "request body larger than 1 MiB"},
+        {HttpRequestParser::State::VersionNotSupported, 505, "this server speaks HTTP/1.0 and HTTP/1.1"},
+    };
+    for (const Refusal &r : refusals) {
+        if (r.state == m_parser.state()) {
+            refuse(r.status, r.reason);
+            return;
+        }
     }
 }
 

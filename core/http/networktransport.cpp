@@ -61,6 +61,11 @@ QString failureReason(QNetworkReply *reply, const QString &asked, qint64 maxByte
         return QStringLiteral("too many redirects");
     case QNetworkReply::InsecureRedirectError:
         return QStringLiteral("refused a redirect from https to http");
+    case QNetworkReply::ProtocolUnknownError: {
+        // A redirect Qt cannot follow: say where it wanted to go, in our words.
+        const QUrl target = url.resolved(QUrl::fromEncoded(reply->rawHeader("Location").left(2000)));
+        return QStringLiteral("refused a redirect from %1 to %2: only http and https URLs can be fetched").arg(asked, target.toString());
+    }
     default:
         return reply->errorString();
     }
