@@ -135,11 +135,9 @@ QList<Trace> executeRuns(const Scenario &scenario, const QList<StrategySpec> &st
     InterruptWatcher watcher;
     QEventLoop loop;
     bool done = false;
-    bool stopped = false;
     QString internalError;
-    QObject::connect(&comparison, &Comparison::finished, &loop, [&](bool wasStopped) {
+    QObject::connect(&comparison, &Comparison::finished, &loop, [&] {
         done = true;
-        stopped = wasStopped;
         loop.quit();
     });
     QObject::connect(&comparison, &Comparison::failed, &loop, [&](int, const QString &error) { internalError = error; });
@@ -170,7 +168,6 @@ QList<Trace> executeRuns(const Scenario &scenario, const QList<StrategySpec> &st
         printStatus(QStringLiteral("\r\033[K"));
     if (!internalError.isEmpty())
         throw std::runtime_error(internalError.toStdString());
-    Q_UNUSED(stopped); // only the watcher stops a run here
     *signal = watcher.signal();
     return comparison.traces();
 }
@@ -180,10 +177,10 @@ Trace executeRun(const Scenario &scenario, const StrategySpec &strategy, ClockKi
     return executeRuns(scenario, {strategy}, clock, signal).value(0);
 }
 
-int reportInterrupted(int signal, const QString &what, const QString &out)
+int reportInterrupted(int signal, const QString &out)
 {
-    const QString where = out.isEmpty() ? QStringLiteral("%1 above").arg(what) : QStringLiteral("%1 in %2").arg(what, out);
-    printErr(QStringLiteral("concviz: %1; the %2 is what ran until then\n").arg(interruptedBy(signal), where));
+    const QString where = out.isEmpty() ? QStringLiteral("above") : QStringLiteral("in %1").arg(out);
+    printErr(QStringLiteral("concviz: %1; what ran until then is %2\n").arg(interruptedBy(signal), where));
     return interruptedExitCode(signal);
 }
 

@@ -48,9 +48,9 @@ namespace concviz::cli {
 Trace executeRun(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, int *signal);
 // Runs the scenario under each strategy in turn, stopping after the run that a signal interrupted.
 QList<Trace> executeRuns(const Scenario &scenario, const QList<StrategySpec> &strategies, ClockKind clock, int *signal);
-// Says on stderr that `signal` stopped the runs and where what ran until then went (`out`, or the
-// output above when empty); returns the exit status for it.
-int reportInterrupted(int signal, const QString &what, const QString &out);
+// Says on stderr that `signal` stopped the runs and where what ran until then went (the file `out`,
+// or the output above when empty); returns the exit status for it.
+int reportInterrupted(int signal, const QString &out);
 // The strategies named by --strategies, else the scenario's compare list.
 QList<StrategySpec> strategiesToCompare(const QCommandLineParser &parser, const Scenario &scenario);
 // Parses a command's arguments ("concviz NAME ..."). Returns false when --help was asked for and

@@ -42,7 +42,7 @@ int compareCommand(const QStringList &arguments)
                                                               : TerminalGantt::renderComparison(traces, chart).toUtf8();
     writeOutput(parser.value(QStringLiteral("out")), output);
     if (signal)
-        return reportInterrupted(signal, QStringLiteral("runs"), parser.value(QStringLiteral("out")));
+        return reportInterrupted(signal, parser.value(QStringLiteral("out")));
     return Success;
 }
 

@@ -46,7 +46,7 @@ int runCommand(const QStringList &arguments)
                                            : (TerminalGantt::render(trace, chart) + TerminalGantt::legend()).toUtf8();
     writeOutput(parser.value(QStringLiteral("out")), output);
     if (signal)
-        return reportInterrupted(signal, QStringLiteral("trace"), parser.value(QStringLiteral("out")));
+        return reportInterrupted(signal, parser.value(QStringLiteral("out")));
     return Success;
 }
 

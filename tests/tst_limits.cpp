@@ -209,7 +209,7 @@ void TestLimits::terminationSignalsStopARunLikeCtrlC()
     QVERIFY(f.open(QIODevice::ReadOnly));
     QVERIFY(f.readAll().contains("\"stopped by the user"));
     const QString err = QString::fromUtf8(p.readAllStandardError());
-    QVERIFY2(err.contains(QStringLiteral("concviz: %1; the trace in %2 is what ran until then").arg(words, out)), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("concviz: %1; what ran until then is in %2").arg(words, out)), qPrintable(err));
 #else
     QSKIP("sending a termination signal to another process is done here with POSIX signals");
 #endif
