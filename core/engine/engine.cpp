@@ -9,6 +9,7 @@
 #include "../demo/simulateddemotransport.h"
 #include "../http/httpclient.h"
 #include "../http/networktransport.h"
+#include "../scenario/limits.h"
 #include "../scenario/strategyregistry.h"
 #include "../scenario/taskkindregistry.h"
 #include "phasescope.h"
@@ -50,7 +51,7 @@ void Engine::start(std::function<void()> finished)
     // The scenario's deadline, or else the longest a run may take: past it, times would no longer
     // be ones the format can state, so the run ends there with what is left cancelled.
     const bool ownDeadline = m_scenario.deadlineMs.has_value();
-    const double ms = m_scenario.deadlineMs.value_or(maxRunMs);
+    const double ms = m_scenario.deadlineMs.value_or(Limits::maxMs);
     m_deadlineTimer = m_clock.callAt(m_origin + fromMs(ms), [this, ms, ownDeadline] {
         m_deadlineTimer = 0;
         stop(MarkerKind::Deadline, ownDeadline ? QStringLiteral("deadline of %1 ms reached").arg(ms)

@@ -30,8 +30,6 @@ struct TaskAdmission
 class Engine
 {
 public:
-    // The longest a run may take, as the longest time a scenario may state: 24 hours.
-    static constexpr double maxRunMs = 24.0 * 3600.0 * 1000.0;
 
     using Sink = std::function<void(const TraceEvent &)>;
 

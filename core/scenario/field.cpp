@@ -143,7 +143,7 @@ QString Field::check(const QVariant &value, QString *subPath) const
         const double ms = value.toDouble();
         if (!std::isfinite(ms) || ms < 0 || (!allowZero && ms == 0))
             return numberSentence();
-        if (ms > maxFieldMs)
+        if (ms > Limits::maxMs)
             return QStringLiteral("%1 ms is more than 24 hours").arg(formatNumber(ms));
         return {};
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "limits.h"
+
 #include <QJsonValue>
 #include <QString>
 #include <QStringList>
@@ -51,8 +53,5 @@ private:
     // What a Millis or Integer field must be: "must be a whole number from 1 to 256".
     QString numberSentence() const;
 };
-
-// The longest time any field takes: 24 hours.
-constexpr double maxFieldMs = 24.0 * 3600.0 * 1000.0;
 
 } // namespace concviz

@@ -1,5 +1,7 @@
 #include "numberformat.h"
 
+#include "limits.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -25,8 +27,7 @@ QString formatLongDuration(double ms)
 
 QString lateStartProblem(double lastStartMs, int tasks)
 {
-    constexpr double dayMs = 24.0 * 3600.0 * 1000.0;
-    if (lastStartMs <= dayMs)
+    if (lastStartMs <= Limits::maxMs)
         return {};
     return QStringLiteral("the last of %1 tasks would start after %2, past the 24 hours a run may take")
         .arg(tasks)

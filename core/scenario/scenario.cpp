@@ -22,13 +22,18 @@ double RetryPolicy::totalBackoffMs() const
     return total;
 }
 
+qint64 Scenario::taskCount() const
+{
+    qint64 total = 0;
+    for (const TaskSpec &t : tasks)
+        total += t.count;
+    return total;
+}
+
 QList<TaskInstance> Scenario::instances() const
 {
     QList<TaskInstance> out;
-    qsizetype total = 0;
-    for (const TaskSpec &t : tasks)
-        total += t.count;
-    out.reserve(total);
+    out.reserve(taskCount());
     for (int i = 0; i < tasks.size(); ++i) {
         const TaskSpec &t = tasks[i];
         if (t.count == 1) {

@@ -56,6 +56,8 @@ struct Scenario
 
     // The tasks with `count` expanded, in file order: name#1..name#count.
     QList<TaskInstance> instances() const;
+    // How many tasks that makes.
+    qint64 taskCount() const;
     // The timeout of one task: its own timeout_ms, else the scenario's.
     std::optional<double> timeoutFor(const TaskSpec &task) const;
     // The strategies to show side by side: the file's compare list, else sequential and gather.

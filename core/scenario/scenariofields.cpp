@@ -20,7 +20,7 @@ Field millis(const char *key, bool allowZero, const char *help)
 
 } // namespace
 
-const Field taskCount = integer("count", 1, maxTasks, 1, "How many copies of this task to run, named name#1, name#2, ...");
+const Field taskCount = integer("count", 1, Limits::maxTasks, 1, "How many copies of this task to run, named name#1, name#2, ...");
 const Field taskTimeoutMs = millis("timeout_ms", false, "This task's own timeout, instead of the scenario's.");
 const Field timeoutMs = millis("timeout_ms", false, "Per task, from the moment its body starts, like asyncio.wait_for.");
 const Field deadlineMs = millis("deadline_ms", false, "The whole run, like asyncio.timeout around the strategy.");

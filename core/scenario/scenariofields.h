@@ -9,9 +9,6 @@ namespace concviz {
 // once the program runs, not from another file's static initialiser.
 namespace ScenarioFields {
 
-// The most tasks a scenario may hold once `count` is expanded.
-constexpr qint64 maxTasks = 1000000;
-
 extern const Field taskCount;          // tasks[i].count
 extern const Field taskTimeoutMs;      // tasks[i].timeout_ms
 extern const Field timeoutMs;          // timeout_ms

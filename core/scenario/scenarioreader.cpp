@@ -1,5 +1,6 @@
 #include "scenarioreader.h"
 
+#include "limits.h"
 #include "scenariofields.h"
 #include "scenariovalidator.h"
 #include "taskkindregistry.h"
@@ -200,22 +201,19 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
         c.error(QStringLiteral("tasks"), QStringLiteral("must be a list of tasks"));
     } else {
         const QJsonArray list = tasks.toArray();
-        if (list.isEmpty())
-            c.error(QStringLiteral("tasks"), QStringLiteral("must hold at least one task"));
         qint64 total = 0;
         // Counted while read: past the limit, the rest is not worth turning into tasks.
-        for (int i = 0; i < list.size() && total <= ScenarioFields::maxTasks; ++i) {
+        for (int i = 0; i < list.size() && total <= Limits::maxTasks; ++i) {
             s.tasks.append(readTask(c, list.at(i), i));
             total += s.tasks.last().count;
         }
-        if (total > ScenarioFields::maxTasks && s.tasks.size() < list.size())
+        if (total > Limits::maxTasks && s.tasks.size() < list.size())
             c.error(QStringLiteral("tasks"), QStringLiteral("more than %1 tasks after count is expanded (the first %2 entries hold %3)")
-                                                 .arg(ScenarioFields::maxTasks)
+                                                 .arg(Limits::maxTasks)
                                                  .arg(s.tasks.size())
                                                  .arg(total));
-        else if (total > ScenarioFields::maxTasks)
-            c.error(QStringLiteral("tasks"),
-                    QStringLiteral("%1 tasks after count is expanded; at most %2").arg(total).arg(ScenarioFields::maxTasks));
+        else if (const QString problem = ScenarioValidator::taskCountProblem(list.size(), total); !problem.isEmpty())
+            c.error(QStringLiteral("tasks"), problem);
     }
 
     // Either form of a strategy, its problem reported at `path`.
@@ -262,8 +260,8 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
 
     // Only a scenario whose every value is sound is worth its schedule's check.
     if (c.errors().isEmpty()) {
-        for (const QString &problem : ScenarioValidator::scheduleProblems(s))
-            c.error(problem.section(QStringLiteral(": "), 0, 0), problem.section(QStringLiteral(": "), 1));
+        for (const ScenarioValidator::Problem &p : ScenarioValidator::scheduleProblems(s))
+            c.error(p.path, p.message);
     }
     if (!c.errors().isEmpty())
         return {std::nullopt, c.errors()};

@@ -1,5 +1,6 @@
 #include "scenariovalidator.h"
 
+#include "limits.h"
 #include "scenariofields.h"
 #include "strategyregistry.h"
 #include "taskkindregistry.h"
@@ -44,15 +45,10 @@ void checkTask(QStringList &out, const TaskSpec &t, const QString &path)
 QStringList ScenarioValidator::problems(const Scenario &s)
 {
     QStringList out;
-    qint64 total = 0;
-    for (qsizetype i = 0; i < s.tasks.size(); ++i) {
+    for (qsizetype i = 0; i < s.tasks.size(); ++i)
         checkTask(out, s.tasks[i], QStringLiteral("tasks[%1].").arg(i));
-        total += s.tasks[i].count;
-    }
-    if (s.tasks.isEmpty())
-        out.append(QStringLiteral("tasks: must hold at least one task"));
-    if (total > ScenarioFields::maxTasks)
-        out.append(QStringLiteral("tasks: %1 tasks after count is expanded; at most %2").arg(total).arg(ScenarioFields::maxTasks));
+    if (const QString problem = taskCountProblem(s.tasks.size(), s.taskCount()); !problem.isEmpty())
+        out.append(QStringLiteral("tasks: ") + problem);
     if (s.timeoutMs)
         check(out, {}, ScenarioFields::timeoutMs, *s.timeoutMs);
     if (s.deadlineMs)
@@ -62,29 +58,37 @@ QStringList ScenarioValidator::problems(const Scenario &s)
     check(out, QStringLiteral("retries."), ScenarioFields::retriesMaxBackoffMs, s.retries.maxBackoffMs);
     check(out, {}, ScenarioFields::executorWorkers, s.executorWorkers);
     check(out, {}, ScenarioFields::connectionsPerHost, s.connectionsPerHost);
-    if (out.isEmpty())
-        out += scheduleProblems(s);
+    if (out.isEmpty()) {
+        for (const Problem &p : scheduleProblems(s))
+            out.append(p.text());
+    }
     return out;
 }
 
-QStringList ScenarioValidator::scheduleProblems(const Scenario &s)
+QString ScenarioValidator::taskCountProblem(qsizetype entries, qint64 tasks)
 {
-    QStringList out;
+    if (entries == 0)
+        return QStringLiteral("must hold at least one task");
+    if (tasks > Limits::maxTasks)
+        return QStringLiteral("%1 tasks after count is expanded; at most %2").arg(tasks).arg(Limits::maxTasks);
+    return {};
+}
+
+QList<ScenarioValidator::Problem> ScenarioValidator::scheduleProblems(const Scenario &s)
+{
+    QList<Problem> out;
     const double waits = s.retries.totalBackoffMs();
-    if (waits > maxFieldMs)
-        out.append(QStringLiteral("retries: the waits between %1 attempts add up to %2 hours, more than the 24 hours a run may "
-                                  "take; lower max, backoff_ms or max_backoff_ms")
-                       .arg(s.retries.max + 1)
-                       .arg(QString::number(waits / 3600000.0, 'f', 1)));
-    qint64 total = 0;
-    for (const TaskSpec &t : s.tasks)
-        total += t.count;
-    const int tasks = static_cast<int>(std::min<qint64>(total, ScenarioFields::maxTasks));
+    if (waits > Limits::maxMs)
+        out.append({QStringLiteral("retries"), QStringLiteral("the waits between %1 attempts add up to %2 hours, more than the 24 hours "
+                                                              "a run may take; lower max, backoff_ms or max_backoff_ms")
+                                                   .arg(s.retries.max + 1)
+                                                   .arg(QString::number(waits / 3600000.0, 'f', 1))});
+    const int tasks = static_cast<int>(std::min<qint64>(s.taskCount(), Limits::maxTasks));
     auto checkStrategy = [&](const StrategySpec &spec, const QString &path) {
         const StrategyDefinition *d = spec.definition();
         const QString problem = d && d->checkSchedule ? d->checkSchedule(spec, tasks) : QString();
         if (!problem.isEmpty())
-            out.append(QStringLiteral("%1: %2").arg(path, problem));
+            out.append({path, problem});
     };
     checkStrategy(s.strategy, QStringLiteral("strategy"));
     for (qsizetype i = 0; i < s.compare.size(); ++i)

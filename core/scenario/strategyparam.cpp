@@ -13,8 +13,8 @@ std::optional<QVariant> StrategyParam::read(const QString &input, QString *error
     case Type::Count: {
         bool ok = false;
         const int value = text.toInt(&ok);
-        if (!ok || value < 1 || value > maxStrategyCount) {
-            *error = QStringLiteral("%1 must be a whole number from 1 to %2, not \"%3\"").arg(what).arg(maxStrategyCount).arg(input);
+        if (!ok || value < 1 || value > Limits::maxTasks) {
+            *error = QStringLiteral("%1 must be a whole number from 1 to %2, not \"%3\"").arg(what).arg(Limits::maxTasks).arg(input);
             return std::nullopt;
         }
         return QVariant(value);
@@ -22,7 +22,7 @@ std::optional<QVariant> StrategyParam::read(const QString &input, QString *error
     case Type::Millis: {
         bool ok = false;
         const double value = text.toDouble(&ok);
-        if (!ok || !std::isfinite(value) || value < 0 || (!allowZero && value == 0) || value > maxStrategyMs) {
+        if (!ok || !std::isfinite(value) || value < 0 || (!allowZero && value == 0) || value > Limits::maxMs) {
             *error = QStringLiteral("%1 must be a number of milliseconds %2 24 hours, not \"%3\"")
                          .arg(what, allowZero ? QStringLiteral("from 0 to") : QStringLiteral("above 0 and at most"), input);
             return std::nullopt;

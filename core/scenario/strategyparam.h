@@ -1,5 +1,7 @@
 #pragma once
 
+#include "limits.h"
+
 #include <QString>
 #include <QStringList>
 #include <QVariant>
@@ -51,9 +53,5 @@ StrategyParam namedMillisParam(const QString &key, const QString &textKey, const
 // A word that is there or not (gather:return_exceptions), or one word of several (wait:first_completed).
 StrategyParam flagParam(const QString &key, const QString &what, const QString &help);
 StrategyParam choiceParam(const QString &key, const QStringList &choices, const QString &what, const QString &help);
-
-// The largest count any strategy parameter takes, and the longest time (24 hours).
-constexpr int maxStrategyCount = 1000000;
-constexpr double maxStrategyMs = 24.0 * 3600.0 * 1000.0;
 
 } // namespace concviz
