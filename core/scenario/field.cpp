@@ -156,11 +156,8 @@ QString Field::check(const QVariant &value, QString *subPath) const
     case Type::Url:
         return checkUrl(value.toString());
     case Type::Choice:
-        if (!choices.contains(value.toString())) {
-            QStringList words = choices;
-            const QString last = words.takeLast();
-            return QStringLiteral("must be %1 or %2").arg(words.join(QStringLiteral(", ")), last);
-        }
+        if (!choices.contains(value.toString()))
+            return QStringLiteral("must be %1").arg(listInWords(choices, QStringLiteral("or")));
         return {};
     case Type::Headers:
         return checkHeaders(value.toMap(), subPath);
@@ -184,13 +181,8 @@ QString Field::write(const QVariant &value) const
     case Type::Url:
     case Type::Choice:
         return jsonString(value.toString());
-    case Type::Headers: {
-        const QVariantMap headers = value.toMap();
-        QStringList parts;
-        for (auto it = headers.begin(); it != headers.end(); ++it)
-            parts.append(jsonString(it.key()) + QStringLiteral(": ") + jsonString(it.value().toString()));
-        return QLatin1Char('{') + parts.join(QStringLiteral(", ")) + QLatin1Char('}');
-    }
+    case Type::Headers:
+        return compactJson(QJsonObject::fromVariantMap(value.toMap()));
     }
     return {};
 }

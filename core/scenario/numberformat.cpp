@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 
 #include <cmath>
@@ -39,6 +40,43 @@ QString jsonString(const QString &text)
     // QJsonDocument escapes strings the way JSON wants; strip the array around it.
     const QByteArray a = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(a.mid(1, a.size() - 2));
+}
+
+QString compactJson(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Bool:
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return formatNumber(v.toDouble());
+    case QJsonValue::String:
+        return jsonString(v.toString());
+    case QJsonValue::Array: {
+        QStringList parts;
+        for (const QJsonValue &item : v.toArray())
+            parts.append(compactJson(item));
+        return QLatin1Char('[') + parts.join(QStringLiteral(", ")) + QLatin1Char(']');
+    }
+    case QJsonValue::Object: {
+        const QJsonObject o = v.toObject();
+        QStringList parts;
+        for (auto it = o.begin(); it != o.end(); ++it)
+            parts.append(jsonString(it.key()) + QStringLiteral(": ") + compactJson(it.value()));
+        return QLatin1Char('{') + parts.join(QStringLiteral(", ")) + QLatin1Char('}');
+    }
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("null");
+}
+
+QString listInWords(QStringList words, const QString &conjunction)
+{
+    if (words.size() <= 1)
+        return words.value(0);
+    const QString last = words.takeLast();
+    return words.join(QStringLiteral(", ")) + QLatin1Char(' ') + conjunction + QLatin1Char(' ') + last;
 }
 
 } // namespace concviz

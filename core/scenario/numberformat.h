@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QJsonValue>
 #include <QString>
+#include <QStringList>
 
 namespace concviz {
 
@@ -13,5 +15,10 @@ QString formatLongDuration(double ms);
 QString lateStartProblem(double lastStartMs, int tasks);
 // A string as JSON writes it, quotes and escapes included: "a \"b\"".
 QString jsonString(const QString &text);
+// Any JSON value on one line, with a space after each separator, the way people write small JSON
+// by hand: {"name": "Ada", "tags": ["x", 2]}.
+QString compactJson(const QJsonValue &value);
+// Words as a sentence lists them: "a", "a and b", "a, b and c" (or "or").
+QString listInWords(QStringList words, const QString &conjunction);
 
 } // namespace concviz

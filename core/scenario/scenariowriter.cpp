@@ -4,11 +4,9 @@
 #include "scenariofields.h"
 #include "taskkindregistry.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSaveFile>
 
-#include <cmath>
 #include <utility>
 #include <vector>
 
@@ -18,66 +16,25 @@ namespace {
 
 using Fields = std::vector<std::pair<QString, QString>>; // key, value already in JSON
 
-QString quoted(const QString &s)
-{
-    return jsonString(s);
-}
-
-QString number(double v)
-{
-    return formatNumber(v);
-}
-
-QString compact(const QJsonValue &v);
-
 QString joinObject(const Fields &fields)
 {
     QStringList parts;
     for (const auto &[k, v] : fields)
-        parts.append(quoted(k) + QStringLiteral(": ") + v);
+        parts.append(jsonString(k) + QStringLiteral(": ") + v);
     return QLatin1Char('{') + parts.join(QStringLiteral(", ")) + QLatin1Char('}');
 }
 
 void appendExtra(Fields &fields, const QJsonObject &extra)
 {
     for (auto it = extra.begin(); it != extra.end(); ++it)
-        fields.emplace_back(it.key(), compact(it.value()));
-}
-
-// One line, with a space after each separator, the way people write small JSON by hand.
-QString compact(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double:
-        return number(v.toDouble());
-    case QJsonValue::String:
-        return quoted(v.toString());
-    case QJsonValue::Array: {
-        QStringList parts;
-        for (const QJsonValue &item : v.toArray())
-            parts.append(compact(item));
-        return QLatin1Char('[') + parts.join(QStringLiteral(", ")) + QLatin1Char(']');
-    }
-    case QJsonValue::Object: {
-        Fields fields;
-        appendExtra(fields, v.toObject());
-        return joinObject(fields);
-    }
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("null");
+        fields.emplace_back(it.key(), compactJson(it.value()));
 }
 
 QString taskLine(const TaskSpec &t)
 {
     Fields f;
-    f.emplace_back(QStringLiteral("name"), quoted(t.name));
-    f.emplace_back(QStringLiteral("kind"), quoted(t.kind));
+    f.emplace_back(QStringLiteral("name"), jsonString(t.name));
+    f.emplace_back(QStringLiteral("kind"), jsonString(t.kind));
     if (const TaskKindDefinition *kind = t.definition()) {
         for (const Field &field : kind->fields) {
             const QVariant value = t.fields.value(field.key);
@@ -90,7 +47,7 @@ QString taskLine(const TaskSpec &t)
     if (t.count != 1)
         f.emplace_back(ScenarioFields::taskCount.key, QString::number(t.count));
     if (t.timeoutMs)
-        f.emplace_back(ScenarioFields::taskTimeoutMs.key, number(*t.timeoutMs));
+        f.emplace_back(ScenarioFields::taskTimeoutMs.key, formatNumber(*t.timeoutMs));
     appendExtra(f, t.extra);
     return joinObject(f);
 }
@@ -101,26 +58,26 @@ QByteArray ScenarioWriter::toJson(const Scenario &s)
 {
     Fields f;
     f.emplace_back(QStringLiteral("concviz"), QString::number(scenarioFormatVersion));
-    f.emplace_back(QStringLiteral("name"), quoted(s.name));
+    f.emplace_back(QStringLiteral("name"), jsonString(s.name));
     if (!s.description.isEmpty())
-        f.emplace_back(QStringLiteral("description"), quoted(s.description));
-    f.emplace_back(QStringLiteral("strategy"), quoted(s.strategy.toString()));
+        f.emplace_back(QStringLiteral("description"), jsonString(s.description));
+    f.emplace_back(QStringLiteral("strategy"), jsonString(s.strategy.toString()));
     if (!s.compare.isEmpty()) {
         QStringList names;
         for (const StrategySpec &c : s.compare)
-            names.append(quoted(c.toString()));
+            names.append(jsonString(c.toString()));
         f.emplace_back(QStringLiteral("compare"), QLatin1Char('[') + names.join(QStringLiteral(", ")) + QLatin1Char(']'));
     }
     if (s.timeoutMs)
-        f.emplace_back(QStringLiteral("timeout_ms"), number(*s.timeoutMs));
+        f.emplace_back(QStringLiteral("timeout_ms"), formatNumber(*s.timeoutMs));
     if (s.deadlineMs)
-        f.emplace_back(QStringLiteral("deadline_ms"), number(*s.deadlineMs));
+        f.emplace_back(QStringLiteral("deadline_ms"), formatNumber(*s.deadlineMs));
     const bool cappedOtherwise = s.retries.maxBackoffMs != RetryPolicy::defaultMaxBackoffMs;
     if (s.retries.max > 0 || s.retries.backoffMs > 0 || cappedOtherwise) {
         Fields retries{{QStringLiteral("max"), QString::number(s.retries.max)},
-                       {QStringLiteral("backoff_ms"), number(s.retries.backoffMs)}};
+                       {QStringLiteral("backoff_ms"), formatNumber(s.retries.backoffMs)}};
         if (cappedOtherwise)
-            retries.emplace_back(ScenarioFields::retriesMaxBackoffMs.key, number(s.retries.maxBackoffMs));
+            retries.emplace_back(ScenarioFields::retriesMaxBackoffMs.key, formatNumber(s.retries.maxBackoffMs));
         f.emplace_back(QStringLiteral("retries"), joinObject(retries));
     }
     if (s.executorWorkers != ScenarioFields::executorWorkers.defaultValue.toInt())
@@ -131,7 +88,7 @@ QByteArray ScenarioWriter::toJson(const Scenario &s)
 
     QString out = QStringLiteral("{\n");
     for (const auto &[k, v] : f)
-        out += QStringLiteral("  ") + quoted(k) + QStringLiteral(": ") + v + QStringLiteral(",\n");
+        out += QStringLiteral("  ") + jsonString(k) + QStringLiteral(": ") + v + QStringLiteral(",\n");
     out += QStringLiteral("  \"tasks\": [\n");
     for (int i = 0; i < s.tasks.size(); ++i)
         out += QStringLiteral("    ") + taskLine(s.tasks[i]) + (i + 1 < s.tasks.size() ? QStringLiteral(",\n") : QStringLiteral("\n"));

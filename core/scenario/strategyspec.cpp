@@ -18,10 +18,7 @@ QString namedSyntax(const StrategyDefinition &d)
     QStringList parts;
     for (const StrategyParam &p : d.namedParams())
         parts.append(p.textKey + QLatin1Char('=') + p.placeholder);
-    if (parts.size() <= 1)
-        return parts.join(QString());
-    const QString last = parts.takeLast();
-    return parts.join(QStringLiteral(", ")) + QStringLiteral(" and ") + last;
+    return listInWords(parts, QStringLiteral("and"));
 }
 
 // Reads the part after the colon: positional values, then key=value pairs.
@@ -54,7 +51,7 @@ bool readArguments(const StrategyDefinition &d, const QString &args, StrategySpe
                     QStringList words;
                     for (const StrategyParam &f : positional)
                         words.append(QLatin1Char('"') + f.key + QLatin1Char('"'));
-                    *error = QStringLiteral("%1 takes only %2, not \"%3\"").arg(d.name, words.join(QStringLiteral(" or ")), args);
+                    *error = QStringLiteral("%1 takes only %2, not \"%3\"").arg(d.name, listInWords(words, QStringLiteral("or")), args);
                 } else if (p.type == StrategyParam::Type::Choice) {
                     *error = QStringLiteral("%1 needs %2, as in %3").arg(d.name, d.needs(), example);
                 } else {

@@ -1,5 +1,7 @@
 #include "taskkindregistry.h"
 
+#include "numberformat.h"
+
 namespace concviz {
 
 QString taskKindNames()
@@ -32,9 +34,7 @@ QString misplacedSentence(const QString &key, const QVariant &value)
     }
     if (owners.isEmpty())
         return {};
-    const QString last = owners.takeLast();
-    const QString kinds = owners.isEmpty() ? last : owners.join(QStringLiteral(", ")) + QStringLiteral(" and ") + last;
-    return QStringLiteral("only %1 tasks %2").arg(kinds, ending);
+    return QStringLiteral("only %1 tasks %2").arg(listInWords(owners, QStringLiteral("and")), ending);
 }
 
 } // namespace concviz
