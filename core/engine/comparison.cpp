@@ -12,20 +12,23 @@ Comparison::Comparison(QObject *parent)
 
 Comparison::~Comparison()
 {
-    // Stops and unwinds a run still going; nothing it says on the way reaches a half-destroyed owner.
-    if (m_runner) {
-        m_runner->disconnect(this);
-        delete m_runner;
-    }
+    // Nothing the run says while it unwinds reaches a half-destroyed owner.
+    dropRunner();
+}
+
+void Comparison::dropRunner()
+{
+    if (!m_runner)
+        return;
+    m_runner->disconnect(this);
+    delete m_runner; // stops and unwinds it
 }
 
 void Comparison::start(const Scenario &scenario, const QList<StrategySpec> &strategies, ClockKind clock)
 {
-    if (m_runner) {
-        // The old run's signals go with it; a step it queued finds a newer generation and does nothing.
-        m_runner->disconnect(this);
-        delete m_runner;
-    }
+    // The old run's results never mix into the new one: its signals go with it, and a step it queued
+    // finds a newer generation and does nothing.
+    dropRunner();
     ++m_generation;
     m_scenario = scenario;
     m_strategies = strategies;

@@ -48,6 +48,8 @@ Q_SIGNALS:
 
 private:
     void startNext(quint64 generation);
+    // Stops and deletes the run going, if any, without a word from it.
+    void dropRunner();
 
     Scenario m_scenario;
     QList<StrategySpec> m_strategies;
