@@ -37,10 +37,9 @@ QString Autosave::filePath()
 
 void Autosave::saveNow()
 {
-    if (!m_document->isModified()) {
-        discard();
+    // Nothing to keep: the copy went when the document last became clean (see the constructor).
+    if (!m_document->isModified())
         return;
-    }
     Scenario copy = m_document->scenario();
     copy.extra.insert(fromKey, m_document->path());
     QString error;

@@ -28,7 +28,7 @@ public:
 
     // How often the copy is brought up to date (3 s by default).
     void setInterval(int ms) { m_timer.setInterval(ms); }
-    // Brings the copy up to date now: written while there are unsaved changes, removed otherwise.
+    // Brings the copy up to date now, when there are unsaved changes.
     void saveNow();
     // Removes the copy: the work is saved, or the user chose to let it go.
     static void discard();

@@ -1,16 +1,16 @@
 #include "mainwindow.h"
 
+#include "autosave.h"
 #include "charts/concurrencychart.h"
 #include "charts/distributionchart.h"
 #include "charts/makespanchart.h"
 #include "editor/scenarioeditor.h"
-#include "eventlog.h"
 #include "engine/comparison.h"
+#include "eventlog.h"
 #include "gantt/speedcomparison.h"
 #include "scenario/examples.h"
 #include "scenario/scenarioreader.h"
 #include "scenario/taskkindregistry.h"
-#include "autosave.h"
 #include "settings.h"
 #include "timeline/timelinewidget.h"
 #include "timelineexport.h"
@@ -105,11 +105,12 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->showMessage(tr("Press F5 to run the scenario, Ctrl+R to compare strategies"));
 
     m_autosave = new Autosave(&m_document, this);
-    if (const std::optional<Autosave::Recovered> recovered = Autosave::recover()) {
-        const QString from = recovered->path.isEmpty() ? tr("a scenario never saved")
-                                                       : QFileInfo(recovered->path).fileName();
+    m_recovered = Autosave::recover();
+    if (m_recovered) {
+        const QString from = m_recovered->path.isEmpty() ? tr("a scenario never saved")
+                                                         : QFileInfo(m_recovered->path).fileName();
         m_recoveryText->setText(tr("ConcViz did not close properly last time. Unsaved changes to “%1” (%2) were kept.")
-                                    .arg(recovered->scenario.name, from));
+                                    .arg(m_recovered->scenario.name, from));
         m_recoveryBar->show();
     } else {
         m_autosave->start();
@@ -150,13 +151,13 @@ bool MainWindow::offersRecovery() const
 
 void MainWindow::restoreRecovered()
 {
-    const std::optional<Autosave::Recovered> recovered = Autosave::recover();
     m_recoveryBar->hide();
-    if (recovered) {
+    if (m_recovered) {
         // Back where the work was: the same file, its changes still unsaved.
-        openScenario(recovered->scenario, recovered->path);
+        openScenario(m_recovered->scenario, m_recovered->path);
         m_document.markUnsaved();
-        statusBar()->showMessage(tr("Restored unsaved changes to %1").arg(recovered->scenario.name), 5000);
+        statusBar()->showMessage(tr("Restored unsaved changes to %1").arg(m_recovered->scenario.name), 5000);
+        m_recovered.reset();
     }
     m_autosave->start();
     m_autosave->saveNow();
@@ -165,6 +166,7 @@ void MainWindow::restoreRecovered()
 void MainWindow::discardRecovered()
 {
     m_recoveryBar->hide();
+    m_recovered.reset();
     Autosave::discard();
     m_autosave->start();
 }

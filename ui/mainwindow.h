@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autosave.h"
 #include "editor/scenariodocument.h"
 #include "engine/runner.h"
 #include "theme.h"
@@ -15,7 +16,6 @@ class QTabWidget;
 
 namespace concviz {
 
-class Autosave;
 class ConcurrencyChart;
 class DistributionChart;
 class EventLog;
@@ -113,6 +113,7 @@ private:
     QStringList m_recent;
     QList<StrategySpec> m_runStrategies;
     Autosave *m_autosave = nullptr;
+    std::optional<Autosave::Recovered> m_recovered; // what the bar offers, until restored or let go
     QWidget *m_recoveryBar = nullptr;
     QLabel *m_recoveryText = nullptr;
     QString m_runError; // what broke inside the engine during the last runs, if anything did
