@@ -2,10 +2,13 @@
 // 2,000 clients at once, and its timing confirmed by an independent client (curl).
 
 #include "demo/democonnection.h"
+#include "demo/demolistener.h"
 #include "demo/demoserver.h"
 #include "serverthread.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -18,6 +21,7 @@
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <unistd.h>
 #endif
 
 using namespace concviz;
@@ -137,7 +141,11 @@ private Q_SLOTS:
     void aClientThatSendsWithoutEndWhileWaitingIsHeldBack();
     void manyClientsThatNeverReadStayWithinTheBudget();
     void anIdleConnectionIsClosed();
+    void aSilentConnectionIsClosed();
     void connectionsOverTheCapAreTurnedAway();
+    void anIdleConnectionGivesWayAtTheCap();
+    void runningOutOfDescriptorsIsSurvived();
+    void serveWithFewDescriptorsKeepsAnswering();
 
 private:
     std::unique_ptr<ServerThread> m_server;
@@ -584,6 +592,19 @@ void TestDemoServer::anIdleConnectionIsClosed()
     QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, 2000);
 }
 
+void TestDemoServer::aSilentConnectionIsClosed()
+{
+    // A client that connects and never sends a byte holds a place no longer than an idle one.
+    ServerThread server;
+    server.configure([](DemoServer &s) { s.setIdleTimeout(300 * 1000); });
+    QTcpSocket silent;
+    silent.connectToHost(QHostAddress::LocalHost, server.port());
+    QVERIFY(silent.waitForConnected(2000));
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 1, 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, 2000);
+}
+
 void TestDemoServer::connectionsOverTheCapAreTurnedAway()
 {
     ServerThread server;
@@ -592,20 +613,155 @@ void TestDemoServer::connectionsOverTheCapAreTurnedAway()
     for (QTcpSocket *s : {&first, &second}) {
         s->connectToHost(QHostAddress::LocalHost, server.port());
         QVERIFY(s->waitForConnected(2000));
+        s->write(get("/delay/1.5")); // both busy: neither can make room
     }
     QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 2, 5000);
+    QTest::qWait(100);
     // The third is told, cleanly, to come back later.
     const RawResponse turnedAway = exchange(server.port(), get("/json"));
     QCOMPARE(turnedAway.head.left(turnedAway.head.indexOf("\r\n")), QByteArray("HTTP/1.1 503 Service Unavailable"));
     QVERIFY(turnedAway.head.contains("\r\nConnection: close"));
     QVERIFY(turnedAway.body.contains("too many connections"));
     // Those within the cap are served as before, and a place that frees is taken again.
-    first.write(get("/json"));
     QVERIFY(first.waitForReadyRead(5000));
     QVERIFY(first.readAll().startsWith("HTTP/1.1 200 OK"));
     second.disconnectFromHost();
     QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 1, 5000);
     QCOMPARE(exchange(server.port(), get("/json")).status, 200);
+}
+
+void TestDemoServer::anIdleConnectionGivesWayAtTheCap()
+{
+    // Clients that only hold connections cannot keep out one that asks for something: at the cap,
+    // the connection idle the longest is closed to make room, the others stay.
+    ServerThread server;
+    server.configure([](DemoServer &s) { s.setMaxConnections(2); });
+    QTcpSocket oldest, newer;
+    for (QTcpSocket *s : {&oldest, &newer}) {
+        s->connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(s->waitForConnected(2000));
+        QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), s == &oldest ? 1 : 2, 2000);
+        QTest::qWait(20);
+    }
+    QCOMPARE(exchange(server.port(), get("/json")).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(oldest.state(), QAbstractSocket::UnconnectedState, 2000);
+    QCOMPARE(newer.state(), QAbstractSocket::ConnectedState);
+    newer.write(get("/json"));
+    QVERIFY(newer.waitForReadyRead(5000));
+    QVERIFY(newer.readAll().startsWith("HTTP/1.1 200 OK"));
+}
+
+#ifdef Q_OS_UNIX
+namespace {
+
+int openDescriptors()
+{
+    return static_cast<int>(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
+}
+
+// A python3 child that, once told to go, opens `count` connections to `port`, says so, and holds
+// them for `seconds`. Started before the test tightens its own limit, which it does not share.
+std::unique_ptr<QProcess> connectionHolder(quint16 port, int count, double seconds)
+{
+    auto p = std::make_unique<QProcess>();
+    p->start(QStringLiteral("python3"),
+             {QStringLiteral("-c"),
+              QStringLiteral("import socket,sys,time\nsys.stdin.readline()\n"
+                             "s=[socket.create_connection(('127.0.0.1',%1)) for _ in range(%2)]\n"
+                             "print('open',flush=True)\ntime.sleep(%3)\n")
+                  .arg(port)
+                  .arg(count)
+                  .arg(seconds)});
+    if (!p->waitForStarted(10000))
+        qFatal("python3 is needed to open many connections at once");
+    return p;
+}
+
+void holdNow(QProcess &holder)
+{
+    holder.write("go\n");
+    if (!holder.waitForReadyRead(10000))
+        qFatal("python3 could not open its connections: %s", holder.readAllStandardError().constData());
+}
+
+double cpuSeconds(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = stat.readAll().split(')').last().split(' ');
+    // After the command's ")": state is field 1; utime and stime are fields 12 and 13.
+    return (fields.value(12).toDouble() + fields.value(13).toDouble()) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+} // namespace
+#endif
+
+void TestDemoServer::runningOutOfDescriptorsIsSurvived()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("file descriptor limits are a Unix matter");
+#else
+    // The listener alone, in this process, with a handful of descriptors to spare: clients past
+    // them are taken and closed rather than left to wake the thread for ever.
+    DemoListener listener;
+    QVERIFY(listener.listenOn(QHostAddress::LocalHost, 0));
+    std::vector<int> kept;
+    connect(&listener, &DemoListener::accepted, this, [&](qintptr fd) { kept.push_back(static_cast<int>(fd)); });
+    const auto clients = connectionHolder(listener.serverPort(), 40, 3);
+    rlimit saved{};
+    getrlimit(RLIMIT_NOFILE, &saved);
+    rlimit tight = saved;
+    tight.rlim_cur = static_cast<rlim_t>(openDescriptors() + 10);
+    QCOMPARE(setrlimit(RLIMIT_NOFILE, &tight), 0);
+    holdNow(*clients);
+    QTRY_VERIFY_WITH_TIMEOUT(listener.droppedForDescriptors() + static_cast<qint64>(kept.size()) >= 40, 5000);
+    const double cpuBefore = cpuSeconds(QCoreApplication::applicationPid());
+    QTest::qWait(500);
+    const double cpuAfter = cpuSeconds(QCoreApplication::applicationPid());
+    setrlimit(RLIMIT_NOFILE, &saved);
+    clients->kill();
+    clients->waitForFinished(5000);
+    for (int fd : kept)
+        ::close(fd);
+    QVERIFY2(kept.size() < 40 && listener.droppedForDescriptors() > 0,
+             qPrintable(QStringLiteral("kept %1, dropped %2").arg(kept.size()).arg(listener.droppedForDescriptors())));
+    // Nothing left to accept: the thread sleeps (a spinning one would use the whole half second).
+    QVERIFY2(cpuAfter - cpuBefore < 0.25, qPrintable(QStringLiteral("%1 s of CPU in 0.5 s").arg(cpuAfter - cpuBefore)));
+#endif
+}
+
+void TestDemoServer::serveWithFewDescriptorsKeepsAnswering()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("file descriptor limits are a Unix matter");
+#else
+    // `concviz serve` allowed 128 open files, against 300 connections that say nothing: the
+    // server keeps within its files and still answers a client that asks.
+    QProcess serve;
+    serve.setChildProcessModifier([] {
+        rlimit files{128, 128};
+        setrlimit(RLIMIT_NOFILE, &files);
+    });
+    serve.start(QStringLiteral(CONCVIZ_BINARY), {QStringLiteral("serve")});
+    QVERIFY(serve.waitForReadyRead(10000));
+    const QByteArray banner = serve.readLine();
+    const quint16 port = static_cast<quint16>(banner.mid(banner.lastIndexOf(':') + 1).split('/').first().toUInt());
+    QVERIFY2(port > 0, banner.constData());
+    const auto clients = connectionHolder(port, 300, 5);
+    holdNow(*clients);
+    QTest::qWait(300);
+    const double cpuBefore = cpuSeconds(serve.processId());
+    QTest::qWait(500);
+    const double cpuAfter = cpuSeconds(serve.processId());
+    const RawResponse json = exchange(port, get("/json"), 3000);
+    serve.kill();
+    serve.waitForFinished(5000);
+    clients->kill();
+    clients->waitForFinished(5000);
+    QCOMPARE(json.status, 200);
+    QVERIFY2(cpuAfter - cpuBefore < 0.25, qPrintable(QStringLiteral("%1 s of CPU in 0.5 s").arg(cpuAfter - cpuBefore)));
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestDemoServer)

@@ -79,6 +79,8 @@ DemoConnection::DemoConnection(QAbstractSocket *socket, Clock &clock, DemoOutput
             serve();
     });
     connect(m_socket, &QAbstractSocket::disconnected, this, &DemoConnection::end);
+    // A client that connects and says nothing is idle from the start, and closed as any other.
+    waitForClient();
 }
 
 DemoConnection::~DemoConnection()
@@ -97,6 +99,17 @@ qint64 DemoConnection::bufferedInput() const
     // The socket holds nothing of its own: what the client sent and this side has not read is
     // with the operating system.
     return m_parser.bufferedBytes();
+}
+
+bool DemoConnection::isIdle() const
+{
+    return !m_ended && m_idleTimer != 0 && !m_busy && !m_sendingBody && !m_parser.hasPartialRequest() && m_socket->bytesToWrite() == 0;
+}
+
+void DemoConnection::closeIdle()
+{
+    m_socket->disconnectFromHost();
+    end();
 }
 
 void DemoConnection::end()
@@ -166,7 +179,7 @@ void DemoConnection::serve()
     m_serving = true;
     const qint64 writtenBefore = m_written;
     while (m_socket->state() == QAbstractSocket::ConnectedState) {
-        if (m_written - writtenBefore >= maxUnsentOutput) {
+        if (m_written - writtenBefore >= turnBytes) {
             // A client that reads as fast as it asks could keep this loop going for ever: after a
             // turn's worth, the others get theirs, and this one goes on later.
             QMetaObject::invokeMethod(this, &DemoConnection::serve, Qt::QueuedConnection);
@@ -210,6 +223,7 @@ void DemoConnection::waitForClient()
     }
     // One between requests may keep its connection a while, not for ever: each open connection
     // counts against the cap that keeps the server up for everyone.
+    m_idleSince = m_clock.now();
     m_idleTimer = after(m_idleTimeout, [this] {
         m_idleTimer = 0;
         if (!m_busy && !m_parser.hasPartialRequest() && m_socket->bytesAvailable() == 0)

@@ -38,6 +38,8 @@ public:
     // Unsent bytes a connection may always have, budget or not: one client that never reads
     // cannot hold back the answers of the others.
     static constexpr qint64 guaranteedOutput = 16 * 1024;
+    // Bytes answered in one turn before the other connections get theirs.
+    static constexpr qint64 turnBytes = 8 * 1024;
     // The piece of a body written at a time.
     static constexpr qint64 bodyPieceBytes = 16 * 1024;
     // How long a client that ended its input while waiting has to show, by not resetting the
@@ -51,6 +53,11 @@ public:
 
     // Request bytes read from the client and not yet answered.
     qint64 bufferedInput() const;
+    // Waiting for the client's next (or first) request with nothing of it read and nothing to send:
+    // such a connection may be closed to make room for a new one, as a keep-alive client expects.
+    bool isIdle() const;
+    Micros idleSince() const { return m_idleSince; }
+    void closeIdle();
 
 Q_SIGNALS:
     void requestServed();
@@ -86,6 +93,7 @@ private:
     TimerId m_timer = 0;       // the one pending wake-up of this connection
     TimerId m_headerTimer = 0;
     TimerId m_idleTimer = 0;
+    Micros m_idleSince = 0;
     TimerId m_probeTimer = 0;
     bool m_pendingHttp11 = false; // the request being answered allows interim 1xx answers
     bool m_probed = false;        // a 100 Continue went out to see whether the client is still there

@@ -6,9 +6,12 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QSet>
 #include <QUrl>
 
 namespace concviz {
+
+class DemoConnection;
 
 // A small HTTP/1.1 server for lessons that need no internet: one thread, event driven, thousands of
 // delayed answers at once on one clock. Listens on 127.0.0.1 unless told otherwise.
@@ -20,6 +23,8 @@ public:
     static constexpr qint64 defaultOutputBudget = 16 * 1024 * 1024;
     static constexpr int defaultMaxConnections = 512;
     static constexpr Micros defaultIdleTimeout = 15 * 1000 * 1000;
+    // Clients over the cap being told 503 at once; past these, more are closed unanswered.
+    static constexpr int maxTurningAway = 64;
 
     explicit DemoServer(QObject *parent = nullptr);
     ~DemoServer() override;
@@ -34,9 +39,13 @@ public:
     // How long a kept-alive connection may wait for its next request before it is closed; for
     // connections accepted from now on.
     void setIdleTimeout(Micros timeout) { m_idleTimeout = timeout; }
-    // Connections served at once at most; a client over it is answered 503 and closed.
+    // Connections served at once at most (fewer when the process may open too few files for them).
+    // A client over it takes the place of the connection idle the longest, or, when none is idle,
+    // is answered 503 and closed.
     void setMaxConnections(int count) { m_maxConnections = count; }
     qint64 requestsServed() const { return m_served; }
+    // Clients closed unanswered because the process had no file descriptor left for them.
+    qint64 droppedForDescriptors() const { return m_server.droppedForDescriptors(); }
     void setOutputBudget(qint64 bytes) { m_budget.setLimit(bytes); }
     // Answers written and not yet taken by the operating system, over all connections.
     qint64 queuedBytes() const { return m_budget.used(); }
@@ -45,11 +54,17 @@ public:
 
 private:
     void accept(qintptr descriptor);
+    DemoConnection *longestIdle() const;
+    int cap() const;
+    static int filesAllowed();
 
     RealClock m_clock;
     DemoOutputBudget m_budget{defaultOutputBudget};
     DemoListener m_server;
     int m_open = 0;
+    int m_turningAway = 0;
+    int m_filesAllowed = 1 << 30; // the process's limit on open files, read as it starts listening
+    QSet<DemoConnection *> m_connections;
     Micros m_headerTimeout = 10 * 1000 * 1000;
     Micros m_idleTimeout = defaultIdleTimeout;
     int m_maxConnections = defaultMaxConnections;
