@@ -20,6 +20,13 @@ int serveCommand(const QStringList &arguments)
         {QStringLiteral("port"), QStringLiteral("Port to listen on (default: a free one)."), QStringLiteral("N"), QStringLiteral("0")},
         {QStringLiteral("listen"), QStringLiteral("Address to listen on (default 127.0.0.1: this machine only)."), QStringLiteral("ADDRESS"),
          QStringLiteral("127.0.0.1")},
+        {QStringLiteral("max-connections"),
+         QStringLiteral("Connections served at once at most, from 1 to 100000 (default 512, fewer if the process may open too few "
+                        "files). Past it, an idle connection makes room, or the new client is answered 503."),
+         QStringLiteral("N"), QString::number(DemoServer::defaultMaxConnections)},
+        {QStringLiteral("idle-timeout"),
+         QStringLiteral("Seconds a connection may wait for its first or next request, from 1 to 3600 (default 15)."), QStringLiteral("S"),
+         QStringLiteral("15")},
     });
     if (!parseCommand(parser, QStringLiteral("concviz serve"), arguments))
         return Success;
@@ -28,6 +35,8 @@ int serveCommand(const QStringList &arguments)
     if (address.isNull())
         throw UsageError{QStringLiteral("--listen: \"%1\" is not an IP address").arg(parser.value(QStringLiteral("listen")))};
     DemoServer server;
+    server.setMaxConnections(intOption(QStringLiteral("max-connections"), parser.value(QStringLiteral("max-connections")), 1, 100000));
+    server.setIdleTimeout(Micros{intOption(QStringLiteral("idle-timeout"), parser.value(QStringLiteral("idle-timeout")), 1, 3600)} * 1000 * 1000);
     QString error;
     if (!server.listen(address, static_cast<quint16>(port), &error))
         throw UsageError{error};

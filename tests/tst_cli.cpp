@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void badInputExitsWithTwoAndSaysWhy_data();
     void badInputExitsWithTwoAndSaysWhy();
     void helpExitsWithZero();
+    void serveClosesIdleConnectionsWhenTold();
     void ctrlCStopsARunAndStillPrintsIt();
     void ctrlCStopsAQueueRunWhileATaskEnds();
     void renderDrawsTheComparisonWithNoWindow_data();
@@ -169,6 +171,8 @@ void TestCli::badInputExitsWithTwoAndSaysWhy_data()
                               << "concviz: --strategies: semaphore needs its number of permits";
     QTest::newRow("validate without files") << QStringList{QStringLiteral("validate")} << "concviz: validate needs at least one scenario file";
     QTest::newRow("unknown command") << QStringList{QStringLiteral("fly")} << "concviz: unknown command \"fly\"";
+    QTest::newRow("serve without room") << QStringList{QStringLiteral("serve"), QStringLiteral("--max-connections"), QStringLiteral("0")}
+                                        << "concviz: --max-connections: must be a whole number from 1 to 100000, not \"0\"";
 }
 
 void TestCli::badInputExitsWithTwoAndSaysWhy()
@@ -179,6 +183,26 @@ void TestCli::badInputExitsWithTwoAndSaysWhy()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.startsWith(message), qPrintable(r.err));
     QVERIFY(r.out.isEmpty());
+}
+
+void TestCli::serveClosesIdleConnectionsWhenTold()
+{
+    QProcess serve;
+    serve.start(QStringLiteral(CONCVIZ_BINARY), {QStringLiteral("serve"), QStringLiteral("--idle-timeout"), QStringLiteral("1")});
+    QVERIFY(serve.waitForReadyRead(10000));
+    const QByteArray banner = serve.readLine();
+    const auto port = static_cast<quint16>(banner.mid(banner.lastIndexOf(':') + 1).split('/').first().toUInt());
+    QTcpSocket silent;
+    silent.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(silent.waitForConnected(5000));
+    QElapsedTimer timer;
+    timer.start();
+    const bool closed = silent.state() == QAbstractSocket::UnconnectedState || silent.waitForDisconnected(10000);
+    const qint64 elapsed = timer.elapsed();
+    serve.terminate();
+    serve.waitForFinished(5000);
+    QVERIFY2(closed, "the silent connection was kept past the idle timeout");
+    QVERIFY2(elapsed >= 900 && elapsed < 8000, QByteArray::number(elapsed)); // 1 s, not the default 15
 }
 
 void TestCli::helpExitsWithZero()

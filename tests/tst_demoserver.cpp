@@ -138,6 +138,7 @@ private Q_SLOTS:
     void aHalfClosedClientStillGetsItsAnswer();
     void aClientThatClosesWhileWaitingIsLetGo();
     void aClientThatNeverReadsCannotCrowdOthersOut();
+    void aClientThatNeverReadsIsDroppedInTime();
     void aClientThatSendsWithoutEndWhileWaitingIsHeldBack();
     void manyClientsThatNeverReadStayWithinTheBudget();
     void anIdleConnectionIsClosed();
@@ -518,6 +519,24 @@ void TestDemoServer::aClientThatNeverReadsCannotCrowdOthersOut()
         QVERIFY2(server.queuedBytes() < 1024 * 1024, QByteArray::number(server.queuedBytes()));
     }
     QVERIFY2(received >= 8 * 1024 * 1024, QByteArray::number(received));
+}
+
+void TestDemoServer::aClientThatNeverReadsIsDroppedInTime()
+{
+    // One that takes nothing of its answer does not keep its place for ever: after the send
+    // timeout without progress its connection is closed and what was held for it is given back.
+    ServerThread server;
+    server.configure([](DemoServer &s) { s.setSendTimeout(400 * 1000); });
+    QTcpSocket stuck;
+    stuck.setReadBufferSize(16 * 1024); // see above: the bytes stay with the system
+    stuck.connectToHost(QHostAddress::LocalHost, server.port());
+    QVERIFY(stuck.waitForConnected(2000));
+    stuck.write(get("/bytes/99999999999"));
+    QVERIFY(stuck.waitForBytesWritten(2000));
+    QTRY_VERIFY_WITH_TIMEOUT(server.queuedBytes() > 0, 5000);
+    QCOMPARE(server.openConnections(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, 5000);
+    QCOMPARE(server.queuedBytes(), 0);
 }
 
 void TestDemoServer::aClientThatSendsWithoutEndWhileWaitingIsHeldBack()

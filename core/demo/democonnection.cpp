@@ -55,14 +55,12 @@ bool hasPendingError(qintptr fd)
 
 } // namespace
 
-DemoConnection::DemoConnection(QAbstractSocket *socket, Clock &clock, DemoOutputBudget &budget, Micros headerTimeout, Micros idleTimeout,
-                               QObject *parent)
+DemoConnection::DemoConnection(QAbstractSocket *socket, Clock &clock, DemoOutputBudget &budget, DemoTimeouts timeouts, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_clock(clock)
     , m_budget(budget)
-    , m_headerTimeout(headerTimeout)
-    , m_idleTimeout(idleTimeout)
+    , m_timeouts(timeouts)
 {
     m_socket->setParent(this);
     connect(m_socket, &QAbstractSocket::readyRead, this, [this] {
@@ -90,6 +88,7 @@ DemoConnection::~DemoConnection()
     m_clock.cancelTimer(m_headerTimer);
     m_clock.cancelTimer(m_idleTimer);
     m_clock.cancelTimer(m_probeTimer);
+    m_clock.cancelTimer(m_stallTimer);
     // What the socket had not sent yet dies with it.
     m_budget.give(m_accounted);
 }
@@ -158,11 +157,24 @@ void DemoConnection::account()
     // The socket writes straight to the system while it can and keeps the rest: the budget counts
     // the rest.
     const qint64 held = std::max<qint64>(m_socket->bytesToWrite(), 0);
+    const bool progress = held < m_accounted;
     if (held > m_accounted)
         m_budget.take(held - m_accounted);
     else
         m_budget.give(m_accounted - held);
     m_accounted = held;
+    // A client that takes nothing of what it is sent for a while loses its connection: one that
+    // never reads would otherwise hold a place under the cap, and its share of the budget, for ever.
+    if (held == 0 || progress) {
+        m_clock.cancelTimer(m_stallTimer);
+        m_stallTimer = 0;
+    }
+    if (held > 0 && !m_stallTimer)
+        m_stallTimer = after(m_timeouts.send, [this] {
+            m_stallTimer = 0;
+            m_socket->abort();
+            end();
+        });
 }
 
 TimerId DemoConnection::after(Micros delay, std::function<void()> fn)
@@ -214,7 +226,7 @@ void DemoConnection::waitForClient()
     if (m_parser.hasPartialRequest()) {
         // One that starts a request must finish its headers in time.
         if (!m_headerTimer)
-            m_headerTimer = after(m_headerTimeout, [this] {
+            m_headerTimer = after(m_timeouts.header, [this] {
                 m_headerTimer = 0;
                 if (!m_busy && m_parser.state() == HttpRequestParser::State::NeedMore && m_parser.hasPartialRequest())
                     m_socket->abort();
@@ -224,7 +236,7 @@ void DemoConnection::waitForClient()
     // One between requests may keep its connection a while, not for ever: each open connection
     // counts against the cap that keeps the server up for everyone.
     m_idleSince = m_clock.now();
-    m_idleTimer = after(m_idleTimeout, [this] {
+    m_idleTimer = after(m_timeouts.idle, [this] {
         m_idleTimer = 0;
         if (!m_busy && !m_parser.hasPartialRequest() && m_socket->bytesAvailable() == 0)
             m_socket->disconnectFromHost();

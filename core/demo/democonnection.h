@@ -11,6 +11,14 @@
 
 namespace concviz {
 
+// How long a client may keep the server waiting on it before its connection is closed.
+struct DemoTimeouts
+{
+    Micros header = 10 * 1000 * 1000; // to send a request's headers, once it has begun
+    Micros idle = 15 * 1000 * 1000;   // to begin its first or next request
+    Micros send = 30 * 1000 * 1000;   // to take any of an answer it holds up
+};
+
 // One client of the demo server. Answers its requests in order (keep-alive, pipelining), waits
 // for delayed answers on the server's clock rather than on a thread or a timer of its own, drops
 // the client if it sends garbage or takes too long to send its headers, and closes the connection
@@ -47,8 +55,7 @@ public:
     // comes later only keeps the connection until its answer.
     static constexpr Micros probeWait = 500 * 1000;
 
-    DemoConnection(QAbstractSocket *socket, Clock &clock, DemoOutputBudget &budget, Micros headerTimeout, Micros idleTimeout,
-                   QObject *parent = nullptr);
+    DemoConnection(QAbstractSocket *socket, Clock &clock, DemoOutputBudget &budget, DemoTimeouts timeouts, QObject *parent = nullptr);
     ~DemoConnection() override;
 
     // Request bytes read from the client and not yet answered.
@@ -85,8 +92,7 @@ private:
     QAbstractSocket *m_socket;
     Clock &m_clock;
     DemoOutputBudget &m_budget;
-    Micros m_headerTimeout;
-    Micros m_idleTimeout;
+    DemoTimeouts m_timeouts;
     HttpRequestParser m_parser;
     bool m_busy = false;       // an answer is being prepared or sent
     bool m_serving = false;    // serve() is on the stack: an answer that ends lets its loop go on
@@ -95,6 +101,7 @@ private:
     TimerId m_idleTimer = 0;
     Micros m_idleSince = 0;
     TimerId m_probeTimer = 0;
+    TimerId m_stallTimer = 0;  // runs while the client leaves part of an answer untaken
     bool m_pendingHttp11 = false; // the request being answered allows interim 1xx answers
     bool m_probed = false;        // a 100 Continue went out to see whether the client is still there
     qint64 m_accounted = 0;    // bytes of ours the budget counts: written, not yet sent

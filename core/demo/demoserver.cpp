@@ -87,7 +87,7 @@ void DemoServer::accept(qintptr descriptor)
         delete socket;
         return;
     }
-    auto *connection = new DemoConnection(socket, m_clock, m_budget, m_headerTimeout, m_idleTimeout, this);
+    auto *connection = new DemoConnection(socket, m_clock, m_budget, m_timeouts, this);
     ++m_open;
     m_connections.insert(connection);
     connect(connection, &DemoConnection::closed, this, [this, connection] {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../async/realclock.h"
+#include "democonnection.h"
 #include "demolistener.h"
 #include "demooutputbudget.h"
 
@@ -11,8 +12,6 @@
 
 namespace concviz {
 
-class DemoConnection;
-
 // A small HTTP/1.1 server for lessons that need no internet: one thread, event driven, thousands of
 // delayed answers at once on one clock. Listens on 127.0.0.1 unless told otherwise.
 class DemoServer : public QObject
@@ -22,7 +21,6 @@ public:
     // Unsent answers the server holds at most over all connections, beyond each one's small share.
     static constexpr qint64 defaultOutputBudget = 16 * 1024 * 1024;
     static constexpr int defaultMaxConnections = 512;
-    static constexpr Micros defaultIdleTimeout = 15 * 1000 * 1000;
     // Clients over the cap being told 503 at once; past these, more are closed unanswered.
     static constexpr int maxTurningAway = 64;
 
@@ -35,10 +33,12 @@ public:
     QUrl baseUrl() const;
     int openConnections() const { return m_open; }
     // How long a client may take to send a request's headers before it is dropped (default 10 s).
-    void setHeaderTimeout(Micros timeout) { m_headerTimeout = timeout; }
-    // How long a kept-alive connection may wait for its next request before it is closed; for
-    // connections accepted from now on.
-    void setIdleTimeout(Micros timeout) { m_idleTimeout = timeout; }
+    void setHeaderTimeout(Micros timeout) { m_timeouts.header = timeout; }
+    // How long a connection may wait for its first or next request before it is closed (15 s).
+    void setIdleTimeout(Micros timeout) { m_timeouts.idle = timeout; }
+    // How long a client may leave an answer untaken before it is dropped (30 s).
+    void setSendTimeout(Micros timeout) { m_timeouts.send = timeout; }
+    // Each applies to connections accepted from then on.
     // Connections served at once at most (fewer when the process may open too few files for them).
     // A client over it takes the place of the connection idle the longest, or, when none is idle,
     // is answered 503 and closed.
@@ -65,8 +65,7 @@ private:
     int m_turningAway = 0;
     int m_filesAllowed = 1 << 30; // the process's limit on open files, read as it starts listening
     QSet<DemoConnection *> m_connections;
-    Micros m_headerTimeout = 10 * 1000 * 1000;
-    Micros m_idleTimeout = defaultIdleTimeout;
+    DemoTimeouts m_timeouts;
     int m_maxConnections = defaultMaxConnections;
     qint64 m_served = 0;
 };
