@@ -14,6 +14,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
+#include <mutex>
 
 namespace concviz {
 
@@ -21,6 +23,21 @@ namespace {
 
 // Qt 6.4's fixed number of connections per host:port for one manager.
 constexpr int qtConnectionsPerManager = 6;
+
+// Qt 6.4 prints this whenever a reply that already has an error (a status of 400 or more, while
+// its body still arrives) is aborted: the abort is ours and meant, and the warning would only puzzle
+// the user. Every other message goes on to the handler that was there before.
+QtMessageHandler previousHandler = nullptr;
+
+void dropAbortWarning(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg && message.startsWith(QLatin1String("QNetworkReplyImplPrivate::error: Internal problem")))
+        return;
+    if (previousHandler)
+        previousHandler(type, context, message);
+    else
+        std::fputs(qPrintable(qFormatLogMessage(type, context, message) + QLatin1Char('\n')), stderr);
+}
 
 // Atomic: runs on other threads may start requests while a test changes it.
 std::atomic<qint64> defaultDeadlineMs{60 * 1000};
@@ -77,6 +94,8 @@ NetworkTransport::NetworkTransport(int connectionsPerHost, std::function<QUrl(co
     : m_connectionsPerHost(connectionsPerHost)
     , m_resolve(std::move(resolve))
 {
+    static std::once_flag installed;
+    std::call_once(installed, [] { previousHandler = qInstallMessageHandler(dropAbortWarning); });
 }
 
 NetworkTransport::~NetworkTransport() = default;
@@ -140,9 +159,12 @@ Task<HttpResult> NetworkTransport::exchange(const FetchRequest &spec, HttpPhaseS
     bool waitingFirstByte = false;
     bool downloading = false;
     auto abortWith = [&](const QString &why) {
-        if (failure.isEmpty())
-            failure = why;
-        raw->abort();
+        if (!failure.isEmpty())
+            return;
+        failure = why;
+        // Not from inside the reply's own signal: Qt 6.4 would go on to report its error a second
+        // time and print an internal warning for the user to puzzle over.
+        QMetaObject::invokeMethod(raw, &QNetworkReply::abort, Qt::QueuedConnection);
     };
     auto overBudget = [&] {
         const bool decoded = !raw->rawHeader("Content-Encoding").isEmpty();
