@@ -174,9 +174,16 @@ void MainWindow::discardRecovered()
 void MainWindow::createDocks()
 {
     m_editor = new ScenarioEditor(&m_document, this);
+    // The editor scrolls rather than holding the window taller than a 720-line projector.
+    auto *editorScroll = new QScrollArea(this);
+    editorScroll->setObjectName(QStringLiteral("editorScroll"));
+    editorScroll->setWidget(m_editor);
+    editorScroll->setWidgetResizable(true);
+    editorScroll->setFrameShape(QFrame::NoFrame);
+    editorScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *editorDock = new QDockWidget(tr("Scenario"), this);
     editorDock->setObjectName(QStringLiteral("ScenarioDock"));
-    editorDock->setWidget(m_editor);
+    editorDock->setWidget(editorScroll);
     addDockWidget(Qt::LeftDockWidgetArea, editorDock);
 
     m_bottomTabs = new QTabWidget(this);
@@ -501,6 +508,25 @@ void MainWindow::updateStatistics(const QList<Trace> &traces)
                               humanDuration(last.makespan), versus.isEmpty() ? tr("the same") : versus));
     }
     m_statistics->setText(html);
+    fitStatistics();
+}
+
+void MainWindow::fitStatistics()
+{
+    // The results grow, once, to show the whole table without scrolling, up to 45% of the window:
+    // a teacher should not have to scroll for the numbers. They never shrink: a height the user
+    // chose stays.
+    auto *dock = findChild<QDockWidget *>(QStringLiteral("ResultsDock"));
+    if (!dock || !dock->isVisible() || dock->isFloating())
+        return;
+    auto *scroll = qobject_cast<QScrollArea *>(m_bottomTabs->widget(0));
+    const int shown = scroll ? scroll->viewport()->height() : m_statistics->height();
+    const int wanted = m_statistics->sizeHint().height() + 4;
+    if (wanted <= shown)
+        return;
+    const int target = std::min(dock->height() + wanted - shown, height() * 45 / 100);
+    if (target > dock->height())
+        resizeDocks({dock}, {target}, Qt::Vertical);
 }
 
 QString MainWindow::statisticsText() const

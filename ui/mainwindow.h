@@ -80,6 +80,7 @@ private:
     void onRunsFinished(bool stopped);
     void updateTitle();
     void updateStatistics(const QList<Trace> &traces);
+    void fitStatistics();
     void updateRecentMenu();
     void addRecent(const QString &path);
     bool maybeSave();

@@ -17,7 +17,7 @@ namespace {
 
 void paintFitted(QPainter &p, const GanttModel &model, const Theme &theme, QSize size)
 {
-    const GanttPainter painter(theme);
+    const GanttPainter painter(theme, &model);
     const QRect rect(QPoint(0, 0), size);
     GanttPainter::Options o;
     o.start = 0;

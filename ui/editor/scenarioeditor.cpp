@@ -6,6 +6,7 @@
 #include "scenario/taskkindregistry.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -14,6 +15,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSpinBox>
+#include <QScrollBar>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -65,8 +67,11 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // Every heading whole: the columns take the width their titles and values need, and the table
+    // scrolls sideways when they are wider than the dock.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    fitRowsToFont();
     m_table->setAccessibleName(tr("Tasks"));
     m_model->setEditRows([this](int) { return selectedRows(); });
     layout->addWidget(m_table, 1);
@@ -302,6 +307,23 @@ void ScenarioEditor::moveDown()
     s.tasks.swapItemsAt(rows.first(), rows.first() + 1);
     m_document->edit(s, tr("Move task"));
     selectSpec(rows.first() + 1);
+}
+
+void ScenarioEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        fitRowsToFont();
+}
+
+void ScenarioEditor::fitRowsToFont()
+{
+    // Rows as tall as their text, and room for four of them whatever the theme's size: the editor
+    // scrolls as a whole before the table shrinks to a sliver.
+    const int row = m_table->fontMetrics().height() + 8;
+    m_table->verticalHeader()->setDefaultSectionSize(row);
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height() + 4 * row + 2 * m_table->frameWidth()
+                              + m_table->horizontalScrollBar()->sizeHint().height());
 }
 
 } // namespace concviz

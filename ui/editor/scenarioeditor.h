@@ -35,7 +35,11 @@ public Q_SLOTS:
     void moveUp();
     void moveDown();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void fitRowsToFont();
     void refresh();
     void showProblem(const QString &message);
     // Applies a change to the scenario-wide fields if it passes the file rules, else says why.

@@ -1,6 +1,7 @@
 #include "ganttpainter.h"
 
 #include "gantt/foldedrow.h"
+#include "gantt/lanerange.h"
 #include "gantt/speedcomparison.h"
 #include "timelinecoordinates.h"
 #include "trace/timeformat.h"
@@ -17,7 +18,7 @@ namespace concviz {
 namespace {
 
 // Lanes thinner than this are folded into rows of pixels.
-constexpr double foldBelow = 3.0;
+constexpr double foldBelow = 2.0;
 
 QColor attemptColor(const Theme &theme, Outcome outcome)
 {
@@ -26,8 +27,9 @@ QColor attemptColor(const Theme &theme, Outcome outcome)
 
 } // namespace
 
-GanttPainter::GanttPainter(const Theme &theme)
+GanttPainter::GanttPainter(const Theme &theme, const GanttModel *model)
     : m_theme(theme)
+    , m_model(model)
 {
 }
 
@@ -37,35 +39,30 @@ QRectF GanttPainter::plotArea(const QRect &rect) const
     // Room on the right for the end marks of the longest bars.
     const double right = QFontMetricsF(m_theme.font).horizontalAdvance(QStringLiteral("  ✓ 0.000 s")) + 8;
     return QRectF(rect.left() + label, rect.top() + m_theme.axisHeight, std::max(10.0, rect.width() - label - right),
-                  std::max(1.0, rect.height() - static_cast<double>(m_theme.axisHeight) - legendHeight()));
+                  std::max(1.0, rect.height() - static_cast<double>(m_theme.axisHeight) - legendHeight(rect.width())));
 }
 
-double GanttPainter::legendHeight() const
+QList<GanttPainter::LegendItem> GanttPainter::legendItems() const
 {
-    return QFontMetricsF(m_theme.font).height() + 10;
-}
-
-void GanttPainter::paintLegend(QPainter &p, const QRect &rect) const
-{
-    // What the colours and marks mean, along the bottom: on screen, in every export.
-    const QFontMetricsF fm(m_theme.font);
-    const double h = legendHeight();
-    const QRectF strip(rect.left(), rect.bottom() + 1 - h, rect.width(), h);
-    p.fillRect(strip, m_theme.background);
-    p.setPen(m_theme.grid);
-    p.drawLine(strip.topLeft(), strip.topRight());
-    double x = strip.left() + 8;
-    const double box = fm.height() * 0.7;
+    // What the runs show, so that the legend names only that: a lesson's legend stays one line.
+    QList<std::pair<QColor, Qt::BrushStyle>> shown;
+    std::array<bool, 5> ended{};
+    const bool everything = !m_model || m_model->laneCount() == 0;
+    if (!everything) {
+        for (const GanttModel::Group &g : m_model->groups()) {
+            for (const GanttModel::Span &span : g.spans) {
+                const std::pair<QColor, Qt::BrushStyle> look{m_theme.phaseColor(span.phase), m_theme.phasePattern(span.phase)};
+                if (span.type == GanttModel::SpanType::Phase && !shown.contains(look))
+                    shown.append(look);
+            }
+            for (const GanttModel::Lane &lane : g.lanes)
+                ended[static_cast<std::size_t>(lane.outcome)] = true;
+        }
+    }
+    QList<LegendItem> items;
     auto swatch = [&](const QColor &c, Qt::BrushStyle pattern, const QString &text) {
-        const QRectF r(x, strip.center().y() - box / 2, box * 1.6, box);
-        QColor soft = c;
-        soft.setAlpha(pattern == Qt::SolidPattern ? 255 : 60);
-        p.fillRect(r, soft);
-        if (pattern != Qt::SolidPattern)
-            p.fillRect(r, QBrush(c, pattern));
-        p.setPen(m_theme.text);
-        p.drawText(QRectF(r.right() + 4, strip.top(), fm.horizontalAdvance(text) + 2, h), Qt::AlignVCenter, text);
-        x = r.right() + 4 + fm.horizontalAdvance(text) + 14;
+        if (everything || (pattern == Qt::SolidPattern && c == m_theme.running) || shown.contains({c, pattern}))
+            items.append({c, pattern, text, true});
     };
     swatch(m_theme.running, Qt::SolidPattern, tr("running"));
     swatch(m_theme.phaseColor(PhaseKind::WaitSemaphore), m_theme.phasePattern(PhaseKind::WaitSemaphore), tr("waiting its turn"));
@@ -75,10 +72,66 @@ void GanttPainter::paintLegend(QPainter &p, const QRect &rect) const
     swatch(m_theme.phaseColor(PhaseKind::LoopBlocked), m_theme.phasePattern(PhaseKind::LoopBlocked), tr("loop blocked"));
     swatch(m_theme.phaseColor(PhaseKind::Backoff), m_theme.phasePattern(PhaseKind::Backoff), tr("backoff"));
     for (Outcome o : {Outcome::Ok, Outcome::Failed, Outcome::Timeout, Outcome::Cancelled}) {
-        const QString text = outcomeSymbol(o) + QLatin1Char(' ') + outcomeName(o);
-        p.setPen(m_theme.outcomeColor(o));
-        p.drawText(QRectF(x, strip.top(), fm.horizontalAdvance(text) + 2, h), Qt::AlignVCenter, text);
-        x += fm.horizontalAdvance(text) + 14;
+        if (everything || ended[static_cast<std::size_t>(o)])
+            items.append({m_theme.outcomeColor(o), Qt::NoBrush, outcomeSymbol(o) + QLatin1Char(' ') + outcomeName(o), false});
+    }
+    return items;
+}
+
+QList<QRectF> GanttPainter::legendPlaces(double width) const
+{
+    // Each item where it goes: left to right, on as many rows as the width needs, never cut.
+    const QFontMetricsF fm(m_theme.font);
+    const double rowHeight = fm.height() + 10;
+    const double box = fm.height() * 0.7;
+    QList<QRectF> places;
+    double x = 8;
+    double y = 0;
+    for (const LegendItem &item : legendItems()) {
+        const double w = (item.swatch ? box * 1.6 + 4 : 0) + fm.horizontalAdvance(item.text) + 2;
+        if (x > 8 && x + w > width - 8) {
+            x = 8;
+            y += rowHeight;
+        }
+        places.append(QRectF(x, y, w, rowHeight));
+        x += w + 14;
+    }
+    return places;
+}
+
+double GanttPainter::legendHeight(double width) const
+{
+    const QList<QRectF> places = legendPlaces(width);
+    return places.isEmpty() ? 0 : places.last().bottom();
+}
+
+void GanttPainter::paintLegend(QPainter &p, const QRect &rect) const
+{
+    // What the colours and marks mean, along the bottom: on screen, in every export.
+    const QFontMetricsF fm(m_theme.font);
+    const double h = legendHeight(rect.width());
+    const QRectF strip(rect.left(), rect.bottom() + 1 - h, rect.width(), h);
+    p.fillRect(strip, m_theme.background);
+    p.setPen(m_theme.grid);
+    p.drawLine(strip.topLeft(), strip.topRight());
+    const double box = fm.height() * 0.7;
+    const QList<LegendItem> items = legendItems();
+    const QList<QRectF> places = legendPlaces(rect.width());
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const LegendItem &item = items[i];
+        const QRectF place = places[i].translated(strip.topLeft());
+        double textLeft = place.left();
+        if (item.swatch) {
+            const QRectF r(place.left(), place.center().y() - box / 2, box * 1.6, box);
+            QColor soft = item.color;
+            soft.setAlpha(item.pattern == Qt::SolidPattern ? 255 : 60);
+            p.fillRect(r, soft);
+            if (item.pattern != Qt::SolidPattern)
+                p.fillRect(r, QBrush(item.color, item.pattern));
+            textLeft = r.right() + 4;
+        }
+        p.setPen(item.swatch ? m_theme.text : item.color);
+        p.drawText(QRectF(textLeft, place.top(), place.right() - textLeft + 2, place.height()), Qt::AlignVCenter, item.text);
     }
 }
 
@@ -156,17 +209,36 @@ void GanttPainter::paintGroupHeader(QPainter &p, const QRectF &plot, const QRect
     p.setFont(m_theme.font);
 
     // The lesson in one line: the work, the longest task, and how this run compares to the first.
-    QStringList facts;
-    facts << tr("work %1").arg(humanDuration(g.stats.sum));
-    facts << tr("longest task %1").arg(humanDuration(g.stats.longestTask));
-    facts << tr("%1 at most at once").arg(g.stats.maxConcurrency);
+    // Where the line is too short, whole facts give way, the least telling first (the statistics
+    // show them all): a number is never cut in half.
+    struct Fact
+    {
+        QString text;
+        int keep; // the higher, the longer it stays
+    };
+    QList<Fact> facts;
+    facts.append({tr("work %1").arg(humanDuration(g.stats.sum)), 1});
+    facts.append({tr("longest task %1").arg(humanDuration(g.stats.longestTask)), 0});
+    facts.append({tr("%1 at most at once").arg(g.stats.maxConcurrency), 2});
     const GanttModel::Group &first = model.groups().first();
     const QString versus = gi > 0 && g.finished && first.finished ? speedComparison(first.makespan, g.makespan) : QString();
     if (!versus.isEmpty())
-        facts << tr("%1 than %2").arg(versus, first.strategy);
+        facts.append({tr("%1 than %2").arg(versus, first.strategy), 3});
+    const QRectF factsRect(titleRect.right() + 12, top, rect.right() - titleRect.right() - 16, m_theme.headerHeight);
+    const QFontMetricsF fm(m_theme.font);
+    const QString separator = QStringLiteral("  ·  ");
+    auto line = [&] {
+        QStringList texts;
+        for (const Fact &f : facts)
+            texts << f.text;
+        return texts.join(separator);
+    };
+    while (!facts.isEmpty() && fm.horizontalAdvance(line()) > factsRect.width()) {
+        const auto least = std::min_element(facts.begin(), facts.end(), [](const Fact &a, const Fact &b) { return a.keep < b.keep; });
+        facts.erase(least);
+    }
     p.setPen(m_theme.mutedText);
-    p.drawText(QRectF(titleRect.right() + 12, top, rect.right() - titleRect.right() - 16, m_theme.headerHeight),
-               Qt::AlignVCenter | Qt::AlignLeft, facts.join(QStringLiteral("  ·  ")));
+    p.drawText(factsRect, Qt::AlignVCenter | Qt::AlignLeft, line());
     Q_UNUSED(plot);
 }
 
@@ -177,13 +249,9 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const GanttModel:
     const double lanesTop = top + layout.headerHeight();
     const int firstLane = std::max(0, static_cast<int>(std::floor((plot.top() - lanesTop) / lh)));
     const int lastLane = std::min(static_cast<int>(g.lanes.size()) - 1, static_cast<int>(std::ceil((plot.bottom() - lanesTop) / lh)));
-    const QFontMetricsF fm(m_theme.font);
-    // Names shrink with their lanes (a crowded run on a projector), down to what is still legible.
-    QFont labelFont = m_theme.font;
-    if (lh < fm.height() * 0.85)
-        labelFont.setPixelSize(std::max(1, static_cast<int>(lh * 0.8)));
-    const bool labels = lh >= 9;
-    p.setFont(labelFont);
+    // Text never shrinks with its lanes: a lane too thin for its name is named with its neighbours.
+    const bool labels = lh >= legibleLaneHeight();
+    p.setFont(m_theme.font);
     const double barInset = std::max(1.0, lh * 0.18);
     const double labelLeft = plot.left() - m_theme.labelWidth;
     const Micros openEnd = o.now >= 0 ? o.now : o.end;
@@ -226,7 +294,7 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const GanttModel:
         if (labels) {
             p.setPen(m_theme.text);
             p.drawText(QRectF(labelLeft + 8, y, m_theme.labelWidth - 14, lh), Qt::AlignVCenter | Qt::AlignLeft,
-                       QFontMetricsF(labelFont).elidedText(lane.name, Qt::ElideMiddle, m_theme.labelWidth - 14));
+                       QFontMetricsF(m_theme.font).elidedText(lane.name, Qt::ElideMiddle, m_theme.labelWidth - 14));
             if (lane.end >= 0 && lane.end >= o.start && lane.end <= o.end) {
                 const double x = timeline::timeToX(lane.end, o.start, o.end, plot.left(), plot.width());
                 p.setPen(m_theme.outcomeColor(lane.outcome));
@@ -237,7 +305,67 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const GanttModel:
             }
         }
     }
-    p.setFont(m_theme.font);
+    if (!labels)
+        paintBandLabels(p, plot, g, lanesTop, firstLane, lastLane, o);
+}
+
+double GanttPainter::legibleLaneHeight() const
+{
+    return std::ceil(QFontMetricsF(m_theme.font).height()) + 4;
+}
+
+void GanttPainter::paintBandLabels(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double lanesTop, int firstLane,
+                                   int lastLane, const Options &o) const
+{
+    // Bands of as many lanes as one line of text needs, each named once ("request#1–4") at the
+    // theme's size, with how its tasks ended at the end of its last one. Clicking a band opens it.
+    const double lh = o.laneHeight;
+    const int perBand = bandSize(lh);
+    const QFontMetricsF fm(m_theme.font);
+    const double labelLeft = plot.left() - m_theme.labelWidth;
+    // Whole bands only: the lanes left over join the last band rather than make one too thin to name.
+    const int lanes = static_cast<int>(g.lanes.size());
+    const int bands = std::max(1, lanes / perBand);
+    for (int band = std::min(firstLane / perBand, bands - 1); band < bands && band * perBand <= lastLane; ++band) {
+        const int from = band * perBand;
+        const int to = band == bands - 1 ? lanes : from + perBand; // one past the last
+        const double y = lanesTop + from * lh;
+        const double h = (to - from) * lh;
+        if (band > 0) {
+            p.setPen(m_theme.grid);
+            p.drawLine(QPointF(labelLeft, y), QPointF(plot.right(), y));
+        }
+        p.setPen(m_theme.text);
+        const QString name = laneRangeName(g.lanes[from].name, g.lanes[to - 1].name);
+        p.drawText(QRectF(labelLeft + 8, y, m_theme.labelWidth - 14, h), Qt::AlignVCenter | Qt::AlignLeft,
+                   fm.elidedText(name, Qt::ElideMiddle, m_theme.labelWidth - 14));
+        // How they ended, counted by outcome, after the band's last end.
+        Micros end = -1;
+        std::array<int, 5> outcomes{};
+        for (int li = from; li < to; ++li) {
+            end = std::max(end, g.lanes[li].end);
+            if (g.lanes[li].end >= 0)
+                ++outcomes[static_cast<std::size_t>(g.lanes[li].outcome)];
+        }
+        if (end < o.start || end > o.end)
+            continue;
+        double x = timeline::timeToX(end, o.start, o.end, plot.left(), plot.width()) + 4;
+        for (Outcome outcome : {Outcome::Ok, Outcome::Failed, Outcome::Timeout, Outcome::Cancelled}) {
+            const int count = outcomes[static_cast<std::size_t>(outcome)];
+            if (count == 0)
+                continue;
+            const QString mark = count == to - from && outcome == Outcome::Ok ? outcomeSymbol(outcome)
+                                                                               : QStringLiteral("%1%2").arg(outcomeSymbol(outcome)).arg(count);
+            p.setPen(m_theme.outcomeColor(outcome));
+            p.drawText(QRectF(x, y, fm.horizontalAdvance(mark) + 4, h), Qt::AlignVCenter | Qt::AlignLeft, mark);
+            x += fm.horizontalAdvance(mark) + 8;
+        }
+    }
+}
+
+int GanttPainter::bandSize(double laneHeight) const
+{
+    return std::max(1, static_cast<int>(std::ceil(legibleLaneHeight() / std::max(laneHeight, 0.001))));
 }
 
 void GanttPainter::paintFoldedLanes(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top,

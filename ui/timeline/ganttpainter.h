@@ -31,16 +31,33 @@ public:
         int selectedLane = -1;
     };
 
-    explicit GanttPainter(const Theme &theme);
+    // With a model, the legend explains only what its runs show; without one, everything.
+    explicit GanttPainter(const Theme &theme, const GanttModel *model = nullptr);
 
     void paint(QPainter &painter, const QRect &rect, const GanttModel &model, const Options &options) const;
 
     // Where the time axis runs inside `rect`: right of the names, below the axis.
     QRectF plotArea(const QRect &rect) const;
-    // The strip along the bottom that explains the colours and marks.
-    double legendHeight() const;
+    // The strip along the bottom that explains the colours and marks, on as many rows as `width` needs.
+    double legendHeight(double width) const;
+    // The thinnest lane that still has room for its own name at the theme's size; thinner lanes are
+    // named in bands of several.
+    double legibleLaneHeight() const;
+    // How many lanes of this height are named together.
+    int bandSize(double laneHeight) const;
 
 private:
+    struct LegendItem
+    {
+        QColor color;
+        Qt::BrushStyle pattern;
+        QString text;
+        bool swatch; // a coloured box and its meaning, or a mark drawn in its colour
+    };
+    QList<LegendItem> legendItems() const;
+    QList<QRectF> legendPlaces(double width) const;
+    void paintBandLabels(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double lanesTop, int firstLane, int lastLane,
+                         const Options &o) const;
     void paintLegend(QPainter &p, const QRect &rect) const;
     void paintAxis(QPainter &p, const QRect &rect, const QRectF &plot, const Options &o) const;
     void paintGroupHeader(QPainter &p, const QRectF &plot, const QRect &rect, const GanttModel &model, int group,
@@ -53,6 +70,7 @@ private:
                       const Options &o) const;
 
     const Theme &m_theme;
+    const GanttModel *m_model;
 };
 
 } // namespace concviz

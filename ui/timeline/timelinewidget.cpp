@@ -85,18 +85,24 @@ QRect TimelineWidget::paintRect() const
 
 double TimelineWidget::laneHeight() const
 {
-    const GanttPainter painter(m_theme);
+    const GanttPainter painter(m_theme, &m_model);
     const QRectF plot = painter.plotArea(rect());
     // A few tasks get taller bars, so a small lesson fills the screen; many tasks shrink to fit,
     // down to folded rows, until the user makes them taller (Ctrl+wheel) and scrolls.
     const double tallest = m_theme.laneHeight * 1.8;
     const double fitting = TimelineLayout::fittingLaneHeight(m_model, plot.height(), m_theme, tallest);
-    return std::min<double>(tallest, fitting * m_verticalZoom);
+    // Never so thin that a run's lanes together are shorter than one line of text: each keeps room
+    // for a name, and the timeline scrolls instead.
+    int mostLanes = 0;
+    for (const GanttModel::Group &g : m_model.groups())
+        mostLanes = std::max(mostLanes, static_cast<int>(g.lanes.size()));
+    const double thinnest = mostLanes > 0 ? painter.legibleLaneHeight() / mostLanes : 0;
+    return std::min<double>(tallest, std::max(fitting, thinnest) * m_verticalZoom);
 }
 
 void TimelineWidget::updateScrollBar()
 {
-    const GanttPainter painter(m_theme);
+    const GanttPainter painter(m_theme, &m_model);
     const QRectF plot = painter.plotArea(rect());
     const TimelineLayout layout(m_model, laneHeight(), m_theme);
     const int overflow = static_cast<int>(std::ceil(layout.contentHeight() - plot.height()));
@@ -118,7 +124,7 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     o.now = m_now;
     o.selectedGroup = m_selectedGroup;
     o.selectedLane = m_selectedLane;
-    GanttPainter(m_theme).paint(p, paintRect(), m_model, o);
+    GanttPainter(m_theme, &m_model).paint(p, paintRect(), m_model, o);
     if (m_rubberBand) {
         const QRect band = QRect(m_pressPos, m_lastPos).normalized();
         p.fillRect(QRect(band.left(), 0, band.width(), height()), m_theme.selection);
@@ -140,7 +146,7 @@ void TimelineWidget::wheelEvent(QWheelEvent *event)
         updateScrollBar();
         update();
     } else {
-        const QRectF plot = GanttPainter(m_theme).plotArea(paintRect());
+        const QRectF plot = GanttPainter(m_theme, &m_model).plotArea(paintRect());
         const Micros anchor = timeline::xToTime(event->position().x(), m_viewport.start(), m_viewport.end(), plot.left(), plot.width());
         m_viewport.zoomAround(anchor, std::pow(1.25, notches));
     }
@@ -165,7 +171,7 @@ void TimelineWidget::mouseMoveEvent(QMouseEvent *event)
     if ((event->pos() - m_pressPos).manhattanLength() > 3)
         m_moved = true;
     if (m_panning) {
-        const QRectF plot = GanttPainter(m_theme).plotArea(paintRect());
+        const QRectF plot = GanttPainter(m_theme, &m_model).plotArea(paintRect());
         const double dx = event->pos().x() - m_pressPos.x();
         const Micros shift = static_cast<Micros>(dx * static_cast<double>(m_pressEnd - m_pressStart) / plot.width());
         m_viewport.setRange(m_pressStart - shift, m_pressEnd - shift);
@@ -180,7 +186,7 @@ void TimelineWidget::mouseReleaseEvent(QMouseEvent *event)
 {
     unsetCursor();
     if (m_rubberBand && m_moved) {
-        const QRectF plot = GanttPainter(m_theme).plotArea(paintRect());
+        const QRectF plot = GanttPainter(m_theme, &m_model).plotArea(paintRect());
         const Micros a = timeline::xToTime(std::min(m_pressPos.x(), event->pos().x()), m_viewport.start(), m_viewport.end(), plot.left(), plot.width());
         const Micros b = timeline::xToTime(std::max(m_pressPos.x(), event->pos().x()), m_viewport.start(), m_viewport.end(), plot.left(), plot.width());
         m_viewport.setRange(a, b);
@@ -203,7 +209,7 @@ void TimelineWidget::mouseDoubleClickEvent(QMouseEvent *)
 
 TimelineLayout::Hit TimelineWidget::hitAt(const QPoint &pos) const
 {
-    const QRectF plot = GanttPainter(m_theme).plotArea(paintRect());
+    const QRectF plot = GanttPainter(m_theme, &m_model).plotArea(paintRect());
     if (pos.y() < plot.top())
         return {};
     const TimelineLayout layout(m_model, laneHeight(), m_theme);
