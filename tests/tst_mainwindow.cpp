@@ -14,6 +14,8 @@
 #include <QApplication>
 #include <QImage>
 #include <QItemSelectionModel>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -36,6 +38,8 @@ private Q_SLOTS:
     void anEditMarksTheTitleAndUndoClearsIt();
     void clickingABarSelectsTheTaskInTheEditor();
     void theScreenshotIsThePictureOfTheWindow();
+    void theWindowFitsTheScreenInEveryTheme_data();
+    void theWindowFitsTheScreenInEveryTheme();
 };
 
 void TestMainWindow::initTestCase()
@@ -173,6 +177,48 @@ void TestMainWindow::theScreenshotIsThePictureOfTheWindow()
     QVERIFY2(w.saveScreenshot(path, &error), qPrintable(error));
     const QImage image(path);
     QCOMPARE(image.size(), w.size() * w.devicePixelRatio());
+}
+
+void TestMainWindow::theWindowFitsTheScreenInEveryTheme_data()
+{
+    QTest::addColumn<QSize>("screen");
+    QTest::addColumn<int>("theme");
+    for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)}) {
+        for (Theme::Kind kind : {Theme::Kind::System, Theme::Kind::Light, Theme::Kind::Dark, Theme::Kind::Projector}) {
+            const QString row = QStringLiteral("%1x%2 %3").arg(size.width()).arg(size.height()).arg(Theme::kindName(kind));
+            QTest::newRow(qPrintable(row)) << size << static_cast<int>(kind);
+        }
+    }
+}
+
+void TestMainWindow::theWindowFitsTheScreenInEveryTheme()
+{
+    // A projector's screen, full: the window is no taller than it, and after a two-strategy
+    // comparison the whole table of statistics shows without scrolling.
+    QFETCH(QSize, screen);
+    QFETCH(int, theme);
+    MainWindow w;
+    w.setQuietErrors(true);
+    w.setClock(ClockKind::Virtual, false);
+    w.setThemeKind(static_cast<Theme::Kind>(theme), false);
+    w.resize(screen);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY2(w.minimumSizeHint().height() <= screen.height(), QByteArray::number(w.minimumSizeHint().height()));
+    QVERIFY2(w.minimumSizeHint().width() <= screen.width(), QByteArray::number(w.minimumSizeHint().width()));
+    QCOMPARE(w.size(), screen);
+    QVERIFY(w.openFile(QStringLiteral(CONCVIZ_SOURCE_DIR "/resources/scenarios/async_demo.json")));
+    QCOMPARE(w.document()->scenario().compareOrDefault().size(), 2);
+    QSignalSpy finished(&w, &MainWindow::runsFinished);
+    w.run(true);
+    QVERIFY(finished.wait(20000));
+    QTest::qWait(50); // the docks take their new sizes
+    auto *statistics = w.findChild<QScrollArea *>(QStringLiteral("statisticsScroll"));
+    QVERIFY(statistics);
+    const QRect inWindow(statistics->mapTo(&w, QPoint(0, 0)), statistics->size());
+    QVERIFY2(w.rect().contains(inWindow), qPrintable(QStringLiteral("%1,%2 %3x%4").arg(inWindow.x()).arg(inWindow.y()).arg(inWindow.width()).arg(inWindow.height())));
+    QVERIFY2(!statistics->verticalScrollBar()->isVisible() || statistics->verticalScrollBar()->maximum() == 0,
+             qPrintable(QStringLiteral("the statistics scroll by %1 px").arg(statistics->verticalScrollBar()->maximum())));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -2,7 +2,9 @@
 
 #include "gantt/foldedrow.h"
 #include "gantt/ganttmodel.h"
+#include "gantt/lanerange.h"
 #include "scenario/examples.h"
+#include "scenario/scenarioreader.h"
 #include "testsupport.h"
 #include "theme.h"
 #include "timeline/ganttpainter.h"
@@ -11,6 +13,7 @@
 #include "timeline/timelineviewport.h"
 #include "timeline/timelinewidget.h"
 
+#include <QFontInfo>
 #include <QImage>
 #include <QSignalSpy>
 
@@ -58,6 +61,12 @@ private Q_SLOTS:
     void barsArePaintedWhereTheTimesAre();
     void aMillionSpansPaintFoldedIntoPixelRows();
     void clickingABarSelectsItsTask();
+    void bandsAreNamedByTheirFirstAndLastLane();
+    void projectorTextNeverShrinksWithItsLanes_data();
+    void projectorTextNeverShrinksWithItsLanes();
+    void theLegendWrapsAndNamesWhatIsShown();
+    void headerFactsGiveWayWholeAndNeverCut();
+    void aLiveHeaderCountsWhatRunsNow();
 };
 
 void TestTimeline::timeAndPixelsMapBothWays_data()
@@ -238,6 +247,121 @@ void TestTimeline::clickingABarSelectsItsTask()
     QCOMPARE(clicked.count(), 1);
     QCOMPARE(clicked.first().at(0).toInt(), 1); // gather
     QCOMPARE(clicked.first().at(1).toInt(), 2); // C
+}
+
+void TestTimeline::bandsAreNamedByTheirFirstAndLastLane()
+{
+    QCOMPARE(laneRangeName(QStringLiteral("request#1"), QStringLiteral("request#4")), QStringLiteral("request#1–4"));
+    QCOMPARE(laneRangeName(QStringLiteral("fetch"), QStringLiteral("fetch")), QStringLiteral("fetch"));
+    QCOMPARE(laneRangeName(QStringLiteral("fetch"), QStringLiteral("parse")), QStringLiteral("fetch … parse"));
+    QCOMPARE(laneRangeName(QStringLiteral("a#1"), QStringLiteral("b#2")), QStringLiteral("a#1 … b#2"));
+    QCOMPARE(laneRangeName(QStringLiteral("v#x"), QStringLiteral("v#y")), QStringLiteral("v#x … v#y"));
+}
+
+namespace {
+
+// The semaphore lesson: ten requests under three strategies, as the window shows it by default.
+QList<Trace> tenTasksThreeWays()
+{
+    const Scenario s = *ScenarioReader::readFile(QStringLiteral(CONCVIZ_SOURCE_DIR "/resources/scenarios/semaphore.json")).scenario;
+    QList<Trace> traces;
+    for (const QString &strategy : {QStringLiteral("sequential"), QStringLiteral("semaphore:3"), QStringLiteral("gather")})
+        traces << runOn(ClockKind::Virtual, s, strategy);
+    return traces;
+}
+
+} // namespace
+
+void TestTimeline::projectorTextNeverShrinksWithItsLanes_data()
+{
+    // The timeline's share of the window at 1080p and at 720p, and a cramped one.
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1080p") << QSize(1450, 640);
+    QTest::newRow("720p") << QSize(800, 330);
+    QTest::newRow("cramped") << QSize(600, 200);
+}
+
+void TestTimeline::projectorTextNeverShrinksWithItsLanes()
+{
+    QFETCH(QSize, size);
+    const Theme theme = Theme::make(Theme::Kind::Projector, QPalette());
+    QVERIFY2(QFontInfo(theme.font).pixelSize() >= 18, QByteArray::number(QFontInfo(theme.font).pixelSize()));
+    TimelineWidget widget;
+    widget.setTheme(theme);
+    widget.resize(size);
+    widget.setTraces(tenTasksThreeWays());
+    widget.fit();
+    const GanttPainter painter(theme, &widget.model());
+    const double lh = widget.laneHeight();
+    // Lanes name themselves, or are named in bands, always with a full line of the theme's text:
+    // every name and mark is drawn in the theme's own font, so this is the size of them all.
+    QVERIFY2(lh >= painter.legibleLaneHeight() || painter.bandSize(lh) * lh >= painter.legibleLaneHeight() - 0.01,
+             qPrintable(QStringLiteral("lanes %1 px, bands of %2").arg(lh).arg(painter.bandSize(lh))));
+    // And a run's lanes together are never shorter than a line, whatever the room: it scrolls.
+    QVERIFY(10 * lh >= painter.legibleLaneHeight() - 0.01);
+    QVERIFY(painter.legibleLaneHeight() >= QFontMetricsF(theme.font).height());
+}
+
+void TestTimeline::theLegendWrapsAndNamesWhatIsShown()
+{
+    const Theme theme = Theme::make(Theme::Kind::Projector, QPalette());
+    // With nothing to go by, all of it, on as many rows as it needs and nothing past the edge.
+    const GanttPainter everything(theme);
+    const QList<QRectF> places = everything.legendPlaces(1000);
+    QCOMPARE(places.size(), 10);
+    for (const QRectF &r : places)
+        QVERIFY2(r.right() <= 1000 - 8 + 0.5, qPrintable(QString::number(r.right())));
+    QVERIFY(places.last().top() > places.first().top()); // wrapped
+    QCOMPARE(everything.legendHeight(1000), places.last().bottom());
+    // The semaphore lesson shows running, waiting its turn and ok: one short row.
+    GanttModel model;
+    model.setTraces(tenTasksThreeWays());
+    const GanttPainter lesson(theme, &model);
+    const QList<QRectF> shown = lesson.legendPlaces(1000);
+    QCOMPARE(shown.size(), 3);
+    QCOMPARE(shown.last().top(), shown.first().top());
+}
+
+void TestTimeline::headerFactsGiveWayWholeAndNeverCut()
+{
+    const Theme theme = Theme::make(Theme::Kind::Projector, QPalette());
+    GanttModel model;
+    model.setTraces(tenTasksThreeWays());
+    const GanttPainter painter(theme, &model);
+    const QFontMetricsF fm(theme.font);
+    const QString full = painter.headerFacts(model, 2, 5000);
+    QCOMPARE(full, QStringLiteral("work 10.000 s  ·  longest task 1.000 s  ·  10 at most at once  ·  10.00× faster than sequential"));
+    const QStringList facts = full.split(QStringLiteral("  ·  "));
+    for (double width : {900.0, 600.0, 400.0, 100.0}) {
+        const QString line = painter.headerFacts(model, 2, width);
+        QVERIFY2(fm.horizontalAdvance(line) <= width, qPrintable(line));
+        for (const QString &part : line.split(QStringLiteral("  ·  "), Qt::SkipEmptyParts))
+            QVERIFY2(facts.contains(part), qPrintable(part)); // whole facts only
+    }
+    // The comparison is the last to go.
+    QCOMPARE(painter.headerFacts(model, 2, fm.horizontalAdvance(facts.last()) + 1), facts.last());
+}
+
+void TestTimeline::aLiveHeaderCountsWhatRunsNow()
+{
+    // Three tasks, two of them in an attempt not yet ended: the run goes on.
+    Trace live;
+    live.strategy = QStringLiteral("gather");
+    live.tasks.resize(3);
+    for (int i = 0; i < 3; ++i) {
+        live.tasks[i].name = QStringLiteral("t%1").arg(i);
+        live.tasks[i].created = 0;
+        live.tasks[i].start = 0;
+        live.tasks[i].attempts.append({1, 0, i == 0 ? 500 : -1, i == 0 ? Outcome::Ok : Outcome::Pending, {}});
+        live.tasks[i].end = i == 0 ? 500 : -1;
+        live.tasks[i].outcome = i == 0 ? Outcome::Ok : Outcome::Pending;
+    }
+    GanttModel model;
+    model.setTraces({live});
+    QVERIFY(!model.groups().first().finished);
+    const Theme theme = Theme::make(Theme::Kind::Light, QPalette());
+    QVERIFY2(GanttPainter(theme, &model).headerFacts(model, 0, 5000).contains(QStringLiteral("2 running now")),
+             qPrintable(GanttPainter(theme, &model).headerFacts(model, 0, 5000)));
 }
 
 void TestTimeline::foldedLanesAreCountedPerColumn()

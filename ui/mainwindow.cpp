@@ -193,6 +193,7 @@ void MainWindow::createDocks()
     m_statistics->setMargin(8);
     m_statistics->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *statsScroll = new QScrollArea(this);
+    statsScroll->setObjectName(QStringLiteral("statisticsScroll"));
     statsScroll->setWidget(m_statistics);
     statsScroll->setWidgetResizable(true);
     m_concurrency = new ConcurrencyChart(this);

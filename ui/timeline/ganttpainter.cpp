@@ -208,6 +208,15 @@ void GanttPainter::paintGroupHeader(QPainter &p, const QRectF &plot, const QRect
     p.drawText(titleRect, Qt::AlignVCenter | Qt::AlignLeft, title);
     p.setFont(m_theme.font);
 
+    const QRectF factsRect(titleRect.right() + 12, top, rect.right() - titleRect.right() - 16, m_theme.headerHeight);
+    p.setPen(m_theme.mutedText);
+    p.drawText(factsRect, Qt::AlignVCenter | Qt::AlignLeft, headerFacts(model, gi, factsRect.width()));
+    Q_UNUSED(plot);
+}
+
+QString GanttPainter::headerFacts(const GanttModel &model, int group, double width) const
+{
+    const GanttModel::Group &g = model.groups()[group];
     // The lesson in one line: the work, the longest task, and how this run compares to the first.
     // Where the line is too short, whole facts give way, the least telling first (the statistics
     // show them all): a number is never cut in half.
@@ -219,12 +228,19 @@ void GanttPainter::paintGroupHeader(QPainter &p, const QRectF &plot, const QRect
     QList<Fact> facts;
     facts.append({tr("work %1").arg(humanDuration(g.stats.sum)), 1});
     facts.append({tr("longest task %1").arg(humanDuration(g.stats.longestTask)), 0});
-    facts.append({tr("%1 at most at once").arg(g.stats.maxConcurrency), 2});
+    if (g.finished) {
+        facts.append({tr("%1 at most at once").arg(g.stats.maxConcurrency), 2});
+    } else {
+        // While it runs: the attempts open at this moment, not a maximum of what has been recorded.
+        const auto runningNow = std::count_if(g.spans.begin(), g.spans.end(), [](const GanttModel::Span &span) {
+            return span.type == GanttModel::SpanType::Running && span.end < 0;
+        });
+        facts.append({tr("%1 running now").arg(runningNow), 2});
+    }
     const GanttModel::Group &first = model.groups().first();
-    const QString versus = gi > 0 && g.finished && first.finished ? speedComparison(first.makespan, g.makespan) : QString();
+    const QString versus = group > 0 && g.finished && first.finished ? speedComparison(first.makespan, g.makespan) : QString();
     if (!versus.isEmpty())
         facts.append({tr("%1 than %2").arg(versus, first.strategy), 3});
-    const QRectF factsRect(titleRect.right() + 12, top, rect.right() - titleRect.right() - 16, m_theme.headerHeight);
     const QFontMetricsF fm(m_theme.font);
     const QString separator = QStringLiteral("  ·  ");
     auto line = [&] {
@@ -233,13 +249,11 @@ void GanttPainter::paintGroupHeader(QPainter &p, const QRectF &plot, const QRect
             texts << f.text;
         return texts.join(separator);
     };
-    while (!facts.isEmpty() && fm.horizontalAdvance(line()) > factsRect.width()) {
+    while (!facts.isEmpty() && fm.horizontalAdvance(line()) > width) {
         const auto least = std::min_element(facts.begin(), facts.end(), [](const Fact &a, const Fact &b) { return a.keep < b.keep; });
         facts.erase(least);
     }
-    p.setPen(m_theme.mutedText);
-    p.drawText(factsRect, Qt::AlignVCenter | Qt::AlignLeft, line());
-    Q_UNUSED(plot);
+    return line();
 }
 
 void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const GanttModel::Group &g, int gi, double top,

@@ -45,6 +45,10 @@ public:
     double legibleLaneHeight() const;
     // How many lanes of this height are named together.
     int bandSize(double laneHeight) const;
+    // Where each entry of the legend goes in a strip `width` wide, from its top left.
+    QList<QRectF> legendPlaces(double width) const;
+    // The facts beside a group's title that fit in `width`, joined into one line.
+    QString headerFacts(const GanttModel &model, int group, double width) const;
 
 private:
     struct LegendItem
@@ -55,7 +59,6 @@ private:
         bool swatch; // a coloured box and its meaning, or a mark drawn in its colour
     };
     QList<LegendItem> legendItems() const;
-    QList<QRectF> legendPlaces(double width) const;
     void paintBandLabels(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double lanesTop, int firstLane, int lastLane,
                          const Options &o) const;
     void paintLegend(QPainter &p, const QRect &rect) const;
