@@ -38,6 +38,7 @@ private Q_SLOTS:
     void anEditMarksTheTitleAndUndoClearsIt();
     void clickingABarSelectsTheTaskInTheEditor();
     void theScreenshotIsThePictureOfTheWindow();
+    void resultsFromBeforeAnEditAreMarkedStale();
     void theWindowFitsTheScreenInEveryTheme_data();
     void theWindowFitsTheScreenInEveryTheme();
 };
@@ -177,6 +178,27 @@ void TestMainWindow::theScreenshotIsThePictureOfTheWindow()
     QVERIFY2(w.saveScreenshot(path, &error), qPrintable(error));
     const QImage image(path);
     QCOMPARE(image.size(), w.size() * w.devicePixelRatio());
+}
+
+void TestMainWindow::resultsFromBeforeAnEditAreMarkedStale()
+{
+    MainWindow w;
+    w.setClock(ClockKind::Virtual, false);
+    QVERIFY(w.timeline()->model().groups().isEmpty());
+    QVERIFY(w.timeline()->notice().isEmpty());
+    QSignalSpy finished(&w, &MainWindow::runsFinished);
+    w.run(true);
+    QVERIFY(finished.wait(20000));
+    QVERIFY(w.timeline()->notice().isEmpty());
+    // An edit after the run: the picture no longer shows this scenario, and says so.
+    TaskTableModel *model = w.editor()->model();
+    QVERIFY(model->setData(model->index(0, TaskTableModel::Duration), 2500, Qt::EditRole));
+    QVERIFY(w.timeline()->notice().contains(QStringLiteral("changed since this run")));
+    // Until the next run.
+    w.run(true);
+    QVERIFY(w.timeline()->notice().isEmpty());
+    QVERIFY(finished.wait(20000));
+    QVERIFY(w.timeline()->notice().isEmpty());
 }
 
 void TestMainWindow::theWindowFitsTheScreenInEveryTheme_data()

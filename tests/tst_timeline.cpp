@@ -67,6 +67,8 @@ private Q_SLOTS:
     void theLegendWrapsAndNamesWhatIsShown();
     void headerFactsGiveWayWholeAndNeverCut();
     void aLiveHeaderCountsWhatRunsNow();
+    void everyTextReadsAtAAInEveryTheme_data();
+    void everyTextReadsAtAAInEveryTheme();
 };
 
 void TestTimeline::timeAndPixelsMapBothWays_data()
@@ -362,6 +364,37 @@ void TestTimeline::aLiveHeaderCountsWhatRunsNow()
     const Theme theme = Theme::make(Theme::Kind::Light, QPalette());
     QVERIFY2(GanttPainter(theme, &model).headerFacts(model, 0, 5000).contains(QStringLiteral("2 running now")),
              qPrintable(GanttPainter(theme, &model).headerFacts(model, 0, 5000)));
+}
+
+void TestTimeline::everyTextReadsAtAAInEveryTheme_data()
+{
+    QTest::addColumn<int>("kind");
+    for (Theme::Kind kind : {Theme::Kind::System, Theme::Kind::Light, Theme::Kind::Dark, Theme::Kind::Projector})
+        QTest::newRow(qPrintable(Theme::kindName(kind))) << static_cast<int>(kind);
+}
+
+void TestTimeline::everyTextReadsAtAAInEveryTheme()
+{
+    QFETCH(int, kind);
+    const Theme t = Theme::make(static_cast<Theme::Kind>(kind), QPalette());
+    QCOMPARE(Theme::contrastRatio(Qt::black, Qt::white), 21.0);
+    // Every colour text is drawn in, on every surface it is drawn on.
+    QList<std::pair<QString, QColor>> texts{{QStringLiteral("text"), t.text},
+                                            {QStringLiteral("muted"), t.mutedText},
+                                            {QStringLiteral("marker"), t.markerText},
+                                            {QStringLiteral("deadline"), t.deadlineText}};
+    for (Outcome o : {Outcome::Ok, Outcome::Failed, Outcome::Timeout, Outcome::Cancelled})
+        texts.append({outcomeName(o), t.outcomeTextColor(o)});
+    for (const auto &[name, colour] : texts) {
+        for (const QColor &surface : {t.background, t.laneStripe}) {
+            const double ratio = Theme::contrastRatio(colour, surface);
+            QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("%1 %2 on %3: %4:1").arg(name, colour.name(), surface.name()).arg(ratio)));
+        }
+    }
+    for (const QColor &colour : {t.text, t.mutedText})
+        QVERIFY2(Theme::contrastRatio(colour, t.groupHeader) >= 4.5, qPrintable(colour.name()));
+    // The cancelled mark was grey on white at 2.85:1; the bars keep their own colours.
+    QCOMPARE(t.outcomeColor(Outcome::Cancelled), QColor(0x99, 0x99, 0x99));
 }
 
 void TestTimeline::foldedLanesAreCountedPerColumn()

@@ -90,6 +90,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(&m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(&m_document, &ScenarioDocument::pathChanged, this, &MainWindow::updateTitle);
     connect(&m_document, &ScenarioDocument::changed, this, &MainWindow::updateTitle);
+    // Results from before an edit no longer show this scenario: say so until the next run.
+    connect(&m_document, &ScenarioDocument::changed, this, [this] {
+        if (!m_timeline->model().groups().isEmpty())
+            m_timeline->setNotice(tr("The scenario has changed since this run: press F5 to run it again."));
+    });
+    m_timeline->setEmptyText(tr("Press F5 to run this scenario, or Ctrl+R to compare its strategies."));
 
     m_lastDir = Settings::lastDirectory();
     m_recent = Settings::recentFiles();
@@ -192,6 +198,7 @@ void MainWindow::createDocks()
     m_statistics->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_statistics->setMargin(8);
     m_statistics->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_statistics->setWordWrap(true); // the lesson's text before a run; the table keeps its columns
     auto *statsScroll = new QScrollArea(this);
     statsScroll->setObjectName(QStringLiteral("statisticsScroll"));
     statsScroll->setWidget(m_statistics);
@@ -387,6 +394,7 @@ void MainWindow::openScenario(const Scenario &scenario, const QString &path)
     m_document.reset(scenario, path);
     m_log->clearLog();
     m_timeline->setTraces({}, scenario.deadlineMs);
+    m_timeline->setNotice({});
     m_timeline->setNow(-1);
     m_timeline->fit();
     updateStatistics({});
@@ -419,6 +427,7 @@ void MainWindow::run(bool allCompared)
     m_runStrategies = allCompared ? s.compareOrDefault() : QList<StrategySpec>{s.strategy};
     m_log->clearLog();
     m_timeline->setTraces({}, s.deadlineMs);
+    m_timeline->setNotice({});
     m_timeline->fit();
     m_runAction->setEnabled(false);
     m_runAllAction->setEnabled(false);
@@ -522,7 +531,7 @@ void MainWindow::fitStatistics()
         return;
     auto *scroll = qobject_cast<QScrollArea *>(m_bottomTabs->widget(0));
     const int shown = scroll ? scroll->viewport()->height() : m_statistics->height();
-    const int wanted = m_statistics->sizeHint().height() + 4;
+    const int wanted = m_statistics->heightForWidth(scroll ? scroll->viewport()->width() : m_statistics->width()) + 4;
     if (wanted <= shown)
         return;
     const int target = std::min(dock->height() + wanted - shown, height() * 45 / 100);

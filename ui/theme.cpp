@@ -1,5 +1,8 @@
 #include "theme.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace concviz {
 
 namespace {
@@ -83,7 +86,47 @@ Theme Theme::make(Kind kind, const QPalette &systemPalette)
     t.selection = t.dark ? QColor(255, 255, 255, 40) : QColor(0, 0, 0, 28);
     t.boldFont = t.font;
     t.boldFont.setBold(true);
+    // Marks and labels are text: each is drawn on the background or a lane stripe.
+    const QList<QColor> surfaces{t.background, t.laneStripe};
+    for (Outcome o : {Outcome::Pending, Outcome::Ok, Outcome::Failed, Outcome::Timeout, Outcome::Cancelled})
+        t.m_outcomeText[static_cast<std::size_t>(o)] = readableOn(t.outcomeColor(o), surfaces);
+    t.markerText = readableOn(t.marker, surfaces);
+    t.deadlineText = readableOn(t.deadline, surfaces);
+    t.mutedText = readableOn(t.mutedText, {t.background, t.laneStripe, t.groupHeader});
     return t;
+}
+
+QColor Theme::outcomeTextColor(Outcome outcome) const
+{
+    return m_outcomeText[static_cast<std::size_t>(outcome)];
+}
+
+double Theme::contrastRatio(const QColor &a, const QColor &b)
+{
+    auto luminance = [](const QColor &c) {
+        auto channel = [](double v) { return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor Theme::readableOn(const QColor &colour, const QList<QColor> &surfaces, double ratio)
+{
+    auto readsEverywhere = [&](const QColor &c) {
+        return std::all_of(surfaces.begin(), surfaces.end(), [&](const QColor &s) { return contrastRatio(c, s) >= ratio; });
+    };
+    if (surfaces.isEmpty() || readsEverywhere(colour))
+        return colour;
+    // Towards black on light surfaces, towards white on dark ones, keeping the hue.
+    const bool lightSurfaces = surfaces.first().lightnessF() >= 0.5;
+    QColor c = colour.toHsl();
+    for (int step = 0; step < 100 && !readsEverywhere(c); ++step) {
+        const float l = c.lightnessF();
+        c.setHslF(c.hslHueF(), c.hslSaturationF(), lightSurfaces ? std::max(0.0f, l - 0.01f) : std::min(1.0f, l + 0.01f));
+    }
+    return c.toRgb();
 }
 
 QColor Theme::outcomeColor(Outcome outcome) const

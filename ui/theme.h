@@ -2,7 +2,10 @@
 
 #include "trace/traceevent.h"
 
+#include <array>
+
 #include <QBrush>
+#include <QList>
 #include <QColor>
 #include <QFont>
 #include <QPalette>
@@ -43,9 +46,25 @@ public:
     QFont font;
     QFont boldFont;
 
+    // The colour of bars and swatches for an end state (Okabe–Ito).
     QColor outcomeColor(Outcome outcome) const;
+    // The colour of its mark and name as text (✓ ok, ✗ failed, …): the same hue, darkened or
+    // lightened until it reads at WCAG AA (4.5:1) on the background and the lane stripes.
+    QColor outcomeTextColor(Outcome outcome) const;
+    // Text in the colour of the caller's markers and of the deadline, readable the same way.
+    QColor markerText;
+    QColor deadlineText;
+
+    // WCAG 2 contrast ratio of two colours, from 1 (the same) to 21 (black on white).
+    static double contrastRatio(const QColor &a, const QColor &b);
+    // `colour`, made darker on a light theme or lighter on a dark one until it reads at `ratio`
+    // or better on each of `surfaces`.
+    static QColor readableOn(const QColor &colour, const QList<QColor> &surfaces, double ratio = 4.5);
     QColor phaseColor(PhaseKind kind) const;
     Qt::BrushStyle phasePattern(PhaseKind kind) const;
+
+private:
+    std::array<QColor, 5> m_outcomeText; // by Outcome
 };
 
 } // namespace concviz

@@ -73,7 +73,7 @@ QList<GanttPainter::LegendItem> GanttPainter::legendItems() const
     swatch(m_theme.phaseColor(PhaseKind::Backoff), m_theme.phasePattern(PhaseKind::Backoff), tr("backoff"));
     for (Outcome o : {Outcome::Ok, Outcome::Failed, Outcome::Timeout, Outcome::Cancelled}) {
         if (everything || ended[static_cast<std::size_t>(o)])
-            items.append({m_theme.outcomeColor(o), Qt::NoBrush, outcomeSymbol(o) + QLatin1Char(' ') + outcomeName(o), false});
+            items.append({m_theme.outcomeTextColor(o), Qt::NoBrush, outcomeSymbol(o) + QLatin1Char(' ') + outcomeName(o), false});
     }
     return items;
 }
@@ -135,12 +135,46 @@ void GanttPainter::paintLegend(QPainter &p, const QRect &rect) const
     }
 }
 
+void GanttPainter::paintEmpty(QPainter &p, const QRect &rect, const QString &text) const
+{
+    // No axis of nothing: what to do, large, in the middle.
+    QFont big = m_theme.font;
+    big.setPointSizeF(m_theme.font.pointSizeF() * 1.4);
+    p.setFont(big);
+    p.setPen(m_theme.mutedText);
+    p.drawText(rect.adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap, text);
+}
+
+QRect GanttPainter::paintNotice(QPainter &p, const QRect &rect, const QString &text) const
+{
+    // A band across the top in the colours of a note: dark brown on pale yellow, 12:1.
+    const QFontMetrics fm(m_theme.font);
+    const QRect band(rect.left(), rect.top(), rect.width(), noticeHeight());
+    p.save();
+    p.setFont(m_theme.font);
+    p.fillRect(band, QColor(0xFF, 0xF4, 0xCE));
+    p.setPen(QColor(0x3B, 0x2F, 0x00));
+    p.drawText(band.adjusted(8, 0, -8, 0), Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, text);
+    p.restore();
+    return rect.adjusted(0, band.height(), 0, 0);
+}
+
+int GanttPainter::noticeHeight() const
+{
+    return QFontMetrics(m_theme.font).height() + 12;
+}
+
 void GanttPainter::paint(QPainter &p, const QRect &rect, const GanttModel &model, const Options &o) const
 {
     p.save();
     p.setClipRect(rect);
     p.fillRect(rect, m_theme.background);
     p.setFont(m_theme.font);
+    if (model.groups().isEmpty() && !o.emptyText.isEmpty()) {
+        paintEmpty(p, rect, o.emptyText);
+        p.restore();
+        return;
+    }
     const QRectF plot = plotArea(rect);
     paintAxis(p, rect, plot, o);
 
@@ -311,7 +345,7 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const GanttModel:
                        QFontMetricsF(m_theme.font).elidedText(lane.name, Qt::ElideMiddle, m_theme.labelWidth - 14));
             if (lane.end >= 0 && lane.end >= o.start && lane.end <= o.end) {
                 const double x = timeline::timeToX(lane.end, o.start, o.end, plot.left(), plot.width());
-                p.setPen(m_theme.outcomeColor(lane.outcome));
+                p.setPen(m_theme.outcomeTextColor(lane.outcome));
                 QString mark = outcomeSymbol(lane.outcome);
                 if (lane.attempts > 1)
                     mark += QStringLiteral(" ×%1").arg(lane.attempts);
@@ -370,7 +404,7 @@ void GanttPainter::paintBandLabels(QPainter &p, const QRectF &plot, const GanttM
                 continue;
             const QString mark = count == to - from && outcome == Outcome::Ok ? outcomeSymbol(outcome)
                                                                                : QStringLiteral("%1%2").arg(outcomeSymbol(outcome)).arg(count);
-            p.setPen(m_theme.outcomeColor(outcome));
+            p.setPen(m_theme.outcomeTextColor(outcome));
             p.drawText(QRectF(x, y, fm.horizontalAdvance(mark) + 4, h), Qt::AlignVCenter | Qt::AlignLeft, mark);
             x += fm.horizontalAdvance(mark) + 8;
         }
@@ -458,6 +492,7 @@ void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const GanttMode
         const double x = xOf(g.deadline);
         p.setPen(QPen(m_theme.deadline, 2, Qt::DashDotLine));
         p.drawLine(QPointF(x, lanesTop), QPointF(x, bottom));
+        p.setPen(m_theme.deadlineText);
         p.drawText(QRectF(x + 4, lanesTop, 200, fm.height()), Qt::AlignLeft | Qt::AlignTop, tr("deadline"));
     }
     double labelEnd = -1e9;
@@ -496,7 +531,7 @@ void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const GanttMode
         const double labelLeft = fitsRight ? x + 10 : x - 10 - labelWidth;
         // Labels that would run into the previous one are left out; the line and triangle stay.
         if (labelLeft > labelEnd) {
-            p.setPen(c);
+            p.setPen(m.kind == MarkerKind::CallerResumed ? m_theme.markerText : m_theme.deadlineText);
             p.drawText(QRectF(labelLeft, bottom, labelWidth + 4, caller), Qt::AlignLeft | Qt::AlignVCenter, m.label);
             labelEnd = labelLeft + labelWidth + 12;
         }

@@ -29,6 +29,7 @@ public:
         Micros now = -1;      // the live "now" line; -1 when no run is going on
         int selectedGroup = -1;
         int selectedLane = -1;
+        QString emptyText;   // what to do when there is nothing to show yet
     };
 
     // With a model, the legend explains only what its runs show; without one, everything.
@@ -36,6 +37,10 @@ public:
 
     void paint(QPainter &painter, const QRect &rect, const GanttModel &model, const Options &options) const;
 
+    // A line across the top of `rect` that says something about the whole picture ("edited since
+    // this run"); returns what is left below it.
+    QRect paintNotice(QPainter &p, const QRect &rect, const QString &text) const;
+    int noticeHeight() const;
     // Where the time axis runs inside `rect`: right of the names, below the axis.
     QRectF plotArea(const QRect &rect) const;
     // The strip along the bottom that explains the colours and marks, on as many rows as `width` needs.
@@ -62,6 +67,7 @@ private:
     void paintBandLabels(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double lanesTop, int firstLane, int lastLane,
                          const Options &o) const;
     void paintLegend(QPainter &p, const QRect &rect) const;
+    void paintEmpty(QPainter &p, const QRect &rect, const QString &text) const;
     void paintAxis(QPainter &p, const QRect &rect, const QRectF &plot, const Options &o) const;
     void paintGroupHeader(QPainter &p, const QRectF &plot, const QRect &rect, const GanttModel &model, int group,
                           double top, const Options &o) const;

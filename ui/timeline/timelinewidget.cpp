@@ -78,15 +78,34 @@ void TimelineWidget::fit()
     update();
 }
 
+QRect TimelineWidget::contentRect() const
+{
+    const int notice = m_notice.isEmpty() ? 0 : GanttPainter(m_theme).noticeHeight();
+    return rect().adjusted(0, notice, 0, 0);
+}
+
 QRect TimelineWidget::paintRect() const
 {
-    return rect().adjusted(0, 0, m_scroll.isVisible() ? -m_scroll.width() : 0, 0);
+    return contentRect().adjusted(0, 0, m_scroll.isVisible() ? -m_scroll.width() : 0, 0);
+}
+
+void TimelineWidget::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    update();
+}
+
+void TimelineWidget::setNotice(const QString &text)
+{
+    m_notice = text;
+    updateScrollBar();
+    update();
 }
 
 double TimelineWidget::laneHeight() const
 {
     const GanttPainter painter(m_theme, &m_model);
-    const QRectF plot = painter.plotArea(rect());
+    const QRectF plot = painter.plotArea(contentRect());
     // A few tasks get taller bars, so a small lesson fills the screen; many tasks shrink to fit,
     // down to folded rows, until the user makes them taller (Ctrl+wheel) and scrolls.
     const double tallest = m_theme.laneHeight * 1.8;
@@ -103,7 +122,7 @@ double TimelineWidget::laneHeight() const
 void TimelineWidget::updateScrollBar()
 {
     const GanttPainter painter(m_theme, &m_model);
-    const QRectF plot = painter.plotArea(rect());
+    const QRectF plot = painter.plotArea(contentRect());
     const TimelineLayout layout(m_model, laneHeight(), m_theme);
     const int overflow = static_cast<int>(std::ceil(layout.contentHeight() - plot.height()));
     m_scroll.setRange(0, std::max(0, overflow));
@@ -124,7 +143,11 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     o.now = m_now;
     o.selectedGroup = m_selectedGroup;
     o.selectedLane = m_selectedLane;
-    GanttPainter(m_theme, &m_model).paint(p, paintRect(), m_model, o);
+    o.emptyText = m_emptyText;
+    const GanttPainter painter(m_theme, &m_model);
+    if (!m_notice.isEmpty())
+        painter.paintNotice(p, QRect(0, 0, width(), painter.noticeHeight()), m_notice);
+    painter.paint(p, paintRect(), m_model, o);
     if (m_rubberBand) {
         const QRect band = QRect(m_pressPos, m_lastPos).normalized();
         p.fillRect(QRect(band.left(), 0, band.width(), height()), m_theme.selection);

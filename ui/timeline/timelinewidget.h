@@ -28,6 +28,11 @@ public:
     // Draws the moving "now" line of a live run; -1 hides it.
     void setNow(Micros now);
     void selectTask(int group, int lane);
+    // What the empty timeline says to do ("Press F5 to run").
+    void setEmptyText(const QString &text);
+    // A line above the runs while they no longer match the scenario; empty hides it.
+    void setNotice(const QString &text);
+    QString notice() const { return m_notice; }
     double laneHeight() const;
 
     void zoomIn();
@@ -48,7 +53,8 @@ protected:
     bool event(QEvent *event) override;
 
 private:
-    QRect paintRect() const;
+    QRect contentRect() const; // below the notice
+    QRect paintRect() const;   // and left of the scroll bar
     void updateScrollBar();
     QString tooltipAt(const QPoint &pos) const;
     TimelineLayout::Hit hitAt(const QPoint &pos) const;
@@ -58,6 +64,8 @@ private:
     TimelineViewport m_viewport;
     QScrollBar m_scroll;
     Micros m_now = -1;
+    QString m_emptyText;
+    QString m_notice;
     double m_verticalZoom = 1.0;
     int m_selectedGroup = -1;
     int m_selectedLane = -1;
