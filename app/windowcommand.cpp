@@ -48,6 +48,7 @@ int windowCommand(const QStringList &arguments)
         {QStringLiteral("theme"), QStringLiteral("system, light, dark or projector."), QStringLiteral("NAME")},
         {QStringLiteral("clock"), QStringLiteral("real or virtual."), QStringLiteral("real|virtual")},
         {QStringLiteral("size"), QStringLiteral("Window size, such as 1920x1080."), QStringLiteral("WxH")},
+        {QStringLiteral("present"), QStringLiteral("Open in presentation mode: the timeline, the lesson and the numbers, full screen (Esc leaves).")},
     });
     if (!parseCommand(parser, QStringLiteral("concviz"), arguments))
         return Success;
@@ -71,6 +72,8 @@ int windowCommand(const QStringList &arguments)
     if (!file.isEmpty() && !window.openFile(file) && scripted)
         throw UsageError{window.lastError()};
     window.show();
+    if (parser.isSet(QStringLiteral("present")))
+        window.setPresenting(true);
 
     int status = Success;
     const QString screenshot = parser.value(QStringLiteral("screenshot"));

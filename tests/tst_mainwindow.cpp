@@ -4,6 +4,10 @@
 #include "autosave.h"
 #include "editor/scenarioeditor.h"
 #include "eventlog.h"
+#include "findbar.h"
+#include "lessonbar.h"
+#include "shortcuts.h"
+#include "shortcutsdialog.h"
 #include "mainwindow.h"
 #include "engine/comparison.h"
 #include "scenario/examples.h"
@@ -12,6 +16,12 @@
 #include "timeline/timelinewidget.h"
 
 #include <QApplication>
+#include <QDockWidget>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QImage>
 #include <QItemSelectionModel>
 #include <QScrollArea>
@@ -39,6 +49,11 @@ private Q_SLOTS:
     void clickingABarSelectsTheTaskInTheEditor();
     void theScreenshotIsThePictureOfTheWindow();
     void resultsFromBeforeAnEditAreMarkedStale();
+    void presentationModeShowsTheLessonAndEscLeaves();
+    void ctrlFFiltersTheLanes();
+    void everyDockCanBeShownAgainFromTheViewMenu();
+    void theShortcutListNamesEveryKey();
+    void theTimelinesKeysComeBeforeTheWindows();
     void theWindowFitsTheScreenInEveryTheme_data();
     void theWindowFitsTheScreenInEveryTheme();
 };
@@ -199,6 +214,121 @@ void TestMainWindow::resultsFromBeforeAnEditAreMarkedStale()
     QVERIFY(w.timeline()->notice().isEmpty());
     QVERIFY(finished.wait(20000));
     QVERIFY(w.timeline()->notice().isEmpty());
+}
+
+void TestMainWindow::presentationModeShowsTheLessonAndEscLeaves()
+{
+    MainWindow w;
+    w.setClock(ClockKind::Virtual, false);
+    w.resize(1280, 720);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openFile(QStringLiteral(CONCVIZ_SOURCE_DIR "/resources/scenarios/semaphore.json")));
+    auto *editorDock = w.findChild<QDockWidget *>(QStringLiteral("ScenarioDock"));
+    QVERIFY(editorDock && editorDock->isVisible());
+    QTest::keyClick(w.timeline(), Qt::Key_P);
+    QVERIFY(w.isPresenting());
+    QVERIFY(!editorDock->isVisible());
+    QVERIFY(!w.menuBar()->isVisible());
+    QVERIFY(w.lessonBar()->isVisible());
+    QVERIFY(w.lessonBar()->text().contains(QStringLiteral("waves of three")));
+    // A run shows its headline in the room's words.
+    QSignalSpy finished(&w, &MainWindow::runsFinished);
+    QTest::keyClick(w.timeline(), Qt::Key_F5);
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(w.lessonBar()->text().contains(QStringLiteral("sequential 10.000 s, gather 1.000 s: 10.00× faster")),
+             qPrintable(w.lessonBar()->text()));
+    QTest::keyClick(w.timeline(), Qt::Key_Escape);
+    QVERIFY(!w.isPresenting());
+    QVERIFY(editorDock->isVisible());
+    QVERIFY(w.menuBar()->isVisible());
+    QVERIFY(!w.lessonBar()->isVisible());
+}
+
+void TestMainWindow::ctrlFFiltersTheLanes()
+{
+    MainWindow w;
+    w.setClock(ClockKind::Virtual, false);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openFile(QStringLiteral(CONCVIZ_SOURCE_DIR "/resources/scenarios/gather_failure.json")));
+    QSignalSpy finished(&w, &MainWindow::runsFinished);
+    w.run(true);
+    QVERIFY(finished.wait(20000));
+    const int all = w.timeline()->shownLanes();
+    QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(w.findBar()->isVisible());
+    QTest::keyClicks(w.findBar()->field(), QStringLiteral("failed"));
+    const int failed = w.timeline()->shownLanes();
+    QVERIFY2(failed > 0 && failed < all, qPrintable(QStringLiteral("%1 of %2").arg(failed).arg(all)));
+    for (const GanttModel::Group &g : w.timeline()->model().groups())
+        for (const GanttModel::Lane &lane : g.lanes)
+            QCOMPARE(lane.outcome, Outcome::Failed);
+    QVERIFY(w.findBar()->findChild<QLabel *>() != nullptr);
+    QTest::keyClick(w.findBar(), Qt::Key_Escape);
+    QVERIFY(!w.findBar()->isVisible());
+    QCOMPARE(w.timeline()->shownLanes(), all);
+}
+
+void TestMainWindow::everyDockCanBeShownAgainFromTheViewMenu()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QMenu *view = nullptr;
+    for (QAction *a : w.menuBar()->actions())
+        if (a->text() == QStringLiteral("&View"))
+            view = a->menu();
+    QVERIFY(view);
+    for (QDockWidget *dock : w.findChildren<QDockWidget *>()) {
+        dock->close();
+        QVERIFY(!dock->isVisible());
+        QVERIFY(view->actions().contains(dock->toggleViewAction()));
+        dock->toggleViewAction()->trigger();
+        QVERIFY(dock->isVisible());
+        dock->close();
+    }
+    w.resetLayout();
+    for (QDockWidget *dock : w.findChildren<QDockWidget *>())
+        QVERIFY(dock->isVisible());
+}
+
+void TestMainWindow::theShortcutListNamesEveryKey()
+{
+    // The overlay (? or F1) and the README list the same keys.
+    QFile readme(QStringLiteral(CONCVIZ_SOURCE_DIR "/README.md"));
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(readme.readAll());
+    const ShortcutsDialog dialog;
+    for (const auto &[group, shortcuts] : Shortcuts::groups()) {
+        for (const Shortcut &s : shortcuts) {
+            QVERIFY2(dialog.text().contains(s.keys.toHtmlEscaped()), qPrintable(s.keys));
+            QVERIFY2(text.contains(QStringLiteral("| %1 | %2 |").arg(s.keys, s.what)), qPrintable(s.keys));
+        }
+    }
+}
+
+void TestMainWindow::theTimelinesKeysComeBeforeTheWindows()
+{
+    // Ctrl+Shift+Z is the editor's redo, but on the timeline it goes back to the view before.
+    MainWindow w;
+    w.setClock(ClockKind::Virtual, false);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QSignalSpy finished(&w, &MainWindow::runsFinished);
+    w.run(true);
+    QVERIFY(finished.wait(20000));
+    TaskTableModel *model = w.editor()->model();
+    QVERIFY(model->setData(model->index(0, TaskTableModel::Name), QStringLiteral("Alpha"), Qt::EditRole));
+    w.document()->undoStack()->undo(); // something to redo
+    QVERIFY(w.document()->undoStack()->canRedo());
+    w.timeline()->setFocus();
+    const Micros fittedEnd = w.timeline()->viewport()->end();
+    QTest::keyClick(w.timeline(), Qt::Key_W);
+    QVERIFY(w.timeline()->viewport()->end() < fittedEnd);
+    QTest::keyClick(w.timeline(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(w.timeline()->viewport()->end(), fittedEnd);
+    QVERIFY(w.document()->undoStack()->canRedo()); // the edit was not redone
 }
 
 void TestMainWindow::theWindowFitsTheScreenInEveryTheme_data()

@@ -67,6 +67,11 @@ private Q_SLOTS:
     void theLegendWrapsAndNamesWhatIsShown();
     void headerFactsGiveWayWholeAndNeverCut();
     void aLiveHeaderCountsWhatRunsNow();
+    void keysMoveTheViewAsDocumented();
+    void backReturnsToTheViewBefore();
+    void aFilterShowsTheLanesItNames_data();
+    void aFilterShowsTheLanesItNames();
+    void clickingABandOpensItsLanes();
     void everyTextReadsAtAAInEveryTheme_data();
     void everyTextReadsAtAAInEveryTheme();
 };
@@ -364,6 +369,123 @@ void TestTimeline::aLiveHeaderCountsWhatRunsNow()
     const Theme theme = Theme::make(Theme::Kind::Light, QPalette());
     QVERIFY2(GanttPainter(theme, &model).headerFacts(model, 0, 5000).contains(QStringLiteral("2 running now")),
              qPrintable(GanttPainter(theme, &model).headerFacts(model, 0, 5000)));
+}
+
+namespace {
+
+// The semaphore lesson's three runs in a widget of the given size, fitted.
+std::unique_ptr<TimelineWidget> shownWidget(QSize size, Theme::Kind kind = Theme::Kind::Light)
+{
+    auto widget = std::make_unique<TimelineWidget>();
+    widget->setTheme(Theme::make(kind, QPalette()));
+    widget->resize(size);
+    widget->setTraces(tenTasksThreeWays());
+    widget->fit();
+    widget->show();
+    return widget;
+}
+
+} // namespace
+
+void TestTimeline::keysMoveTheViewAsDocumented()
+{
+    const auto widget = shownWidget(QSize(1200, 500));
+    QVERIFY(QTest::qWaitForWindowExposed(widget.get()));
+    TimelineViewport &v = *widget->viewport();
+    const Micros fullSpan = v.end() - v.start();
+    QTest::keyClick(widget.get(), Qt::Key_W);
+    QVERIFY(v.end() - v.start() < fullSpan); // W zooms in
+    const Micros zoomed = v.end() - v.start();
+    const Micros start = v.start();
+    QTest::keyClick(widget.get(), Qt::Key_D);
+    QVERIFY(v.start() > start); // D moves forward in time
+    QCOMPARE(v.end() - v.start(), zoomed);
+    QTest::keyClick(widget.get(), Qt::Key_A);
+    QCOMPARE(v.start(), start); // A moves back as far
+    QTest::keyClick(widget.get(), Qt::Key_Right);
+    QVERIFY(v.start() > start);
+    QTest::keyClick(widget.get(), Qt::Key_Left);
+    QCOMPARE(v.start(), start);
+    QTest::keyClick(widget.get(), Qt::Key_End);
+    QVERIFY(v.end() >= 10000000); // the sequential run's 10 s end in view
+    QCOMPARE(v.end() - v.start(), zoomed);
+    QTest::keyClick(widget.get(), Qt::Key_Home);
+    QCOMPARE(v.start(), Micros(0));
+    QTest::keyClick(widget.get(), Qt::Key_S);
+    QVERIFY(v.end() - v.start() > zoomed); // S zooms out
+    QTest::keyClick(widget.get(), Qt::Key_F);
+    QVERIFY(v.isFitted());
+    QCOMPARE(v.end() - v.start(), fullSpan);
+}
+
+void TestTimeline::backReturnsToTheViewBefore()
+{
+    const auto widget = shownWidget(QSize(1200, 500));
+    TimelineViewport &v = *widget->viewport();
+    const Micros fitStart = v.start();
+    const Micros fitEnd = v.end();
+    QTest::keyClick(widget.get(), Qt::Key_W);
+    const Micros zoomedStart = v.start();
+    const Micros zoomedEnd = v.end();
+    QTest::keyClick(widget.get(), Qt::Key_D);
+    QTest::keyClick(widget.get(), Qt::Key_Left, Qt::AltModifier);
+    QCOMPARE(v.start(), zoomedStart); // before the pan
+    QCOMPARE(v.end(), zoomedEnd);
+    QTest::keyClick(widget.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(v.start(), fitStart); // before the zoom
+    QCOMPARE(v.end(), fitEnd);
+    QVERIFY(!widget->back()); // nothing further back
+}
+
+void TestTimeline::aFilterShowsTheLanesItNames_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<int>("lanes");
+    QTest::addColumn<QString>("first");
+    QTest::newRow("everything") << QString() << 30 << QStringLiteral("request#1");
+    QTest::newRow("a name") << QStringLiteral("request#7") << 3 << QStringLiteral("request#7");
+    QTest::newRow("any case") << QStringLiteral("REQUEST#1") << 6 << QStringLiteral("request#1"); // #1 and #10
+    QTest::newRow("waiting") << QStringLiteral("waiting") << 7 << QStringLiteral("request#4"); // under semaphore:3 only
+    QTest::newRow("failed") << QStringLiteral("failed") << 0 << QString();
+    QTest::newRow("ok and a name") << QStringLiteral("ok request#2") << 3 << QStringLiteral("request#2");
+}
+
+void TestTimeline::aFilterShowsTheLanesItNames()
+{
+    QFETCH(QString, filter);
+    QFETCH(int, lanes);
+    QFETCH(QString, first);
+    const auto widget = shownWidget(QSize(1200, 500));
+    widget->setFilter(filter);
+    QCOMPARE(widget->shownLanes(), lanes);
+    QCOMPARE(widget->totalLanes(), 30);
+    if (lanes > 0) {
+        bool found = false;
+        for (const GanttModel::Group &g : widget->model().groups())
+            found = found || (!g.lanes.isEmpty() && g.lanes.first().name == first);
+        QVERIFY(found);
+    }
+    // What a run says of itself stays, whatever lanes show.
+    QCOMPARE(widget->model().groups()[0].makespan, Micros(10000000));
+    QCOMPARE(widget->model().groups()[1].makespan, Micros(4000000));
+}
+
+void TestTimeline::clickingABandOpensItsLanes()
+{
+    // At 720p in the Projector theme the lanes are named in bands; a click opens the band clicked.
+    const auto widget = shownWidget(QSize(800, 330), Theme::Kind::Projector);
+    QVERIFY(QTest::qWaitForWindowExposed(widget.get()));
+    const GanttPainter painter(widget->theme(), &widget->model());
+    QVERIFY(widget->laneHeight() < painter.legibleLaneHeight());
+    QSignalSpy clicked(widget.get(), &TimelineWidget::taskClicked);
+    const QRectF plot = painter.plotArea(widget->rect());
+    const TimelineLayout layout(widget->model(), widget->laneHeight(), widget->theme());
+    QTest::mouseClick(widget.get(), Qt::LeftButton, {},
+                      QPoint(static_cast<int>(plot.left()) + 20, static_cast<int>(plot.top() + layout.laneTop(0, 0) + widget->laneHeight() / 2)));
+    QCOMPARE(clicked.count(), 0); // opened, not selected
+    QVERIFY2(widget->laneHeight() >= painter.legibleLaneHeight() - 0.01, qPrintable(QString::number(widget->laneHeight())));
+    QTest::keyClick(widget.get(), Qt::Key_F);
+    QVERIFY(widget->laneHeight() < painter.legibleLaneHeight()); // F folds them again
 }
 
 void TestTimeline::everyTextReadsAtAAInEveryTheme_data()

@@ -7,6 +7,9 @@
 #include "editor/scenarioeditor.h"
 #include "engine/comparison.h"
 #include "eventlog.h"
+#include "findbar.h"
+#include "lessonbar.h"
+#include "shortcutsdialog.h"
 #include "gantt/speedcomparison.h"
 #include "scenario/examples.h"
 #include "scenario/scenarioreader.h"
@@ -39,6 +42,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -66,11 +70,27 @@ MainWindow::MainWindow(QWidget *parent)
     centreLayout->setSpacing(0);
     createRecoveryBar();
     centreLayout->addWidget(m_recoveryBar);
+    m_lessonBar = new LessonBar(this);
+    m_lessonBar->hide();
+    centreLayout->addWidget(m_lessonBar);
+    m_findBar = new FindBar(this);
+    centreLayout->addWidget(m_findBar);
     centreLayout->addWidget(m_timeline, 1);
     setCentralWidget(centre);
     createDocks();
     createActions();
     createMenus();
+    createHelpMenu();
+    // Keys stay live when the menu bar is hidden (presentation mode): the window holds them too.
+    const QList<QMenu *> menus = menuBar()->findChildren<QMenu *>();
+    for (QMenu *menu : menus)
+        for (QAction *a : menu->actions())
+            if (!a->shortcut().isEmpty())
+                addAction(a);
+    connect(m_findBar, &FindBar::filterChanged, this, [this](const QString &text) {
+        m_timeline->setFilter(text);
+        m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
+    });
 
     m_refresh.setInterval(frameMs);
     connect(&m_refresh, &QTimer::timeout, this, &MainWindow::refreshLive);
@@ -90,6 +110,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(&m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(&m_document, &ScenarioDocument::pathChanged, this, &MainWindow::updateTitle);
     connect(&m_document, &ScenarioDocument::changed, this, &MainWindow::updateTitle);
+    connect(&m_document, &ScenarioDocument::changed, this,
+            [this] { m_lessonBar->setLesson(m_document.scenario().name, m_document.scenario().description); });
     // Results from before an edit no longer show this scenario: say so until the next run.
     connect(&m_document, &ScenarioDocument::changed, this, [this] {
         if (!m_timeline->model().groups().isEmpty())
@@ -103,6 +125,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_virtualAction->setChecked(m_clock == ClockKind::Virtual);
     setThemeKind(Theme::kindFromName(Settings::theme()), false);
     updateRecentMenu();
+    m_defaultLayout = saveState();
     if (!restoreGeometry(Settings::geometry()))
         resize(1400, 860);
     restoreState(Settings::windowState());
@@ -238,7 +261,8 @@ void MainWindow::createActions()
     m_stopAction = new QAction(tr("&Stop"), this);
     m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_stopAction->setEnabled(false);
-    connect(m_stopAction, &QAction::triggered, this, &MainWindow::stop);
+    // Esc first leaves presentation mode (the action stays enabled while presenting for that).
+    connect(m_stopAction, &QAction::triggered, this, [this] { m_presenting ? setPresenting(false) : stop(); });
 
     m_virtualAction = new QAction(tr("&Virtual clock (instant, exact times)"), this);
     m_virtualAction->setCheckable(true);
@@ -286,13 +310,16 @@ void MainWindow::createMenus()
     QAction *undo = m_document.undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_document.undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    // The same keys on every system; on the timeline Ctrl+Shift+Z goes back to the view before.
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
     edit->addAction(tr("&Add Task"), QKeySequence(Qt::CTRL | Qt::Key_T), m_editor, &ScenarioEditor::addTask);
     edit->addAction(tr("&Duplicate Tasks"), QKeySequence(Qt::CTRL | Qt::Key_D), m_editor, &ScenarioEditor::duplicateTasks);
     edit->addAction(tr("De&lete Tasks"), m_editor, &ScenarioEditor::deleteTasks);
+    edit->addSeparator();
+    edit->addAction(tr("&Find Tasks…"), QKeySequence::Find, this, &MainWindow::findTasks);
 
     QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
     runMenu->addActions({m_runAction, m_runAllAction, m_runOneAction, m_stopAction});
@@ -303,10 +330,20 @@ void MainWindow::createMenus()
     view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_timeline, &TimelineWidget::zoomIn);
     view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_timeline, &TimelineWidget::zoomOut);
     view->addAction(tr("&Fit the Run"), QKeySequence(Qt::CTRL | Qt::Key_0), m_timeline, &TimelineWidget::fit);
-    QAction *fullScreen = view->addAction(tr("F&ull Screen"));
-    fullScreen->setShortcut(QKeySequence(Qt::Key_F11));
-    fullScreen->setCheckable(true);
-    connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
+    m_fullScreenAction = view->addAction(tr("F&ull Screen"));
+    m_fullScreenAction->setShortcut(QKeySequence(Qt::Key_F11));
+    m_fullScreenAction->setCheckable(true);
+    connect(m_fullScreenAction, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
+    m_presentAction = view->addAction(tr("&Presentation Mode"));
+    m_presentAction->setShortcut(QKeySequence(Qt::Key_P));
+    m_presentAction->setCheckable(true);
+    m_presentAction->setToolTip(tr("The timeline, the lesson and the numbers only, large (P; Esc leaves)"));
+    connect(m_presentAction, &QAction::triggered, this, [this](bool on) { setPresenting(on); });
+    view->addSeparator();
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+    view->addAction(tr("&Reset the Layout"), this, &MainWindow::resetLayout);
+    view->addSeparator();
     QMenu *themes = view->addMenu(tr("&Theme"));
     m_themeGroup = new QActionGroup(this);
     const std::pair<Theme::Kind, QString> kinds[] = {{Theme::Kind::System, tr("&System")},
@@ -332,6 +369,90 @@ void MainWindow::createMenus()
     bar->addAction(tr("Fit"), m_timeline, &TimelineWidget::fit);
     bar->addAction(tr("Zoom +"), m_timeline, &TimelineWidget::zoomIn);
     bar->addAction(tr("Zoom −"), m_timeline, &TimelineWidget::zoomOut);
+}
+
+void MainWindow::createHelpMenu()
+{
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(QStringLiteral("?"))});
+    // The lessons: each example, with what it teaches on hover; choosing one opens it.
+    QMenu *lessons = help->addMenu(tr("&Lessons"));
+    lessons->setToolTipsVisible(true);
+    for (const QString &path : examplePaths()) {
+        const ScenarioReadResult r = ScenarioReader::readFile(path);
+        if (!r.scenario)
+            continue;
+        QAction *a = lessons->addAction(r.scenario->name, this, [this, path] {
+            if (maybeSave())
+                openFile(path);
+        });
+        a->setToolTip(r.scenario->description);
+    }
+    help->addSeparator();
+    help->addAction(tr("&About ConcViz"), this, [this] {
+        QMessageBox about(this);
+        about.setWindowTitle(tr("About ConcViz"));
+        about.setIconPixmap(windowIcon().pixmap(96, 96));
+        about.setText(tr("<h3>ConcViz %1</h3><p>See concurrency: describe tasks, pick how they run, and watch what really "
+                         "happened, one strategy beside another on one time axis.</p><p>The lessons are those of Python's "
+                         "asyncio; every strategy does what its asyncio code does.</p>")
+                          .arg(QCoreApplication::applicationVersion()));
+        about.exec();
+    });
+}
+
+void MainWindow::showShortcuts()
+{
+    ShortcutsDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::findTasks()
+{
+    if (m_presenting)
+        setPresenting(false);
+    m_findBar->open();
+}
+
+void MainWindow::resetLayout()
+{
+    restoreState(m_defaultLayout);
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        dock->show();
+}
+
+void MainWindow::setPresenting(bool on)
+{
+    if (on == m_presenting)
+        return;
+    m_presenting = on;
+    const QSignalBlocker quiet(m_presentAction);
+    m_presentAction->setChecked(on);
+    if (on) {
+        // Only what the room needs: the lesson, the headline and the timeline, full screen.
+        m_layoutBeforePresenting = saveState();
+        m_fullScreenBeforePresenting = isFullScreen();
+        for (QDockWidget *dock : findChildren<QDockWidget *>())
+            dock->hide();
+        for (QToolBar *bar : findChildren<QToolBar *>())
+            bar->hide();
+        menuBar()->hide();
+        statusBar()->hide();
+        m_findBar->hide();
+        m_lessonBar->show();
+        m_stopAction->setEnabled(true); // Esc leaves
+        showFullScreen();
+        m_timeline->setFocus();
+    } else {
+        m_lessonBar->hide();
+        menuBar()->show();
+        statusBar()->show();
+        restoreState(m_layoutBeforePresenting);
+        m_stopAction->setEnabled(m_runs->isRunning());
+        if (!m_fullScreenBeforePresenting)
+            showNormal();
+    }
 }
 
 void MainWindow::setClock(ClockKind clock, bool remember)
@@ -395,6 +516,8 @@ void MainWindow::openScenario(const Scenario &scenario, const QString &path)
     m_log->clearLog();
     m_timeline->setTraces({}, scenario.deadlineMs);
     m_timeline->setNotice({});
+    m_lessonBar->setLesson(scenario.name, scenario.description);
+    m_lessonBar->setHeadline({});
     m_timeline->setNow(-1);
     m_timeline->fit();
     updateStatistics({});
@@ -429,6 +552,11 @@ void MainWindow::run(bool allCompared)
     m_timeline->setTraces({}, s.deadlineMs);
     m_timeline->setNotice({});
     m_timeline->fit();
+    // The timeline's keys (W, A, S, D…) work at once, unless a field is being typed in.
+    QWidget *focus = QApplication::focusWidget();
+    if (!focus || !(focus->inherits("QLineEdit") || focus->inherits("QAbstractSpinBox") || focus->inherits("QPlainTextEdit")))
+        m_timeline->setFocus();
+    m_lessonBar->setHeadline({});
     m_runAction->setEnabled(false);
     m_runAllAction->setEnabled(false);
     m_runOneAction->setEnabled(false);
@@ -457,6 +585,7 @@ void MainWindow::refreshLive()
         return;
     m_dirty = false;
     m_timeline->setTraces(m_runs->traces(), m_document.scenario().deadlineMs);
+    m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
 }
 
 void MainWindow::onRunsFinished(bool stopped)
@@ -475,7 +604,9 @@ void MainWindow::onRunsFinished(bool stopped)
     m_runAction->setEnabled(true);
     m_runAllAction->setEnabled(true);
     m_runOneAction->setEnabled(true);
-    m_stopAction->setEnabled(false);
+    m_stopAction->setEnabled(m_presenting);
+    m_lessonBar->setHeadline(headline(traces));
+    m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
     if (!m_runError.isEmpty())
         statusBar()->showMessage(tr("Internal error in the engine: %1").arg(m_runError));
     else
@@ -510,15 +641,25 @@ void MainWindow::updateStatistics(const QList<Trace> &traces)
         html += QStringLiteral("<td>%1</td><td>%2</td></tr>").arg(humanDuration(s.meanWait), humanDuration(s.p95Wait));
     }
     html += QStringLiteral("</table>");
-    if (traces.size() > 1) {
-        const Statistics last = Statistics::of(traces.last());
-        const QString versus = speedComparison(first.makespan, last.makespan);
-        html.prepend(QStringLiteral("<h3>%1 %2, %3 %4: %5</h3>")
-                         .arg(traces.first().strategy.toHtmlEscaped(), humanDuration(first.makespan), traces.last().strategy.toHtmlEscaped(),
-                              humanDuration(last.makespan), versus.isEmpty() ? tr("the same") : versus));
-    }
+    if (traces.size() > 1)
+        html.prepend(QStringLiteral("<h3>%1</h3>").arg(headline(traces).toHtmlEscaped()));
     m_statistics->setText(html);
     fitStatistics();
+}
+
+QString MainWindow::headline(const QList<Trace> &traces) const
+{
+    // The lesson's result in one line: "sequential 4.500 s, gather 2.000 s: 2.25× faster".
+    if (traces.isEmpty())
+        return {};
+    const Statistics first = Statistics::of(traces.first());
+    if (traces.size() == 1)
+        return QStringLiteral("%1: %2").arg(traces.first().strategy, humanDuration(first.makespan));
+    const Statistics last = Statistics::of(traces.last());
+    const QString versus = speedComparison(first.makespan, last.makespan);
+    return QStringLiteral("%1 %2, %3 %4: %5")
+        .arg(traces.first().strategy, humanDuration(first.makespan), traces.last().strategy, humanDuration(last.makespan),
+             versus.isEmpty() ? tr("the same") : versus);
 }
 
 void MainWindow::fitStatistics()

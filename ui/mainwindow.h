@@ -17,6 +17,8 @@ class QTabWidget;
 namespace concviz {
 
 class ConcurrencyChart;
+class FindBar;
+class LessonBar;
 class DistributionChart;
 class EventLog;
 class MakespanChart;
@@ -44,6 +46,16 @@ public:
     void setClock(ClockKind clock, bool remember = true);
     ClockKind clock() const { return m_clock; }
     void setThemeKind(Theme::Kind kind, bool remember = true);
+    // Presentation mode: the timeline, the lesson and the headline only, full screen; Esc leaves.
+    void setPresenting(bool on);
+    bool isPresenting() const { return m_presenting; }
+    // Ctrl+F: the bar that filters the lanes.
+    void findTasks();
+    FindBar *findBar() { return m_findBar; }
+    LessonBar *lessonBar() { return m_lessonBar; }
+    // The layout of docks and bars as a first start has it.
+    void resetLayout();
+    void showShortcuts();
     // Saves a picture of the whole window.
     bool saveScreenshot(const QString &path, QString *error);
     // Errors go to the status bar and lastError() instead of a dialog (for scripted use and tests).
@@ -76,6 +88,8 @@ private:
     void createMenus();
     void createRecoveryBar();
     void createDocks();
+    void createHelpMenu();
+    QString headline(const QList<Trace> &traces) const;
     void refreshLive();
     void onRunsFinished(bool stopped);
     void updateTitle();
@@ -118,12 +132,20 @@ private:
     QWidget *m_recoveryBar = nullptr;
     QLabel *m_recoveryText = nullptr;
     QString m_runError; // what broke inside the engine during the last runs, if anything did
+    FindBar *m_findBar = nullptr;
+    LessonBar *m_lessonBar = nullptr;
+    bool m_presenting = false;
+    QByteArray m_layoutBeforePresenting;
+    bool m_fullScreenBeforePresenting = false;
+    QByteArray m_defaultLayout;
 
     QAction *m_runAction = nullptr;
     QAction *m_runAllAction = nullptr;
     QAction *m_runOneAction = nullptr;
     QAction *m_stopAction = nullptr;
     QAction *m_virtualAction = nullptr;
+    QAction *m_presentAction = nullptr;
+    QAction *m_fullScreenAction = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_examplesMenu = nullptr;

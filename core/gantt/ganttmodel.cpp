@@ -1,5 +1,7 @@
 #include "ganttmodel.h"
 
+#include <QHash>
+
 #include <algorithm>
 
 namespace concviz {
@@ -39,6 +41,12 @@ void GanttModel::setTraces(const QList<Trace> &traces, std::optional<double> dea
             lane.attempts = static_cast<int>(t.attempts.size());
             lane.worker = t.worker;
             lane.firstSpan = static_cast<int>(g.spans.size());
+            lane.task = static_cast<int>(g.lanes.size());
+            // A wait that took no time (a free permit at once) is no wait.
+            lane.waited = std::any_of(t.phases.begin(), t.phases.end(), [](const PhaseSpan &p) {
+                return p.kind != PhaseKind::Connecting && p.kind != PhaseKind::Sending && p.kind != PhaseKind::WaitingFirstByte
+                    && p.kind != PhaseKind::Downloading && p.kind != PhaseKind::LoopBlocked && (p.end < 0 || p.end > p.start);
+            });
             // Waits before and between attempts, then the attempts, then what happens inside an
             // attempt on top of it: painted in this order, each shows where it belongs.
             for (const PhaseSpan &p : t.phases)
@@ -54,6 +62,36 @@ void GanttModel::setTraces(const QList<Trace> &traces, std::optional<double> dea
         }
         m_latest = std::max(m_latest, g.makespan);
         m_groups.append(std::move(g));
+    }
+}
+
+void GanttModel::keepLanes(const std::function<bool(const Lane &)> &keep)
+{
+    for (Group &g : m_groups) {
+        QList<Lane> lanes;
+        QList<Span> spans;
+        QHash<int, int> laneOf; // the task's index → its lane among those kept
+        for (const Lane &lane : g.lanes) {
+            if (!keep(lane))
+                continue;
+            Lane kept = lane;
+            kept.firstSpan = static_cast<int>(spans.size());
+            spans.append(g.spans.mid(lane.firstSpan, lane.spanCount));
+            laneOf.insert(lane.task, static_cast<int>(lanes.size()));
+            lanes.append(kept);
+        }
+        QList<Marker> markers;
+        for (Marker m : g.markers) {
+            if (m.task >= 0) {
+                if (!laneOf.contains(m.task))
+                    continue;
+                m.task = laneOf.value(m.task);
+            }
+            markers.append(m);
+        }
+        g.lanes = std::move(lanes);
+        g.spans = std::move(spans);
+        g.markers = std::move(markers);
     }
 }
 

@@ -4,6 +4,8 @@
 #include "../trace/trace.h"
 
 #include <QList>
+
+#include <functional>
 #include <QString>
 
 namespace concviz {
@@ -43,6 +45,8 @@ public:
         int worker = -1;
         int firstSpan = 0;
         int spanCount = 0;
+        int task = 0;       // its index among the run's tasks, which stays when lanes are hidden
+        bool waited = false; // it spent time waiting (a permit, the queue, a thread or connection, backoff)
     };
 
     struct Group
@@ -64,6 +68,9 @@ public:
     // scenario's deadline line in every group.
     void setTraces(const QList<Trace> &traces, std::optional<double> deadlineMs = std::nullopt);
     void clear() { m_groups.clear(); m_latest = 0; }
+    // Hides the lanes `keep` turns down, in every group. What a group says of its run as a whole
+    // (makespan, statistics, the caller's markers) stays; markers about a hidden task go.
+    void keepLanes(const std::function<bool(const Lane &)> &keep);
 
     const QList<Group> &groups() const { return m_groups; }
     int laneCount() const;

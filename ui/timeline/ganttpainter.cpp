@@ -309,7 +309,7 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const GanttModel:
         const double y = lanesTop + li * lh;
         if (li % 2 == 1)
             p.fillRect(QRectF(labelLeft, y, plot.right() - labelLeft, lh), m_theme.laneStripe);
-        if (gi == o.selectedGroup && li == o.selectedLane)
+        if (gi == o.selectedGroup && lane.task == o.selectedLane)
             p.fillRect(QRectF(labelLeft, y, plot.right() - labelLeft + 200, lh), m_theme.selection);
         const QRectF bar(0, y + barInset, 0, lh - 2 * barInset);
         for (int si = lane.firstSpan; si < lane.firstSpan + lane.spanCount; ++si) {

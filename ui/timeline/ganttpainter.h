@@ -28,7 +28,7 @@ public:
         double scrollY = 0;   // content pixels scrolled off the top
         Micros now = -1;      // the live "now" line; -1 when no run is going on
         int selectedGroup = -1;
-        int selectedLane = -1;
+        int selectedLane = -1; // the task's index in its run
         QString emptyText;   // what to do when there is nothing to show yet
     };
 

@@ -47,6 +47,44 @@ void TimelineViewport::fit()
     apply(0, fittedEnd(), true);
 }
 
+void TimelineViewport::toStart()
+{
+    const Micros span = m_end - m_start;
+    apply(0, span, false);
+}
+
+void TimelineViewport::toEnd()
+{
+    const Micros span = m_end - m_start;
+    apply(fittedEnd() - span, fittedEnd(), false);
+}
+
+void TimelineViewport::remember()
+{
+    // A hundred steps back is more than anyone retraces; the oldest go first.
+    const View now{m_start, m_end, m_fitted};
+    if (!m_history.isEmpty() && m_history.last() == now)
+        return;
+    m_history.append(now);
+    if (m_history.size() > 100)
+        m_history.removeFirst();
+}
+
+bool TimelineViewport::back()
+{
+    while (!m_history.isEmpty()) {
+        const View view = m_history.takeLast();
+        if (view == View{m_start, m_end, m_fitted})
+            continue; // already there: one further back
+        if (view.fitted)
+            fit();
+        else
+            apply(view.start, view.end, false);
+        return true;
+    }
+    return false;
+}
+
 void TimelineViewport::apply(Micros start, Micros end, bool fitted)
 {
     if (end - start < minimumSpan)

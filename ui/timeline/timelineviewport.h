@@ -2,6 +2,7 @@
 
 #include "async/clock.h"
 
+#include <QList>
 #include <QObject>
 
 namespace concviz {
@@ -26,6 +27,15 @@ public:
     void pan(Micros delta);
     // Shows all content; stays fitted (following a live run) until the user zooms or pans.
     void fit();
+    // Shows the same span from the run's start, or ending at its end.
+    void toStart();
+    void toEnd();
+
+    // Navigation history, for "back" (Alt+Left): the view as it is now, kept before a change.
+    void remember();
+    // Goes back to the view last remembered; false when there is none.
+    bool back();
+    int historySize() const { return static_cast<int>(m_history.size()); }
 
     static constexpr Micros minimumSpan = 100; // 0.1 ms across the whole width
 
@@ -36,6 +46,14 @@ private:
     void apply(Micros start, Micros end, bool fitted);
     Micros fittedEnd() const;
 
+    struct View
+    {
+        Micros start;
+        Micros end;
+        bool fitted;
+        bool operator==(const View &) const = default;
+    };
+    QList<View> m_history;
     Micros m_start = 0;
     Micros m_end = 1000000;
     Micros m_contentEnd = 1000000;

@@ -1,9 +1,12 @@
 #include "timelinewidget.h"
 
+#include "gantt/lanefilter.h"
 #include "timelinecoordinates.h"
 #include "trace/timeformat.h"
 
+#include <QDateTime>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -36,7 +39,28 @@ void TimelineWidget::setTheme(const Theme &theme)
 
 void TimelineWidget::setTraces(const QList<Trace> &traces, std::optional<double> deadlineMs)
 {
-    m_model.setTraces(traces, deadlineMs);
+    m_traces = traces;
+    m_deadlineMs = deadlineMs;
+    rebuildModel();
+}
+
+void TimelineWidget::setFilter(const QString &text)
+{
+    if (text == m_filter)
+        return;
+    m_filter = text;
+    m_scroll.setValue(0);
+    rebuildModel();
+}
+
+void TimelineWidget::rebuildModel()
+{
+    m_model.setTraces(m_traces, m_deadlineMs);
+    m_totalLanes = m_model.laneCount();
+    const LaneFilter filter(m_filter);
+    if (!filter.isEmpty())
+        m_model.keepLanes([&filter](const GanttModel::Lane &lane) { return filter.matches(lane); });
+    const std::optional<double> deadlineMs = m_deadlineMs;
     Micros end = m_model.latest();
     if (deadlineMs)
         end = std::max(end, fromMs(*deadlineMs));
@@ -62,16 +86,103 @@ void TimelineWidget::selectTask(int group, int lane)
 
 void TimelineWidget::zoomIn()
 {
+    m_viewport.remember();
     m_viewport.zoomAround((m_viewport.start() + m_viewport.end()) / 2, 1.5);
 }
 
 void TimelineWidget::zoomOut()
 {
+    m_viewport.remember();
     m_viewport.zoomAround((m_viewport.start() + m_viewport.end()) / 2, 1 / 1.5);
+}
+
+void TimelineWidget::panBy(double fractionOfView)
+{
+    m_viewport.remember();
+    m_viewport.pan(static_cast<Micros>(fractionOfView * static_cast<double>(m_viewport.end() - m_viewport.start())));
+}
+
+bool TimelineWidget::back()
+{
+    return m_viewport.back();
+}
+
+namespace {
+
+bool isBackKey(int key, Qt::KeyboardModifiers mods)
+{
+    return (key == Qt::Key_Left && mods == Qt::AltModifier) || (key == Qt::Key_Z && mods == (Qt::ControlModifier | Qt::ShiftModifier));
+}
+
+// The keys the timeline answers to itself while it has the focus, before the window's shortcuts
+// (Ctrl+Shift+Z is the editor's redo elsewhere).
+bool isNavigationKey(const QKeyEvent *event)
+{
+    const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
+    if (isBackKey(event->key(), mods))
+        return true;
+    if (mods != Qt::NoModifier)
+        return false;
+    switch (event->key()) {
+    case Qt::Key_W:
+    case Qt::Key_A:
+    case Qt::Key_S:
+    case Qt::Key_D:
+    case Qt::Key_F:
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+    case Qt::Key_PageUp:
+    case Qt::Key_PageDown:
+    case Qt::Key_Home:
+    case Qt::Key_End:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+void TimelineWidget::keyPressEvent(QKeyEvent *event)
+{
+    const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
+    const bool plain = mods == Qt::NoModifier;
+    const int key = event->key();
+    if (isBackKey(key, mods)) {
+        back();
+    } else if (plain && key == Qt::Key_W) {
+        zoomIn();
+    } else if (plain && key == Qt::Key_S) {
+        zoomOut();
+    } else if (plain && (key == Qt::Key_A || key == Qt::Key_Left)) {
+        panBy(-0.2);
+    } else if (plain && (key == Qt::Key_D || key == Qt::Key_Right)) {
+        panBy(0.2);
+    } else if (plain && (key == Qt::Key_Up || key == Qt::Key_Down)) {
+        m_scroll.setValue(m_scroll.value() + (key == Qt::Key_Up ? -1 : 1) * static_cast<int>(std::ceil(3 * laneHeight())));
+    } else if (plain && (key == Qt::Key_PageUp || key == Qt::Key_PageDown)) {
+        m_scroll.setValue(m_scroll.value() + (key == Qt::Key_PageUp ? -1 : 1) * m_scroll.pageStep());
+    } else if (plain && key == Qt::Key_Home) {
+        m_viewport.remember();
+        m_viewport.toStart();
+        m_scroll.setValue(0);
+    } else if (plain && key == Qt::Key_End) {
+        m_viewport.remember();
+        m_viewport.toEnd();
+    } else if (plain && key == Qt::Key_F) {
+        fit();
+    } else {
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    event->accept();
 }
 
 void TimelineWidget::fit()
 {
+    m_viewport.remember();
     m_verticalZoom = 1.0;
     m_viewport.fit();
     updateScrollBar();
@@ -169,6 +280,10 @@ void TimelineWidget::wheelEvent(QWheelEvent *event)
         updateScrollBar();
         update();
     } else {
+        const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+        if (nowMs - m_lastWheelMs > 600)
+            m_viewport.remember();
+        m_lastWheelMs = nowMs;
         const QRectF plot = GanttPainter(m_theme, &m_model).plotArea(paintRect());
         const Micros anchor = timeline::xToTime(event->position().x(), m_viewport.start(), m_viewport.end(), plot.left(), plot.width());
         m_viewport.zoomAround(anchor, std::pow(1.25, notches));
@@ -185,6 +300,8 @@ void TimelineWidget::mousePressEvent(QMouseEvent *event)
     m_rubberBand = event->button() == Qt::RightButton
         || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
     m_panning = !m_rubberBand && event->button() == Qt::LeftButton;
+    if (m_panning || m_rubberBand)
+        m_viewport.remember(); // a click that moves nothing leaves the same view, which back() skips
     if (m_panning)
         setCursor(Qt::ClosedHandCursor);
 }
@@ -215,13 +332,30 @@ void TimelineWidget::mouseReleaseEvent(QMouseEvent *event)
         m_viewport.setRange(a, b);
     } else if (!m_moved && event->button() == Qt::LeftButton) {
         const TimelineLayout::Hit hit = hitAt(event->pos());
-        if (hit.group >= 0 && hit.lane >= 0) {
-            selectTask(hit.group, hit.lane);
-            Q_EMIT taskClicked(hit.group, hit.lane);
+        const GanttPainter painter(m_theme, &m_model);
+        if (hit.group >= 0 && hit.lane >= 0 && laneHeight() < painter.legibleLaneHeight()) {
+            openBand(hit.group, hit.lane);
+        } else if (hit.group >= 0 && hit.lane >= 0) {
+            const int task = m_model.groups()[hit.group].lanes[hit.lane].task;
+            selectTask(hit.group, task);
+            Q_EMIT taskClicked(hit.group, task);
         }
     }
     m_rubberBand = false;
     m_panning = false;
+    update();
+}
+
+void TimelineWidget::openBand(int group, int lane)
+{
+    // Lanes too thin for their names open up to a name each; the band clicked comes to the top, the
+    // rest scrolls. F (fit) folds them again.
+    const GanttPainter painter(m_theme, &m_model);
+    const int first = lane - lane % painter.bandSize(laneHeight());
+    m_verticalZoom *= painter.legibleLaneHeight() / laneHeight();
+    updateScrollBar();
+    const TimelineLayout layout(m_model, laneHeight(), m_theme);
+    m_scroll.setValue(static_cast<int>(layout.laneTop(group, first) - layout.headerHeight()));
     update();
 }
 
@@ -241,6 +375,10 @@ TimelineLayout::Hit TimelineWidget::hitAt(const QPoint &pos) const
 
 bool TimelineWidget::event(QEvent *event)
 {
+    if (event->type() == QEvent::ShortcutOverride && isNavigationKey(static_cast<QKeyEvent *>(event))) {
+        event->accept(); // comes back as a key press
+        return true;
+    }
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const QString text = tooltipAt(help->pos());

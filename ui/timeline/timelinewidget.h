@@ -12,7 +12,9 @@ namespace concviz {
 
 // The timeline on screen. Wheel: zoom around the cursor (Shift+wheel scrolls, Ctrl+wheel makes lanes
 // taller or thinner); drag: pan; right-drag or Shift+drag: zoom to the selected time; double-click:
-// fit; hover: exact times and wait reasons; click: select a task.
+// fit; hover: exact times and wait reasons; click: select a task, or open a band of thin lanes.
+// Keys (the Perfetto and Tracy conventions): W/S zoom, A/D and the arrows pan, Up/Down and the page
+// keys scroll, Home/End go to the start and end, F fits, Alt+Left or Ctrl+Shift+Z goes back.
 class TimelineWidget : public QWidget
 {
     Q_OBJECT
@@ -27,7 +29,13 @@ public:
     TimelineViewport *viewport() { return &m_viewport; }
     // Draws the moving "now" line of a live run; -1 hides it.
     void setNow(Micros now);
-    void selectTask(int group, int lane);
+    // Marks the task with this index in its run (whatever lanes a filter hides).
+    void selectTask(int group, int task);
+    // Shows only the lanes the filter keeps (see LaneFilter); empty shows them all.
+    void setFilter(const QString &text);
+    // Lanes shown, and in all, over every run.
+    int shownLanes() const { return m_model.laneCount(); }
+    int totalLanes() const { return m_totalLanes; }
     // What the empty timeline says to do ("Press F5 to run").
     void setEmptyText(const QString &text);
     // A line above the runs while they no longer match the scenario; empty hides it.
@@ -38,9 +46,15 @@ public:
     void zoomIn();
     void zoomOut();
     void fit();
+    void panBy(double fractionOfView);
+    // Back to the view before the last zoom, pan or fit; false when there is nothing to go back to.
+    bool back();
+    // Makes thin lanes tall enough for their names, the band holding `lane` at the top.
+    void openBand(int group, int lane);
 
 Q_SIGNALS:
-    void taskClicked(int group, int lane);
+    // The task's index in its run, as in the scenario's list of task instances.
+    void taskClicked(int group, int task);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -50,12 +64,14 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     bool event(QEvent *event) override;
 
 private:
     QRect contentRect() const; // below the notice
     QRect paintRect() const;   // and left of the scroll bar
     void updateScrollBar();
+    void rebuildModel();
     QString tooltipAt(const QPoint &pos) const;
     TimelineLayout::Hit hitAt(const QPoint &pos) const;
 
@@ -65,6 +81,10 @@ private:
     QScrollBar m_scroll;
     Micros m_now = -1;
     QString m_emptyText;
+    QList<Trace> m_traces;
+    std::optional<double> m_deadlineMs;
+    QString m_filter;
+    int m_totalLanes = 0;
     QString m_notice;
     double m_verticalZoom = 1.0;
     int m_selectedGroup = -1;
@@ -76,6 +96,7 @@ private:
     bool m_panning = false;
     bool m_rubberBand = false;
     bool m_moved = false;
+    qint64 m_lastWheelMs = 0; // a burst of wheel turns is one step of the history
 };
 
 } // namespace concviz
