@@ -1,6 +1,7 @@
 #include "windowcommand.h"
 
 #include "cli.h"
+#include "appicon.h"
 #include "mainwindow.h"
 #include "timeline/timelinewidget.h"
 
@@ -60,6 +61,9 @@ int windowCommand(const QStringList &arguments)
     const QSize size = parser.isSet(QStringLiteral("size")) ? parseSize(parser.value(QStringLiteral("size"))) : QSize();
     const bool scripted = parser.isSet(QStringLiteral("quit"));
 
+    // The desktop entry (resources/concviz.desktop) names the icon a task bar shows.
+    QGuiApplication::setDesktopFileName(QStringLiteral("concviz"));
+    QApplication::setWindowIcon(applicationIcon());
     MainWindow window;
     window.setQuietErrors(scripted);
     if (parser.isSet(QStringLiteral("theme")))

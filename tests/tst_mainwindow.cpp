@@ -75,6 +75,9 @@ void TestMainWindow::init()
 void TestMainWindow::opensOnTheDemo()
 {
     MainWindow w;
+    // Its own icon, at the sizes a task bar and the About box ask for.
+    QVERIFY(w.windowIcon().availableSizes().contains(QSize(256, 256)));
+    QVERIFY(w.windowIcon().availableSizes().contains(QSize(16, 16)));
     QCOMPARE(w.document()->scenario().name, QStringLiteral("Async demo"));
     QVERIFY(w.windowTitle().contains(QStringLiteral("Async demo")));
     QVERIFY(w.statisticsText().contains(QStringLiteral("F5")));

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "appicon.h"
 #include "autosave.h"
 #include "charts/concurrencychart.h"
 #include "charts/distributionchart.h"
@@ -62,6 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_systemFont(QApplication::font())
 {
     setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(applicationIcon());
     setAcceptDrops(true);
     // The timeline, and above it a bar that appears only when unsaved work can be recovered.
     auto *centre = new QWidget(this);

@@ -19,6 +19,8 @@ namespace {
 
 // Lanes thinner than this are folded into rows of pixels.
 constexpr double foldBelow = 2.0;
+// The narrowest a span is drawn: an attempt of a microsecond is still a mark a class can see.
+constexpr double minBarWidth = 3.0;
 
 QColor attemptColor(const Theme &theme, Outcome outcome)
 {
@@ -188,10 +190,12 @@ void GanttPainter::paint(QPainter &p, const QRect &rect, const GanttModel &model
         if (bottom < plot.top() || top > plot.bottom())
             continue;
         const double lanesBottom = plot.top() + layout.lanesBottom(gi) - o.scrollY;
-        if (o.laneHeight < foldBelow)
+        if (o.laneHeight < foldBelow) {
+            paintMarkerLines(p, plot, g, top, lanesBottom, o);
             paintFoldedLanes(p, plot, g, top, layout, o);
-        else
+        } else {
             paintLanes(p, plot, g, gi, top, layout, o);
+        }
         paintMarkers(p, plot, g, top, lanesBottom, o);
         paintGroupHeader(p, plot, rect, model, gi, top, o);
     }
@@ -304,13 +308,20 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const GanttModel:
     const double labelLeft = plot.left() - m_theme.labelWidth;
     const Micros openEnd = o.now >= 0 ? o.now : o.end;
 
+    // The stripes and the selection first, then the caller's lines over them, then the bars: a bar
+    // that ends where a line is drawn stays in sight.
     for (int li = firstLane; li <= lastLane; ++li) {
-        const GanttModel::Lane &lane = g.lanes[li];
         const double y = lanesTop + li * lh;
         if (li % 2 == 1)
             p.fillRect(QRectF(labelLeft, y, plot.right() - labelLeft, lh), m_theme.laneStripe);
-        if (gi == o.selectedGroup && lane.task == o.selectedLane)
+        if (gi == o.selectedGroup && g.lanes[li].task == o.selectedLane)
             p.fillRect(QRectF(labelLeft, y, plot.right() - labelLeft + 200, lh), m_theme.selection);
+    }
+    paintMarkerLines(p, plot, g, top, lanesTop + lh * static_cast<double>(g.lanes.size()), o);
+    p.setFont(m_theme.font);
+    for (int li = firstLane; li <= lastLane; ++li) {
+        const GanttModel::Lane &lane = g.lanes[li];
+        const double y = lanesTop + li * lh;
         const QRectF bar(0, y + barInset, 0, lh - 2 * barInset);
         for (int si = lane.firstSpan; si < lane.firstSpan + lane.spanCount; ++si) {
             const GanttModel::Span &s = g.spans[si];
@@ -321,8 +332,8 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const GanttModel:
             double x1 = timeline::timeToX(end, o.start, o.end, plot.left(), plot.width());
             x0 = std::max(x0, plot.left() - 2);
             x1 = std::min(x1, plot.right() + 2);
-            if (x1 - x0 < 1)
-                x1 = x0 + 1; // a span narrower than a pixel still shows
+            if (x1 - x0 < minBarWidth)
+                x1 = x0 + minBarWidth; // a span of no width still shows; the tooltip has its exact times
             const QRectF r(x0, bar.top(), x1 - x0, bar.height());
             if (s.type == GanttModel::SpanType::Running) {
                 // An attempt: solid, in the colour of how it ended.
@@ -470,6 +481,34 @@ void GanttPainter::paintFoldedLanes(QPainter &p, const QRectF &plot, const Gantt
                Qt::AlignTop | Qt::AlignLeft, tr("%n tasks", nullptr, static_cast<int>(g.lanes.size())));
 }
 
+void GanttPainter::paintMarkerLines(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top, double bottom,
+                                    const Options &o) const
+{
+    // Under the bars: where the caller resumed, the run ended and the deadline fell. A bar that
+    // ends at the same moment stays in sight on top of its line.
+    const double lanesTop = top + m_theme.headerHeight;
+    auto xOf = [&](Micros t) { return timeline::timeToX(t, o.start, o.end, plot.left(), plot.width()); };
+    if (g.finished) {
+        const double x = xOf(g.makespan);
+        p.setPen(QPen(m_theme.text, 1, Qt::DashLine));
+        p.drawLine(QPointF(x, lanesTop), QPointF(x, bottom));
+    }
+    if (g.deadline >= 0) {
+        const double x = xOf(g.deadline);
+        p.setPen(QPen(m_theme.deadline, 2, Qt::DashDotLine));
+        p.drawLine(QPointF(x, lanesTop), QPointF(x, bottom));
+    }
+    for (const Marker &m : g.markers) {
+        if (m.kind == MarkerKind::Consumed)
+            continue;
+        const double x = xOf(m.time);
+        if (x < plot.left() - 1 || x > plot.right() + 1)
+            continue;
+        p.setPen(QPen(m.kind == MarkerKind::CallerResumed ? m_theme.marker : m_theme.deadline, 2));
+        p.drawLine(QPointF(x, lanesTop), QPointF(x, bottom + 2));
+    }
+}
+
 void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top, double bottom,
                                 const Options &o) const
 {
@@ -481,27 +520,16 @@ void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const GanttMode
                tr("caller"));
     const QFontMetricsF fm(m_theme.font);
     auto xOf = [&](Micros t) { return timeline::timeToX(t, o.start, o.end, plot.left(), plot.width()); };
-
-    // The makespan: where this run ended.
-    if (g.finished) {
-        const double x = xOf(g.makespan);
-        p.setPen(QPen(m_theme.text, 1, Qt::DashLine));
-        p.drawLine(QPointF(x, lanesTop), QPointF(x, bottom));
-    }
     if (g.deadline >= 0) {
-        const double x = xOf(g.deadline);
-        p.setPen(QPen(m_theme.deadline, 2, Qt::DashDotLine));
-        p.drawLine(QPointF(x, lanesTop), QPointF(x, bottom));
         p.setPen(m_theme.deadlineText);
-        p.drawText(QRectF(x + 4, lanesTop, 200, fm.height()), Qt::AlignLeft | Qt::AlignTop, tr("deadline"));
+        p.drawText(QRectF(xOf(g.deadline) + 4, lanesTop, 200, fm.height()), Qt::AlignLeft | Qt::AlignTop, tr("deadline"));
     }
-    double labelEnd = -1e9;
-    for (const Marker &m : g.markers) {
-        const double x = xOf(m.time);
-        if (x < plot.left() - 1 || x > plot.right() + 1)
-            continue;
-        if (m.kind == MarkerKind::Consumed && m.task >= 0 && m.task < g.lanes.size() && o.laneHeight >= foldBelow) {
-            // as_completed: the rank at which the caller took this result, on the task's own lane.
+    // as_completed: the rank at which the caller took each result, on the task's own lane.
+    if (o.laneHeight >= legibleLaneHeight()) {
+        for (const Marker &m : g.markers) {
+            const double x = xOf(m.time);
+            if (m.kind != MarkerKind::Consumed || m.task < 0 || m.task >= g.lanes.size() || x < plot.left() - 1 || x > plot.right() + 1)
+                continue;
             const double y = lanesTop + m.task * o.laneHeight;
             const QString rank = QStringLiteral("#%1").arg(m.rank);
             const double w = fm.horizontalAdvance(rank) + 8;
@@ -511,15 +539,25 @@ void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const GanttMode
             p.drawRoundedRect(badge, 4, 4);
             p.setPen(m_theme.background);
             p.drawText(badge, Qt::AlignCenter, rank);
-            continue;
         }
+    }
+    // The caller's row: every triangle first, then the labels that fit, each on a patch of the
+    // background, so that no triangle or label is drawn over another label.
+    struct Label
+    {
+        QRectF rect;
+        QString text;
+        QColor colour;
+    };
+    QList<Label> labels;
+    double labelEnd = -1e9;
+    for (const Marker &m : g.markers) {
         if (m.kind == MarkerKind::Consumed)
             continue;
-        // The caller resumed (or the run was stopped): a line through the lanes and a triangle in
-        // the caller's row, labelled there, to the left of the line when the right has no room.
+        const double x = xOf(m.time);
+        if (x < plot.left() - 1 || x > plot.right() + 1)
+            continue;
         const QColor c = m.kind == MarkerKind::CallerResumed ? m_theme.marker : m_theme.deadline;
-        p.setPen(QPen(c, 2));
-        p.drawLine(QPointF(x, lanesTop), QPointF(x, bottom + 2));
         QPainterPath triangle;
         triangle.moveTo(x, bottom + 2);
         triangle.lineTo(x - 7, bottom + caller * 0.6);
@@ -529,12 +567,19 @@ void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const GanttMode
         const double labelWidth = fm.horizontalAdvance(m.label);
         const bool fitsRight = x + 10 + labelWidth <= plot.right() + 60;
         const double labelLeft = fitsRight ? x + 10 : x - 10 - labelWidth;
-        // Labels that would run into the previous one are left out; the line and triangle stay.
+        // A label that would run into the one before is left out; its triangle stays, and the
+        // tooltip and the log name it.
         if (labelLeft > labelEnd) {
-            p.setPen(m.kind == MarkerKind::CallerResumed ? m_theme.markerText : m_theme.deadlineText);
-            p.drawText(QRectF(labelLeft, bottom, labelWidth + 4, caller), Qt::AlignLeft | Qt::AlignVCenter, m.label);
+            labels.append({QRectF(labelLeft - 2, bottom + caller * 0.6 - fm.height() * 0.55, labelWidth + 6, fm.height() * 1.1), m.label,
+                           m.kind == MarkerKind::CallerResumed ? m_theme.markerText : m_theme.deadlineText});
             labelEnd = labelLeft + labelWidth + 12;
         }
+    }
+    // Labels also step aside from the triangles drawn after them.
+    for (const Label &label : labels) {
+        p.fillRect(label.rect, m_theme.background);
+        p.setPen(label.colour);
+        p.drawText(label.rect.adjusted(2, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, label.text);
     }
 }
 

@@ -75,6 +75,8 @@ private:
                     const TimelineLayout &layout, const Options &o) const;
     void paintFoldedLanes(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top,
                           const TimelineLayout &layout, const Options &o) const;
+    void paintMarkerLines(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top, double bottom,
+                          const Options &o) const;
     void paintMarkers(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top, double bottom,
                       const Options &o) const;
 
