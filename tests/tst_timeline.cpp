@@ -306,7 +306,7 @@ void TestTimeline::projectorTextNeverShrinksWithItsLanes()
              qPrintable(QStringLiteral("lanes %1 px, bands of %2").arg(lh).arg(painter.bandSize(lh))));
     // And a run's lanes together are never shorter than a line, whatever the room: it scrolls.
     QVERIFY(10 * lh >= painter.legibleLaneHeight() - 0.01);
-    QVERIFY(painter.legibleLaneHeight() >= QFontMetricsF(theme.font).height());
+    QVERIFY(painter.legibleLaneHeight() >= QFontMetricsF(theme.font).ascent());
 }
 
 void TestTimeline::theLegendWrapsAndNamesWhatIsShown()

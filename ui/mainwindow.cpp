@@ -242,7 +242,7 @@ void MainWindow::createDocks()
     bottomDock->setWidget(m_bottomTabs);
     addDockWidget(Qt::BottomDockWidgetArea, bottomDock);
     resizeDocks({editorDock}, {460}, Qt::Horizontal);
-    resizeDocks({bottomDock}, {250}, Qt::Vertical);
+    resizeDocks({bottomDock}, {170}, Qt::Vertical); // grows after a run as far as the statistics need (fitStatistics)
 }
 
 void MainWindow::createActions()
@@ -625,10 +625,10 @@ void MainWindow::updateStatistics(const QList<Trace> &traces)
                                        tr("%n task(s). Press <b>F5</b> to run.", nullptr, static_cast<int>(s.instances().size()))));
         return;
     }
-    QString html = QStringLiteral("<table cellspacing='0' cellpadding='4'><tr>");
+    QString html = QStringLiteral("<table cellspacing='0' cellpadding='3' style='white-space: nowrap'><tr>");
     for (const QString &h : {tr("strategy"), tr("makespan"), tr("work"), tr("speedup"), tr("max at once"), tr("ok"), tr("failed"),
                              tr("timed out"), tr("cancelled"), tr("mean wait"), tr("p95 wait")})
-        html += QStringLiteral("<th align='left'>%1</th>").arg(h);
+        html += QStringLiteral("<th align='left' style='white-space: nowrap'>%1</th>").arg(h);
     html += QStringLiteral("</tr>");
     const Statistics first = Statistics::of(traces.first());
     for (const Trace &t : traces) {
@@ -644,7 +644,7 @@ void MainWindow::updateStatistics(const QList<Trace> &traces)
     }
     html += QStringLiteral("</table>");
     if (traces.size() > 1)
-        html.prepend(QStringLiteral("<h3>%1</h3>").arg(headline(traces).toHtmlEscaped()));
+        html.prepend(QStringLiteral("<p style='font-size: large; font-weight: bold; margin: 0 0 4px 0'>%1</p>").arg(headline(traces).toHtmlEscaped()));
     m_statistics->setText(html);
     fitStatistics();
 }
@@ -666,9 +666,9 @@ QString MainWindow::headline(const QList<Trace> &traces) const
 
 void MainWindow::fitStatistics()
 {
-    // The results grow, once, to show the whole table without scrolling, up to 45% of the window:
-    // a teacher should not have to scroll for the numbers. They never shrink: a height the user
-    // chose stays.
+    // The results grow to show the whole table without scrolling, up to 45% of the window and as
+    // far as the timeline can spare: a teacher should not have to scroll for the numbers, nor for
+    // the runs. They never shrink: a height the user chose stays.
     auto *dock = findChild<QDockWidget *>(QStringLiteral("ResultsDock"));
     if (!dock || !dock->isVisible() || dock->isFloating())
         return;
@@ -677,7 +677,9 @@ void MainWindow::fitStatistics()
     const int wanted = m_statistics->heightForWidth(scroll ? scroll->viewport()->width() : m_statistics->width()) + 4;
     if (wanted <= shown)
         return;
-    const int target = std::min(dock->height() + wanted - shown, height() * 45 / 100);
+    // Only from room the timeline can spare: its runs stay whole on the screen first.
+    const int spare = std::max(0, m_timeline->height() - m_timeline->neededHeight());
+    const int target = std::min({dock->height() + wanted - shown, height() * 45 / 100, dock->height() + spare});
     if (target > dock->height())
         resizeDocks({dock}, {target}, Qt::Vertical);
 }

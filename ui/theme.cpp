@@ -56,10 +56,10 @@ Theme Theme::make(Kind kind, const QPalette &systemPalette)
         t.laneStripe = QColor(0xF2, 0xF2, 0xF2);
         t.groupHeader = QColor(0xE0, 0xE0, 0xE0);
         t.laneHeight = 40;
-        t.headerHeight = 42;
+        t.headerHeight = 40;
         t.labelWidth = 240;
-        t.axisHeight = 38;
-        t.callerHeight = 34;
+        t.axisHeight = 36;
+        t.callerHeight = 30;
         t.font.setPointSize(18);
     } else if (t.dark) {
         t.background = QColor(0x1E, 0x1F, 0x22);

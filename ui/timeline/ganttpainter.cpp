@@ -370,7 +370,9 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const GanttModel:
 
 double GanttPainter::legibleLaneHeight() const
 {
-    return std::ceil(QFontMetricsF(m_theme.font).height()) + 4;
+    // Room for the letters above the baseline and a little air: a descender may touch the stripe
+    // below, which costs nothing in reading, while text never gets smaller than the theme's.
+    return std::ceil(QFontMetricsF(m_theme.font).ascent()) + 2;
 }
 
 void GanttPainter::paintBandLabels(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double lanesTop, int firstLane,

@@ -230,6 +230,17 @@ double TimelineWidget::laneHeight() const
     return std::min<double>(tallest, std::max(fitting, thinnest) * m_verticalZoom);
 }
 
+int TimelineWidget::neededHeight() const
+{
+    const GanttPainter painter(m_theme, &m_model);
+    if (m_model.laneCount() == 0)
+        return minimumHeight();
+    // Every lane with a name of its own; less and they go into bands.
+    const TimelineLayout layout(m_model, painter.legibleLaneHeight(), m_theme);
+    const int notice = m_notice.isEmpty() ? 0 : painter.noticeHeight();
+    return notice + m_theme.axisHeight + static_cast<int>(std::ceil(layout.contentHeight() + painter.legendHeight(width())));
+}
+
 void TimelineWidget::updateScrollBar()
 {
     const GanttPainter painter(m_theme, &m_model);

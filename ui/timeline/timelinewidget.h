@@ -42,6 +42,8 @@ public:
     void setNotice(const QString &text);
     QString notice() const { return m_notice; }
     double laneHeight() const;
+    // The height that shows every run whole with its lanes just tall enough for a name each.
+    int neededHeight() const;
 
     void zoomIn();
     void zoomOut();
