@@ -2,6 +2,7 @@
 // changes nothing; a live run keeps the window responsive; edits mark the title.
 
 #include "autosave.h"
+#include "charts/distributionchart.h"
 #include "editor/scenarioeditor.h"
 #include "eventlog.h"
 #include "findbar.h"
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void everyDockCanBeShownAgainFromTheViewMenu();
     void theShortcutListNamesEveryKey();
     void theTimelinesKeysComeBeforeTheWindows();
+    void chartsCoverEveryRunAndTabsDoNotMoveTheDock();
     void theWindowFitsTheScreenInEveryTheme_data();
     void theWindowFitsTheScreenInEveryTheme();
 };
@@ -332,6 +334,34 @@ void TestMainWindow::theTimelinesKeysComeBeforeTheWindows()
     QTest::keyClick(w.timeline(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(w.timeline()->viewport()->end(), fittedEnd);
     QVERIFY(w.document()->undoStack()->canRedo()); // the edit was not redone
+}
+
+void TestMainWindow::chartsCoverEveryRunAndTabsDoNotMoveTheDock()
+{
+    MainWindow w;
+    w.setClock(ClockKind::Virtual, false);
+    w.setThemeKind(Theme::Kind::Projector, false);
+    w.resize(1280, 720);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openFile(QStringLiteral(CONCVIZ_SOURCE_DIR "/resources/scenarios/semaphore.json")));
+    QSignalSpy finished(&w, &MainWindow::runsFinished);
+    w.run(true);
+    QVERIFY(finished.wait(20000));
+    auto *waits = w.findChild<DistributionChart *>();
+    QVERIFY(waits);
+    QCOMPARE(waits->runsShown(), 3); // every run compared, not the last only
+    auto *dock = w.findChild<QDockWidget *>(QStringLiteral("ResultsDock"));
+    const int height = dock->height();
+    for (const QString &tab : {QStringLiteral("makespan"), QStringLiteral("concurrency"), QStringLiteral("waits"), QStringLiteral("log"),
+                               QStringLiteral("statistics")}) {
+        QVERIFY(w.showResults(tab));
+        QTest::qWait(20);
+        QCOMPARE(dock->height(), height);
+    }
+    // A chart keeps room for its plot under the projector's large text; the tab scrolls instead.
+    QVERIFY(waits->height() >= QFontMetrics(w.timeline()->theme().font).height() * 13);
+    QVERIFY(!w.showResults(QStringLiteral("pie")));
 }
 
 void TestMainWindow::theWindowFitsTheScreenInEveryTheme_data()

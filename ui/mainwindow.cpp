@@ -233,9 +233,19 @@ void MainWindow::createDocks()
     m_distribution = new DistributionChart(this);
     m_log = new EventLog(this);
     m_bottomTabs->addTab(statsScroll, tr("Statistics"));
-    m_bottomTabs->addTab(m_makespan, tr("Makespan"));
-    m_bottomTabs->addTab(m_concurrency, tr("Concurrency"));
-    m_bottomTabs->addTab(m_distribution, tr("Waits and run times"));
+    // Each chart keeps the height its text needs and scrolls in a short dock: switching tabs never
+    // resizes the dock.
+    auto scrolled = [this](QWidget *chart) {
+        auto *scroll = new QScrollArea(this);
+        scroll->setWidget(chart);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        return scroll;
+    };
+    m_bottomTabs->addTab(scrolled(m_makespan), tr("Makespan"));
+    m_bottomTabs->addTab(scrolled(m_concurrency), tr("Concurrency"));
+    m_bottomTabs->addTab(scrolled(m_distribution), tr("Waits"));
     m_bottomTabs->addTab(m_log, tr("Log"));
     auto *bottomDock = new QDockWidget(tr("Results"), this);
     bottomDock->setObjectName(QStringLiteral("ResultsDock"));
@@ -408,6 +418,17 @@ void MainWindow::showShortcuts()
 {
     ShortcutsDialog dialog(this);
     dialog.exec();
+}
+
+bool MainWindow::showResults(const QString &tab)
+{
+    const QStringList tabs{QStringLiteral("statistics"), QStringLiteral("makespan"), QStringLiteral("concurrency"), QStringLiteral("waits"),
+                           QStringLiteral("log")};
+    const qsizetype index = tabs.indexOf(tab);
+    if (index < 0)
+        return false;
+    m_bottomTabs->setCurrentIndex(static_cast<int>(index));
+    return true;
 }
 
 void MainWindow::findTasks()
@@ -600,8 +621,7 @@ void MainWindow::onRunsFinished(bool stopped)
     updateStatistics(traces);
     m_concurrency->setTraces(traces);
     m_makespan->setTraces(traces);
-    if (!traces.isEmpty())
-        m_distribution->setTrace(traces.last());
+    m_distribution->setTraces(traces);
     setThemeKind(m_themeKind, false); // new chart axes take the theme's fonts and colours
     m_runAction->setEnabled(true);
     m_runAllAction->setEnabled(true);

@@ -56,6 +56,9 @@ public:
     // The layout of docks and bars as a first start has it.
     void resetLayout();
     void showShortcuts();
+    // Brings a tab of the results forward: statistics, makespan, concurrency, waits or log.
+    // False for a name that is none of those.
+    bool showResults(const QString &tab);
     // Saves a picture of the whole window.
     bool saveScreenshot(const QString &path, QString *error);
     // Errors go to the status bar and lastError() instead of a dialog (for scripted use and tests).

@@ -1,7 +1,12 @@
 #include "chartstyle.h"
 
 #include <QAbstractAxis>
+#include <QFontMetrics>
 #include <QLegend>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
 
 namespace concviz {
 
@@ -10,6 +15,17 @@ QColor chartColor(int n)
     static const QColor colours[] = {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00), QColor(0x00, 0x9E, 0x73),
                                      QColor(0xCC, 0x79, 0xA7), QColor(0xD5, 0x5E, 0x00), QColor(0x56, 0xB4, 0xE9)};
     return colours[n % 6];
+}
+
+void setCountRange(QValueAxis *axis, qreal most)
+{
+    const int step = std::max(1, static_cast<int>(std::ceil(most / 4)));
+    const int top = step * std::max(1, static_cast<int>(std::ceil(most / step)));
+    axis->setRange(0, top);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(step);
+    axis->setLabelFormat(QStringLiteral("%d"));
 }
 
 void clearChart(QChart *chart)
@@ -21,8 +37,11 @@ void clearChart(QChart *chart)
     }
 }
 
-void applyChartTheme(QChart *chart, const Theme &theme)
+void applyChartTheme(QChartView *view, const Theme &theme)
 {
+    QChart *chart = view->chart();
+    view->setMinimumHeight(QFontMetrics(theme.font).height() * 13);
+    chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundBrush(theme.background);
     chart->setTitleBrush(theme.text);
     chart->setTitleFont(theme.boldFont);

@@ -64,12 +64,13 @@ void ConcurrencyChart::setTraces(const QList<Trace> &traces)
         }
     }
     x->setRange(0, maxTime);
-    y->setRange(0, maxRunning + 1);
+    x->applyNiceNumbers();
+    setCountRange(y, maxRunning + 1);
 }
 
 void ConcurrencyChart::setTheme(const Theme &theme)
 {
-    applyChartTheme(chart(), theme);
+    applyChartTheme(this, theme);
 }
 
 } // namespace concviz

@@ -16,44 +16,40 @@ DistributionChart::DistributionChart(QWidget *parent)
     setRenderHint(QPainter::Antialiasing);
 }
 
-void DistributionChart::setTrace(const Trace &trace)
+void DistributionChart::setTraces(const QList<Trace> &traces)
 {
     QChart *c = chart();
     clearChart(c);
-    c->setTitle(tr("Waits and run times — %1").arg(trace.strategy));
+    c->setTitle(tr("How long tasks waited before they ran"));
+    m_runs = static_cast<int>(traces.size());
     Micros longest = 1;
-    for (const TaskTrace &t : trace.tasks)
-        longest = std::max({longest, t.waitTime(), t.runTime()});
+    for (const Trace &trace : traces)
+        for (const TaskTrace &t : trace.tasks)
+            longest = std::max(longest, t.waitTime());
     const Micros width = (longest + buckets - 1) / buckets;
-    QList<qreal> waits(buckets, 0);
-    QList<qreal> runs(buckets, 0);
-    for (const TaskTrace &t : trace.tasks) {
-        waits[std::min<Micros>(t.waitTime() / width, buckets - 1)] += 1;
-        if (t.start >= 0)
-            runs[std::min<Micros>(t.runTime() / width, buckets - 1)] += 1;
-    }
-    auto *waitSet = new QBarSet(tr("waited"));
-    waitSet->append(waits);
-    waitSet->setColor(QColor(0xE6, 0x9F, 0x00));
-    auto *runSet = new QBarSet(tr("ran"));
-    runSet->append(runs);
-    runSet->setColor(chartColor(0));
     auto *series = new QBarSeries;
-    series->append(waitSet);
-    series->append(runSet);
+    qreal most = 1;
+    int colour = 0;
+    for (const Trace &trace : traces) {
+        QList<qreal> waits(buckets, 0);
+        for (const TaskTrace &t : trace.tasks)
+            waits[std::min<Micros>(t.waitTime() / width, buckets - 1)] += 1;
+        auto *set = new QBarSet(trace.strategy);
+        set->append(waits);
+        set->setColor(chartColor(colour++));
+        series->append(set);
+        most = std::max(most, *std::max_element(waits.begin(), waits.end()));
+    }
     c->addSeries(series);
     QStringList categories;
     for (int b = 0; b < buckets; ++b)
-        categories << QStringLiteral("<%1").arg(humanDuration((b + 1) * width));
+        categories << QStringLiteral("≤ %1").arg(humanDuration((b + 1) * width));
     auto *x = new QBarCategoryAxis;
     x->append(categories);
+    x->setTitleText(tr("waited"));
     auto *y = new QValueAxis;
     y->setTitleText(tr("tasks"));
-    y->setLabelFormat(QStringLiteral("%d"));
-    qreal most = 1;
-    for (int b = 0; b < buckets; ++b)
-        most = std::max({most, waits[b], runs[b]});
-    y->setRange(0, most);
+    setCountRange(y, most);
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
@@ -62,7 +58,7 @@ void DistributionChart::setTrace(const Trace &trace)
 
 void DistributionChart::setTheme(const Theme &theme)
 {
-    applyChartTheme(chart(), theme);
+    applyChartTheme(this, theme);
 }
 
 } // namespace concviz

@@ -7,16 +7,22 @@
 
 namespace concviz {
 
-// A histogram of how long tasks waited and how long they ran, for the last run shown.
+// A histogram of how long tasks waited, one colour per run compared: where the strategies differ.
 class DistributionChart : public QChartView
 {
     Q_OBJECT
 public:
     explicit DistributionChart(QWidget *parent = nullptr);
-    void setTrace(const Trace &trace);
+    void setTraces(const QList<Trace> &traces);
     void setTheme(const Theme &theme);
+    // The runs the chart shows, one bar set each (for the tests).
+    int runsShown() const { return m_runs; }
 
-    static constexpr int buckets = 10;
+    // Few and short categories, so that the axis labels are whole even on a projector.
+    static constexpr int buckets = 6;
+
+private:
+    int m_runs = 0;
 };
 
 } // namespace concviz

@@ -45,6 +45,7 @@ void MakespanChart::setTraces(const QList<Trace> &traces)
     auto *x = new QValueAxis;
     x->setTitleText(tr("seconds"));
     x->setRange(0, longest * 1.1);
+    x->applyNiceNumbers(); // 0, 2, 4… seconds rather than 2.8, 5.5
     c->addAxis(y, Qt::AlignLeft);
     c->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
@@ -53,7 +54,7 @@ void MakespanChart::setTraces(const QList<Trace> &traces)
 
 void MakespanChart::setTheme(const Theme &theme)
 {
-    applyChartTheme(chart(), theme);
+    applyChartTheme(this, theme);
 }
 
 } // namespace concviz
