@@ -673,7 +673,7 @@ void TestDemoServer::anIdleConnectionGivesWayAtTheCap()
 #ifdef Q_OS_UNIX
 namespace {
 
-int openDescriptors()
+[[maybe_unused]] int openDescriptors()
 {
     return static_cast<int>(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
 }
@@ -718,8 +718,13 @@ double cpuSeconds(qint64 pid)
 
 void TestDemoServer::runningOutOfDescriptorsIsSurvived()
 {
-#ifndef Q_OS_UNIX
+#if !defined(Q_OS_UNIX)
     QSKIP("file descriptor limits are a Unix matter");
+#elif defined(__SANITIZE_ADDRESS__)
+    // The sanitizers' own checks open files; in a process with none left they report errors of
+    // their own. The optimised build runs this test, and serveWithFewDescriptorsKeepsAnswering
+    // runs the sanitized program out of descriptors in a process of its own.
+    QSKIP("the sanitizers need file descriptors of their own");
 #else
     // The listener alone, in this process, with a handful of descriptors to spare: clients past
     // them are taken and closed rather than left to wake the thread for ever.

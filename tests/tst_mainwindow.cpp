@@ -241,7 +241,7 @@ void TestMainWindow::presentationModeShowsTheLessonAndEscLeaves()
     QSignalSpy finished(&w, &MainWindow::runsFinished);
     QTest::keyClick(w.timeline(), Qt::Key_F5);
     QVERIFY(finished.wait(20000));
-    QVERIFY2(w.lessonBar()->text().contains(QStringLiteral("sequential 10.000 s, gather 1.000 s: 10.00× faster")),
+    QVERIFY2(w.lessonBar()->text().contains(QStringLiteral("sequential 10.000 s, semaphore:3 4.000 s (2.50× faster), gather 1.000 s (10.00× faster)")),
              qPrintable(w.lessonBar()->text()));
     QTest::keyClick(w.timeline(), Qt::Key_Escape);
     QVERIFY(!w.isPresenting());

@@ -159,7 +159,9 @@ QColor Theme::phaseColor(PhaseKind kind) const
     case PhaseKind::LoopBlocked:
         return vermillion;
     case PhaseKind::Backoff:
-        return grey;
+        // Darker than the cancelled grey on a light background: a backoff's sparse dots must not
+        // read as an empty lane on a projector.
+        return dark ? grey : QColor(0x5F, 0x5F, 0x5F);
     case PhaseKind::Connecting:
     case PhaseKind::Sending:
     case PhaseKind::WaitingFirstByte:
@@ -183,7 +185,7 @@ Qt::BrushStyle Theme::phasePattern(PhaseKind kind) const
     case PhaseKind::LoopBlocked:
         return Qt::DiagCrossPattern;
     case PhaseKind::Backoff:
-        return Qt::Dense6Pattern;
+        return Qt::Dense5Pattern;
     default:
         return Qt::SolidPattern;
     }

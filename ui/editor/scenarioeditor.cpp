@@ -309,6 +309,19 @@ void ScenarioEditor::moveDown()
     selectSpec(rows.first() + 1);
 }
 
+ScenarioEditor::~ScenarioEditor()
+{
+    stopListening();
+}
+
+void ScenarioEditor::stopListening()
+{
+    // A field that has the focus says "editing finished" as it is deleted, after this editor (and
+    // perhaps the document around it) is gone.
+    for (QObject *child : findChildren<QObject *>())
+        child->disconnect(this);
+}
+
 void ScenarioEditor::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);

@@ -21,6 +21,10 @@ class ScenarioEditor : public QWidget
     Q_OBJECT
 public:
     explicit ScenarioEditor(ScenarioDocument *document, QWidget *parent = nullptr);
+    ~ScenarioEditor() override;
+    // From now on no field of the editor reaches the editor or the document: for a window being
+    // torn down, whose fields still report losing the focus.
+    void stopListening();
 
     TaskTableModel *model() { return m_model; }
     QTableView *table() { return m_table; }

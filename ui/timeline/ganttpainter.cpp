@@ -289,6 +289,11 @@ QString GanttPainter::headerFacts(const GanttModel &model, int group, double wid
     };
     while (!facts.isEmpty() && fm.horizontalAdvance(line()) > width) {
         const auto least = std::min_element(facts.begin(), facts.end(), [](const Fact &a, const Fact &b) { return a.keep < b.keep; });
+        if (least->text != versus && !versus.isEmpty() && facts.size() == 1) {
+            // The comparison alone, still too long: "5.00× faster" without naming the first run.
+            least->text = versus;
+            continue;
+        }
         facts.erase(least);
     }
     return line();
@@ -570,11 +575,18 @@ void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const GanttMode
         const bool fitsRight = x + 10 + labelWidth <= plot.right() + 60;
         const double labelLeft = fitsRight ? x + 10 : x - 10 - labelWidth;
         // A label that would run into the one before is left out; its triangle stays, and the
-        // tooltip and the log name it.
+        // tooltip and the log name it. The last one always shows (it is where the run ended),
+        // taking the place of the one before if need be.
+        const Label label{QRectF(labelLeft - 2, bottom + caller * 0.6 - fm.height() * 0.55, labelWidth + 6, fm.height() * 1.1), m.label,
+                          m.kind == MarkerKind::CallerResumed ? m_theme.markerText : m_theme.deadlineText};
+        const bool last = &m == &g.markers.last();
         if (labelLeft > labelEnd) {
-            labels.append({QRectF(labelLeft - 2, bottom + caller * 0.6 - fm.height() * 0.55, labelWidth + 6, fm.height() * 1.1), m.label,
-                           m.kind == MarkerKind::CallerResumed ? m_theme.markerText : m_theme.deadlineText});
+            labels.append(label);
             labelEnd = labelLeft + labelWidth + 12;
+        } else if (last) {
+            while (!labels.isEmpty() && labels.last().rect.right() + 8 > label.rect.left())
+                labels.removeLast();
+            labels.append(label);
         }
     }
     // Labels also step aside from the triangles drawn after them.
