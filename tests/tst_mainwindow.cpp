@@ -17,6 +17,7 @@
 #include "timeline/timelinewidget.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void theShortcutListNamesEveryKey();
     void theTimelinesKeysComeBeforeTheWindows();
     void chartsCoverEveryRunAndTabsDoNotMoveTheDock();
+    void theEditorShowsALongStrategyWholeOnAProjector();
     void theWindowFitsTheScreenInEveryTheme_data();
     void theWindowFitsTheScreenInEveryTheme();
 };
@@ -362,6 +364,23 @@ void TestMainWindow::chartsCoverEveryRunAndTabsDoNotMoveTheDock()
     // A chart keeps room for its plot under the projector's large text; the tab scrolls instead.
     QVERIFY(waits->height() >= QFontMetrics(w.timeline()->theme().font).height() * 13);
     QVERIFY(!w.showResults(QStringLiteral("pie")));
+}
+
+void TestMainWindow::theEditorShowsALongStrategyWholeOnAProjector()
+{
+    MainWindow w;
+    w.setThemeKind(Theme::Kind::Projector, false);
+    w.resize(1280, 720);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openFile(QStringLiteral(CONCVIZ_SOURCE_DIR "/resources/scenarios/batches.json")));
+    QTest::qWait(20);
+    auto *strategy = w.editor()->findChild<QComboBox *>();
+    QVERIFY(strategy);
+    QCOMPARE(strategy->currentText(), QStringLiteral("batches:50,concurrency=10"));
+    // The labels go above the fields when beside them the fields would be too narrow.
+    const int needed = strategy->fontMetrics().horizontalAdvance(strategy->currentText());
+    QVERIFY2(strategy->lineEdit()->width() >= needed, qPrintable(QStringLiteral("%1 < %2").arg(strategy->lineEdit()->width()).arg(needed)));
 }
 
 void TestMainWindow::theWindowFitsTheScreenInEveryTheme_data()

@@ -59,7 +59,6 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     m_name->setPlaceholderText(tr("Scenario name"));
     m_description = new QPlainTextEdit(this);
     m_description->setPlaceholderText(tr("What to look for"));
-    m_description->setMaximumHeight(90);
     layout->addWidget(m_name);
     layout->addWidget(m_description);
 
@@ -99,6 +98,7 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     layout->addWidget(m_message);
 
     auto *form = new QFormLayout;
+    m_form = form;
     m_strategy = new QComboBox(this);
     m_strategy->setEditable(true);
     for (const StrategyDefinition *d : StrategyRegistry::all()) {
@@ -329,6 +329,27 @@ void ScenarioEditor::changeEvent(QEvent *event)
         fitRowsToFont();
 }
 
+void ScenarioEditor::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitFormToWidth();
+}
+
+void ScenarioEditor::fitFormToWidth()
+{
+    // Labels beside their fields while that leaves the fields room; above them when the text is
+    // large (the Projector theme) or the dock narrow, so that "batches:50,concurrency=10" shows whole.
+    if (!m_form)
+        return;
+    int widest = 0;
+    for (int row = 0; row < m_form->rowCount(); ++row)
+        if (QLayoutItem *item = m_form->itemAt(row, QFormLayout::LabelRole); item && item->widget())
+            widest = std::max(widest, item->widget()->sizeHint().width());
+    const QFormLayout::RowWrapPolicy policy = widest > width() * 2 / 5 ? QFormLayout::WrapAllRows : QFormLayout::DontWrapRows;
+    if (m_form->rowWrapPolicy() != policy)
+        m_form->setRowWrapPolicy(policy);
+}
+
 void ScenarioEditor::fitRowsToFont()
 {
     // Rows as tall as their text, and room for four of them whatever the theme's size: the editor
@@ -337,6 +358,10 @@ void ScenarioEditor::fitRowsToFont()
     m_table->verticalHeader()->setDefaultSectionSize(row);
     m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height() + 4 * row + 2 * m_table->frameWidth()
                               + m_table->horizontalScrollBar()->sizeHint().height());
+    // Three to five lines of the lesson's text, whatever their size.
+    m_description->setMinimumHeight(m_description->fontMetrics().lineSpacing() * 3 + 12);
+    m_description->setMaximumHeight(m_description->fontMetrics().lineSpacing() * 5 + 12);
+    fitFormToWidth();
 }
 
 } // namespace concviz

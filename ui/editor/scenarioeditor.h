@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -41,9 +42,11 @@ public Q_SLOTS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void fitRowsToFont();
+    void fitFormToWidth();
     void refresh();
     void showProblem(const QString &message);
     // Applies a change to the scenario-wide fields if it passes the file rules, else says why.
@@ -52,6 +55,7 @@ private:
 
     ScenarioDocument *m_document;
     TaskTableModel *m_model;
+    QFormLayout *m_form = nullptr;
     QTableView *m_table;
     QLineEdit *m_name;
     QPlainTextEdit *m_description;
