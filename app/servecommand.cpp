@@ -14,7 +14,7 @@ int serveCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Runs the built-in demo HTTP server: /delay/{s}, /status/{code}, /bytes/{n}, /drip?numbytes=&duration=, /json, "
-        "/users/{name}, /post, /close, /reset."));
+        "/users/{name}, /post, /close, /reset; any of them with ?delay=S answers S seconds later."));
     parser.addHelpOption();
     parser.addOptions({
         {QStringLiteral("port"), QStringLiteral("Port to listen on (default: a free one)."), QStringLiteral("N"), QStringLiteral("0")},

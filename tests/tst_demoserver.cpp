@@ -180,6 +180,8 @@ void TestDemoServer::everyEndpointAnswers_data()
     QTest::newRow("users") << QByteArray("/users/ada") << 200 << QByteArray("\"login\":\"ada\"");
     QTest::newRow("unknown") << QByteArray("/nowhere") << 404 << QByteArray("no such endpoint");
     QTest::newRow("bad delay") << QByteArray("/delay/soon") << 400 << QByteArray("needs a number");
+    QTest::newRow("a slow failure") << QByteArray("/status/503?delay=0.05") << 503 << QByteArray("503");
+    QTest::newRow("bad ?delay") << QByteArray("/json?delay=soon") << 400 << QByteArray("?delay= needs a number");
 }
 
 void TestDemoServer::everyEndpointAnswers()
@@ -202,6 +204,11 @@ void TestDemoServer::aDelayIsHeldForItsTime()
     QCOMPARE(r.status, 200);
     QVERIFY2(r.elapsedMs >= 295, QByteArray::number(r.elapsedMs));
     QVERIFY2(r.elapsedMs < 1500, QByteArray::number(r.elapsedMs));
+    // ?delay= holds any endpoint's answer the same way.
+    const RawResponse slow = exchange(m_port, get("/status/503?delay=0.3"));
+    QCOMPARE(slow.status, 503);
+    QVERIFY2(slow.elapsedMs >= 295, QByteArray::number(slow.elapsedMs));
+    QVERIFY2(slow.elapsedMs < 1500, QByteArray::number(slow.elapsedMs));
 }
 
 void TestDemoServer::aDripArrivesSlowly()

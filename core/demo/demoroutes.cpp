@@ -50,6 +50,21 @@ QByteArray DemoRoutes::filler(qint64 offset, qint64 length)
 
 DemoResponse DemoRoutes::route(const HttpRequest &request)
 {
+    const QUrlQuery query(QUrl(QString::fromLatin1("http://demo") + QString::fromLatin1(request.target)));
+    if (!query.hasQueryItem(QStringLiteral("delay")))
+        return endpoint(request);
+    bool ok = false;
+    const double seconds = query.queryItemValue(QStringLiteral("delay")).toDouble(&ok);
+    if (!ok || !std::isfinite(seconds) || seconds < 0)
+        return problem(400, QStringLiteral("?delay= needs a number of seconds"));
+    DemoResponse r = endpoint(request);
+    // On top of an endpoint's own wait, within the same cap.
+    r.delay = std::min(r.delay + fromMs(seconds * 1000.0), fromMs(maxDelaySeconds * 1000.0));
+    return r;
+}
+
+DemoResponse DemoRoutes::endpoint(const HttpRequest &request)
+{
     const QUrl url(QString::fromLatin1("http://demo") + QString::fromLatin1(request.target));
     const QString path = url.path();
     const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);

@@ -26,7 +26,8 @@ struct DemoResponse
 };
 
 // The endpoints, in the spirit of httpbin: /delay/{s}, /status/{code}, /bytes/{n},
-// /drip?numbytes=&duration=, /json, /users/{name}, /post, /close, /reset, and / listing them.
+// /drip?numbytes=&duration=, /json, /users/{name}, /post, /close, /reset, and / listing them. Any of
+// them takes ?delay=S to answer S seconds later (a slow server that fails: /status/503?delay=0.2).
 class DemoRoutes
 {
 public:
@@ -34,6 +35,8 @@ public:
     static constexpr qint64 maxBytes = 50 * 1024 * 1024;
 
     static DemoResponse route(const HttpRequest &request);
+    // The answer without the ?delay= that route() adds.
+    static DemoResponse endpoint(const HttpRequest &request);
     // The filler bytes of /bytes and /drip from `offset` on: a repeated sentence.
     static QByteArray filler(qint64 offset, qint64 length);
 };

@@ -54,7 +54,8 @@ QList<GanttPainter::LegendItem> GanttPainter::legendItems() const
         for (const GanttModel::Group &g : m_model->groups()) {
             for (const GanttModel::Span &span : g.spans) {
                 const std::pair<QColor, Qt::BrushStyle> look{m_theme.phaseColor(span.phase), m_theme.phasePattern(span.phase)};
-                if (span.type == GanttModel::SpanType::Phase && !shown.contains(look))
+                const bool seen = span.end < 0 || span.end > span.start; // a wait of no time is not drawn
+                if (span.type == GanttModel::SpanType::Phase && seen && !shown.contains(look))
                     shown.append(look);
             }
             for (const GanttModel::Lane &lane : g.lanes)
@@ -364,7 +365,7 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const GanttModel:
                 p.setPen(m_theme.outcomeTextColor(lane.outcome));
                 QString mark = outcomeSymbol(lane.outcome);
                 if (lane.attempts > 1)
-                    mark += QStringLiteral(" ×%1").arg(lane.attempts);
+                    mark += QLatin1Char(' ') + tr("%1 attempts").arg(lane.attempts);
                 p.drawText(QRectF(x + 4, y, 120, lh), Qt::AlignVCenter | Qt::AlignLeft, mark);
             }
         }
