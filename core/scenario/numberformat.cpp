@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QVariant>
 
 #include <cmath>
 
@@ -48,6 +49,10 @@ QString compactJson(const QJsonValue &v)
     case QJsonValue::Bool:
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double:
+        // A whole number read as one (a field ConcViz keeps without knowing it) is written back
+        // digit for digit: through a double, 888888888888888889 would come back as …900.
+        if (const QVariant n = v.toVariant(); n.typeId() == QMetaType::LongLong)
+            return QString::number(n.toLongLong());
         return formatNumber(v.toDouble());
     case QJsonValue::String:
         return jsonString(v.toString());
