@@ -7,8 +7,8 @@ the same start and end times. Usage:
     asyncio_reference.py SCENARIO.json STRATEGY
 
 Prints one JSON object: {"makespan_ms": ..., "tasks": [{"name", "state", "start_ms", "end_ms"}]}.
-Only what the reference tests use is here: sleep, fail, blocking and cpu tasks (offloaded or not),
-count, timeouts, retries, the deadline, and every strategy.
+Only what the reference tests use is here: sleep, fail, blocking and cpu tasks (offloaded or not,
+to threads or processes), count, timeouts, retries, the deadline, and every strategy.
 """
 import asyncio
 import concurrent.futures
@@ -41,9 +41,10 @@ def parse_strategy(text):
 
 
 def burn(seconds):
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        sum(i * i for i in range(1000))
+    # The thread's own CPU time: a thread waiting for the GIL or a core does not count it as work.
+    end = time.thread_time() + seconds
+    while time.thread_time() < end:
+        sum(i * i for i in range(200))
 
 
 class Run:
@@ -51,7 +52,11 @@ class Run:
         self.scenario = scenario
         self.instances = expand(scenario)
         self.records = [{"name": n, "state": "pending", "start_ms": None, "end_ms": None} for n, _ in self.instances]
-        self.executor = concurrent.futures.ThreadPoolExecutor(max_workers=scenario.get("executor_workers", 4))
+        workers = scenario.get("executor_workers", 4)
+        if scenario.get("executor", "thread") == "process":
+            self.executor = concurrent.futures.ProcessPoolExecutor(max_workers=workers)
+        else:
+            self.executor = concurrent.futures.ThreadPoolExecutor(max_workers=workers)
         retries = scenario.get("retries", {})
         self.max_retries = retries.get("max", 0)
         self.backoff = retries.get("backoff_ms", 0) / 1000
@@ -222,6 +227,9 @@ async def main(path, text):
     with open(path, encoding="utf-8") as f:
         scenario = json.load(f)
     run = Run(scenario)
+    if isinstance(run.executor, concurrent.futures.ProcessPoolExecutor):
+        # Worker processes start before the clock does, as a program's pool is made before its work.
+        list(run.executor.map(time.sleep, [0.05] * scenario.get("executor_workers", 4)))
     spawned = []
     run.t0 = time.perf_counter()
     deadline = scenario.get("deadline_ms")

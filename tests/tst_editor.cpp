@@ -9,7 +9,9 @@
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QSpinBox>
 #include <QLineEdit>
 #include <QTableView>
 
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void anEditAppliesToEverySelectedRow();
     void addingDuplicatingAndDeletingAreUndoable();
     void aBadStrategyIsRefusedAndTheOldOneStays();
+    void howCpuWorkRunsIsEditedAndUndone();
     void anErrorEditedOverMixedKindsChangesTheTasksThatRaise();
 };
 
@@ -143,6 +146,34 @@ void TestEditor::aBadStrategyIsRefusedAndTheOldOneStays()
     Q_EMIT strategy->lineEdit()->editingFinished(); // the user presses Enter
     QVERIFY2(editor.lastMessage().contains(QStringLiteral("permits must be a whole number")), qPrintable(editor.lastMessage()));
     QCOMPARE(doc.scenario().strategy.toString(), QStringLiteral("gather"));
+}
+
+void TestEditor::howCpuWorkRunsIsEditedAndUndone()
+{
+    ScenarioDocument doc;
+    doc.reset(builtinDemo(), {});
+    ScenarioEditor editor(&doc);
+    auto *executor = editor.findChild<QComboBox *>(QStringLiteral("executor"));
+    auto *gil = editor.findChild<QCheckBox *>(QStringLiteral("gil"));
+    auto *cores = editor.findChild<QSpinBox *>(QStringLiteral("cores"));
+    QVERIFY(executor && gil && cores);
+    QVERIFY(gil->isChecked());
+    QVERIFY(cores->text().startsWith(QStringLiteral("this machine's"))); // none in the file
+    executor->setCurrentText(QStringLiteral("process"));
+    Q_EMIT executor->activated(executor->currentIndex());
+    QCOMPARE(doc.scenario().executor, ExecutorKind::Process);
+    gil->setChecked(false);
+    QCOMPARE(doc.scenario().gil, false);
+    cores->setValue(2);
+    Q_EMIT cores->editingFinished();
+    QCOMPARE(doc.scenario().cores, std::optional<int>(2));
+    doc.undoStack()->undo();
+    QCOMPARE(doc.scenario().cores, std::optional<int>());
+    QVERIFY(cores->text().startsWith(QStringLiteral("this machine's")));
+    doc.undoStack()->undo();
+    doc.undoStack()->undo();
+    QCOMPARE(doc.scenario().executor, ExecutorKind::Thread);
+    QVERIFY(gil->isChecked());
 }
 
 void TestEditor::anErrorEditedOverMixedKindsChangesTheTasksThatRaise()

@@ -119,6 +119,11 @@ void TestScenario::aBrokenFileSaysWhatAndWhere_data()
     QTest::newRow("http without url") << file(R"("tasks": [{"kind": "http"}])") << "<test>: tasks[0].url: required for an http task";
     QTest::newRow("retries out of range") << file("\"retries\": {\"max\": 200}, \"tasks\": [" + sleep + "]")
                                           << "<test>: retries.max: must be a whole number from 0 to 100";
+    QTest::newRow("an unknown executor") << file("\"executor\": \"fibre\", \"tasks\": [" + sleep + "]")
+                                         << "<test>: executor: must be thread or process";
+    QTest::newRow("a GIL that is not true or false") << file("\"gil\": \"no\", \"tasks\": [" + sleep + "]")
+                                                     << "<test>: gil: must be true or false";
+    QTest::newRow("no cores") << file("\"cores\": 0, \"tasks\": [" + sleep + "]") << "<test>: cores: must be a whole number from 1 to 256";
     QTest::newRow("zero timeout") << file("\"timeout_ms\": 0, \"tasks\": [" + sleep + "]") << "<test>: timeout_ms: must be a number above 0";
     QTest::newRow("offloading a sleep") << file(R"("tasks": [{"kind": "sleep", "duration_ms": 1, "offload": true}])")
                                         << "<test>: tasks[0].offload: only blocking and cpu tasks can be offloaded";

@@ -108,6 +108,7 @@ private Q_SLOTS:
     void asCompletedHandsOutResultsInCompletionOrder();
     void aQueueWorkerIsNamedOnEachTask();
     void waitingTimeIsRecordedAsItsOwnPhase();
+    void waitingForTheGilIsItsOwnPhase();
     void countExpandsIntoNumberedTasks();
     void statisticsMatchTheRun();
     void aQueueRunCutShortEndsEveryTask_data();
@@ -196,6 +197,32 @@ void TestStrategies::tasksStartAndEndWhenAsyncioSaysTheyDo_data()
     QTest::newRow("the executor has executor_workers threads")
         << scenario(R"({"name": "B", "kind": "blocking", "duration_ms": 1000, "offload": true, "count": 3})", R"("executor_workers": 2)")
         << "gather" << 2000.0 << "B#1 0 1000 ok, B#2 0 1000 ok, B#3 0 2000 ok";
+    // CPython hands the GIL to a waiting thread every 5 ms: three threads computing 250 ms each take
+    // turns and all end near 750 ms, where a naive model says 250.
+    const QByteArray threeCrunches = R"({"name": "C", "kind": "cpu", "duration_ms": 250, "offload": true, "count": 3})";
+    QTest::newRow("CPU work in threads takes turns for the GIL")
+        << scenario(threeCrunches) << "gather" << 750.0 << "C#1 0 740 ok, C#2 0 745 ok, C#3 0 750 ok";
+    QTest::newRow("under the GIL, threads are no faster than one after another")
+        << scenario(threeCrunches) << "sequential" << 750.0 << "C#1 0 250 ok, C#2 250 500 ok, C#3 500 750 ok";
+    QTest::newRow("blocking work in threads releases the GIL")
+        << scenario(R"({"name": "B", "kind": "blocking", "duration_ms": 250, "offload": true, "count": 3})") << "gather" << 250.0
+        << "B#1 0 250 ok, B#3 0 250 ok";
+    QTest::newRow("CPU work on the loop shares the GIL with a thread")
+        << scenario(R"({"name": "T", "kind": "cpu", "duration_ms": 200, "offload": true},
+                       {"name": "L", "kind": "cpu", "duration_ms": 200}, {"name": "S", "kind": "sleep", "duration_ms": 100})")
+        << "gather" << 500.0 << "T 0 400 ok, L 0 400 ok, S 400 500 ok";
+    QTest::newRow("free-threaded Python computes on every core")
+        << scenario(threeCrunches, R"("gil": false, "cores": 3)") << "gather" << 250.0 << "C#1 0 250 ok, C#3 0 250 ok";
+    QTest::newRow("free-threaded Python shares two cores among three threads")
+        << scenario(threeCrunches, R"("gil": false, "cores": 2)") << "gather" << 375.0 << "C#3 0 375 ok";
+    QTest::newRow("processes run side by side, as many as the pool has")
+        << scenario(R"({"name": "P", "kind": "cpu", "duration_ms": 300, "offload": true, "count": 4})",
+                    R"("executor": "process", "executor_workers": 2, "cores": 8)")
+        << "gather" << 600.0 << "P#1 0 300 ok, P#2 0 300 ok, P#3 0 600 ok, P#4 0 600 ok";
+    QTest::newRow("processes share the cores when the pool is larger")
+        << scenario(R"({"name": "P", "kind": "cpu", "duration_ms": 300, "offload": true, "count": 4})",
+                    R"("executor": "process", "executor_workers": 4, "cores": 2)")
+        << "gather" << 600.0 << "P#4 0 600 ok";
 }
 
 void TestStrategies::tasksStartAndEndWhenAsyncioSaysTheyDo()
@@ -290,6 +317,31 @@ void TestStrategies::waitingTimeIsRecordedAsItsOwnPhase()
     QCOMPARE(f.phases.size(), 2);
     QCOMPARE(f.phases[1].kind, PhaseKind::Backoff);
     QCOMPARE(f.outcome, Outcome::Failed);
+}
+
+void TestStrategies::waitingForTheGilIsItsOwnPhase()
+{
+    const QByteArray two = R"({"name": "C", "kind": "cpu", "duration_ms": 300, "offload": true, "count": 2})";
+    for (const ClockKind clock : {ClockKind::Virtual, ClockKind::Real}) {
+        const Trace trace = runOn(clock, scenarioFrom(scenario(two)), QStringLiteral("gather"));
+        for (const TaskTrace &t : trace.tasks) {
+            Micros gil = 0;
+            for (const PhaseSpan &p : t.phases) {
+                if (p.kind == PhaseKind::WaitGil)
+                    gil += p.end - p.start;
+                QVERIFY(p.kind != PhaseKind::WaitCore);
+            }
+            // Each waits while the other computes: about half of its 600 ms.
+            QVERIFY2(ms(gil) >= 250 && ms(gil) <= 350, qPrintable(clockKindName(clock) + QStringLiteral(": %1 ms").arg(ms(gil))));
+        }
+        const Statistics stats = Statistics::of(trace);
+        QCOMPARE(stats.maxConcurrency, 1); // only one computes at any moment
+    }
+    // Processes wait for a core instead, once there are more of them than cores.
+    const Trace processes = runOn(ClockKind::Virtual, scenarioFrom(scenario(two, R"("executor": "process", "cores": 1)")),
+                                  QStringLiteral("gather"));
+    QCOMPARE(ms(processes.makespan()), 600.0);
+    QCOMPARE(task(processes, QStringLiteral("C#1")).phases.last().kind, PhaseKind::WaitCore);
 }
 
 void TestStrategies::countExpandsIntoNumberedTasks()

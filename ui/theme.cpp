@@ -158,6 +158,10 @@ QColor Theme::phaseColor(PhaseKind kind) const
         return purple;
     case PhaseKind::LoopBlocked:
         return vermillion;
+    case PhaseKind::WaitGil:
+    case PhaseKind::WaitCore:
+        // Yellow's dark gold on a light background, where the yellow itself would vanish.
+        return dark ? yellow : QColor(0x8A, 0x75, 0x00);
     case PhaseKind::Backoff:
         // Darker than the cancelled grey on a light background: a backoff's sparse dots must not
         // read as an empty lane on a projector.
@@ -184,6 +188,10 @@ Qt::BrushStyle Theme::phasePattern(PhaseKind kind) const
         return Qt::FDiagPattern;
     case PhaseKind::LoopBlocked:
         return Qt::DiagCrossPattern;
+    case PhaseKind::WaitGil:
+    case PhaseKind::WaitCore:
+        // Across the bar: a turn in the line for the one thing that computes.
+        return Qt::VerPattern;
     case PhaseKind::Backoff:
         return Qt::Dense5Pattern;
     default:

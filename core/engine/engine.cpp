@@ -12,11 +12,15 @@
 #include "../scenario/limits.h"
 #include "../scenario/strategyregistry.h"
 #include "../scenario/taskkindregistry.h"
+#include "cpuscheduler.h"
+#include "gil.h"
 #include "phasescope.h"
 #include "ratelimiter.h"
 #include "taskerror.h"
 
+#include <chrono>
 #include <cmath>
+#include <mutex>
 
 namespace concviz {
 
@@ -36,12 +40,20 @@ Engine::Engine(const Scenario &scenario, QList<TaskInstance> instances, const St
         m_kinds.push_back(spec.definition());
         m_waits.push_back(fromMs(spec.millis(QStringLiteral("duration_ms"))));
     }
+    if (m_clock.isVirtual()) {
+        m_cpu = std::make_unique<CpuScheduler>(m_scenario.cpuCapacity(),
+                                               [this](int task, Micros from, Micros to) { recordCpuWait(task, from, to); });
+    } else if (m_scenario.executor == ExecutorKind::Thread && m_scenario.gil) {
+        m_gil = std::make_shared<Gil>();
+    }
 }
 
 Engine::~Engine()
 {
     if (m_deadlineTimer)
         m_clock.cancelTimer(m_deadlineTimer);
+    if (m_cpuTimer)
+        m_clock.cancelTimer(m_cpuTimer);
 }
 
 void Engine::start(std::function<void()> finished)
@@ -284,6 +296,25 @@ Task<void> Engine::waitFor(int task, Micros duration)
     recordLateness(task, due);
 }
 
+namespace {
+
+// The GIL waits of one job on a pool thread, handed to the loop when the job ends.
+struct GilWaits
+{
+    std::mutex mutex;
+    std::vector<std::pair<Gil::TimePoint, Gil::TimePoint>> waits;
+
+    Gil::WaitRecorder recorder()
+    {
+        return [this](Gil::TimePoint from, Gil::TimePoint to) {
+            std::lock_guard lock(mutex);
+            waits.emplace_back(from, to);
+        };
+    }
+};
+
+} // namespace
+
 Task<void> Engine::offload(int task, Micros duration, bool cpu)
 {
     {
@@ -298,13 +329,91 @@ Task<void> Engine::offload(int task, Micros duration, bool cpu)
         done->set();
         jobEnded();
     };
-    if (m_clock.isVirtual() || !m_pool) {
+    if (m_cpu && cpu) {
+        m_cpu->add(task, m_clock.now(), duration, [this, release](Micros end) { m_clock.callAt(end, release); });
+        rescheduleCpu();
+    } else if (m_clock.isVirtual() || !m_pool) {
         m_clock.callAt(m_clock.now() + duration, release);
+    } else if (cpu && m_gil) {
+        auto waits = std::make_shared<GilWaits>();
+        QFuture<void> job = runOnPool(m_pool, [gil = m_gil, duration, waits] { gil->compute(duration, waits->recorder()); });
+        watchJob(std::move(job)).state()->onDone([this, task, waits, release] {
+            // Steady-clock times become run times through one reading of both clocks.
+            const Gil::TimePoint steadyNow = std::chrono::steady_clock::now();
+            const Micros clockNow = m_clock.now();
+            auto toClock = [&](Gil::TimePoint t) {
+                return clockNow - std::chrono::duration_cast<std::chrono::microseconds>(steadyNow - t).count();
+            };
+            for (const auto &[from, to] : waits->waits)
+                recordCpuWait(task, toClock(from), toClock(to));
+            release();
+        });
     } else {
         QFuture<void> job = runOnPool(m_pool, [duration, cpu] { cpu ? burnCpu(duration) : blockThread(duration); });
         watchJob(std::move(job)).state()->onDone(release);
     }
     co_await done->wait();
+}
+
+void Engine::computeOnLoop(int task, Micros duration)
+{
+    if (m_cpu) {
+        const Micros end = m_cpu->runToEnd(task, m_clock.now(), duration);
+        m_clock.block(end - m_clock.now());
+        rescheduleCpu();
+    } else if (m_gil) {
+        GilWaits waits;
+        m_gil->compute(duration, waits.recorder());
+        const Gil::TimePoint steadyNow = std::chrono::steady_clock::now();
+        const Micros clockNow = m_clock.now();
+        for (const auto &[from, to] : waits.waits) {
+            recordCpuWait(task, clockNow - std::chrono::duration_cast<std::chrono::microseconds>(steadyNow - from).count(),
+                          clockNow - std::chrono::duration_cast<std::chrono::microseconds>(steadyNow - to).count());
+        }
+    } else {
+        m_clock.spin(duration);
+    }
+}
+
+PhaseKind Engine::cpuWaitPhase() const
+{
+    return m_scenario.executor == ExecutorKind::Thread && m_scenario.gil ? PhaseKind::WaitGil : PhaseKind::WaitCore;
+}
+
+void Engine::recordCpuWait(int task, Micros from, Micros to)
+{
+    // A real lock hands over in microseconds; only a wait a person could see is worth a phase.
+    const Micros threshold = m_clock.isVirtual() ? 0 : 500;
+    if (to - from <= threshold)
+        return;
+    TraceEvent began = event(TraceEvent::Type::PhaseBegan, task);
+    began.time = from - m_origin;
+    began.phase = cpuWaitPhase();
+    emitEvent(began);
+    TraceEvent ended = event(TraceEvent::Type::PhaseEnded, task);
+    ended.time = to - m_origin;
+    ended.phase = cpuWaitPhase();
+    emitEvent(ended);
+}
+
+void Engine::rescheduleCpu()
+{
+    const Micros next = m_cpu->nextEvent();
+    if (m_cpuTimer && next == m_cpuTimerAt)
+        return;
+    if (m_cpuTimer)
+        m_clock.cancelTimer(m_cpuTimer);
+    m_cpuTimer = 0;
+    m_cpuTimerAt = next;
+    if (next < 0)
+        return;
+    m_cpuTimer = m_clock.callAt(next, [this, next] {
+        m_cpuTimer = 0;
+        m_cpuTimerAt = -1;
+        // The turn was due at `next`, however late a blocked loop lets this run.
+        m_cpu->advanceTo(next);
+        rescheduleCpu();
+    });
 }
 
 HttpClient &Engine::http()

@@ -13,6 +13,8 @@
 
 namespace concviz {
 
+class CpuScheduler;
+class Gil;
 class HttpClient;
 struct TaskKindDefinition;
 class RateLimiter;
@@ -93,7 +95,12 @@ public:
     // Runs blocking or cpu work in the executor pool (asyncio's run_in_executor): waits for one of
     // executor_workers threads, then for the work. A cancelled caller stops waiting, but the thread
     // stays busy until the work is done, as a real thread does.
+    // CPU work under the GIL (with threads) or on the cores (with processes, or free-threaded
+    // Python) takes turns with the other CPU work of the run: its waits are their own phase.
     Task<void> offload(int task, Micros duration, bool cpu);
+    // CPU work on the event loop itself: holds the loop until done, which takes longer while
+    // offloaded CPU work competes for the GIL or the cores.
+    void computeOnLoop(int task, Micros duration);
     // The run's HTTP client, made on first use (and with it the demo server, when the scenario uses it).
     HttpClient &http();
 
@@ -104,6 +111,11 @@ private:
     const TaskKindDefinition &kindOf(int spec) const { return *m_kinds[static_cast<std::size_t>(spec)]; }
     void checkKindOf(int spec) const;
     void jobEnded();
+    // Records a wait for the GIL or a core from `from` to `to` (clock times).
+    void recordCpuWait(int task, Micros from, Micros to);
+    PhaseKind cpuWaitPhase() const;
+    // Arms one timer for the CPU model's next turn or end, on the virtual clock.
+    void rescheduleCpu();
     TraceEvent event(TraceEvent::Type type, int task) const;
     void emitEvent(const TraceEvent &e) { m_sink(e); }
     void checkFinished();
@@ -126,6 +138,10 @@ private:
     int m_live = 0;            // tracked coroutines not yet done
     int m_jobs = 0;            // executor jobs still running
     Semaphore m_executorSlots;
+    std::unique_ptr<CpuScheduler> m_cpu; // the virtual clock's model of CPU-bound work
+    std::shared_ptr<Gil> m_gil;          // the real clock's GIL, when threads need one
+    TimerId m_cpuTimer = 0;
+    Micros m_cpuTimerAt = -1;
     TimerId m_deadlineTimer = 0;
     bool m_stopping = false;
     bool m_finishPosted = false;

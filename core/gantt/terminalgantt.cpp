@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace concviz {
 
@@ -17,6 +18,7 @@ const QChar running(0x2588);  // █
 const QChar waiting(0x2591);  // ░
 const QChar backoff(0x00B7);  // ·
 const QChar network(0x2592);  // ▒
+const QChar turns(0x259A);    // ▚ computing and waiting for the GIL or a core by turns
 const QChar empty(QLatin1Char(' '));
 
 QString outcomeMark(Outcome o)
@@ -44,6 +46,17 @@ public:
         for (int i = a; i < b; ++i)
             row[i] = c;
     }
+    // Adds to each cell the time [start, end) covers of it.
+    void cover(std::vector<Micros> &covered, Micros start, Micros end) const
+    {
+        for (int i = std::clamp(cell(start), 0, m_width - 1); i < m_width; ++i) {
+            const Micros from = cellStart(i);
+            if (from >= end)
+                break;
+            covered[static_cast<std::size_t>(i)] += std::max<Micros>(0, std::min(end, cellStart(i + 1)) - std::max(start, from));
+        }
+    }
+    Micros cellStart(int i) const { return static_cast<Micros>(static_cast<double>(i) * static_cast<double>(m_end) / m_width); }
     QString ticks(int labelWidth) const
     {
         // The window's 1-2-5 steps, with at most one label per 10 cells.
@@ -74,6 +87,9 @@ private:
 QString lane(const GanttModel::Group &g, const GanttModel::Lane &l, const Axis &axis, int width, Micros end)
 {
     QString row(width, empty);
+    // Turns for the GIL alternate every few milliseconds, faster than a cell: each cell says how
+    // much of it was spent waiting, instead of one turn painting it all.
+    std::vector<Micros> turnWaits(static_cast<std::size_t>(width), 0);
     for (int i = l.firstSpan; i < l.firstSpan + l.spanCount; ++i) {
         const GanttModel::Span &s = g.spans[i];
         QChar c = running;
@@ -81,7 +97,18 @@ QString lane(const GanttModel::Group &g, const GanttModel::Lane &l, const Axis &
             c = s.phase == PhaseKind::Backoff ? backoff : waiting;
         else if (s.type == GanttModel::SpanType::Phase)
             c = isWaitInsideBody(s.phase) ? waiting : network;
-        axis.fill(row, s.start, s.end >= 0 ? s.end : end, c);
+        if (s.type == GanttModel::SpanType::Phase && (s.phase == PhaseKind::WaitGil || s.phase == PhaseKind::WaitCore))
+            axis.cover(turnWaits, s.start, s.end >= 0 ? s.end : end);
+        else
+            axis.fill(row, s.start, s.end >= 0 ? s.end : end, c);
+    }
+    for (int i = 0; i < width; ++i) {
+        const Micros waited = turnWaits[static_cast<std::size_t>(i)];
+        const double share = static_cast<double>(waited) / std::max<Micros>(1, axis.cellStart(i + 1) - axis.cellStart(i));
+        if (share >= 0.85)
+            row[i] = waiting;
+        else if (share > 0.15)
+            row[i] = turns;
     }
     return row;
 }
@@ -196,7 +223,7 @@ QString markerLines(const GanttModel::Group &g)
 
 QString TerminalGantt::legend()
 {
-    return QStringLiteral("█ running  ░ waiting  ▒ network  · backoff   ✓ ok  ✗ failed  ◴ timeout  ⊘ cancelled\n");
+    return QStringLiteral("█ running  ░ waiting  ▚ by turns  ▒ network  · backoff   ✓ ok  ✗ failed  ◴ timeout  ⊘ cancelled\n");
 }
 
 QString TerminalGantt::render(const Trace &trace, const Options &o)

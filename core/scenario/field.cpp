@@ -89,6 +89,7 @@ std::optional<QVariant> Field::read(const QJsonValue &v, QString *error, QString
     case Type::Text:
     case Type::Url:
     case Type::Choice:
+    case Type::Word:
         if (!v.isString()) {
             *error = QStringLiteral("must be a string");
             return std::nullopt;
@@ -156,6 +157,7 @@ QString Field::check(const QVariant &value, QString *subPath) const
     case Type::Url:
         return checkUrl(value.toString());
     case Type::Choice:
+    case Type::Word:
         if (!choices.contains(value.toString()))
             return QStringLiteral("must be %1").arg(listInWords(choices, QStringLiteral("or")));
         return {};
@@ -180,6 +182,7 @@ QString Field::write(const QVariant &value) const
     case Type::Text:
     case Type::Url:
     case Type::Choice:
+    case Type::Word:
         return jsonString(value.toString());
     case Type::Headers:
         return compactJson(QJsonObject::fromVariantMap(value.toMap()));

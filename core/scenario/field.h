@@ -23,6 +23,7 @@ struct Field
         Bool,
         Url,     // an http or https URL
         Choice,  // one word of `choices`, written in capitals (an HTTP method)
+        Word,    // one word of `choices`, exactly as listed (thread or process)
         Headers, // an object of header names to strings
     };
 

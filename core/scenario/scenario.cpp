@@ -1,12 +1,16 @@
 #include "scenario.h"
 
+#include <QThread>
+
 #include <algorithm>
 #include <cmath>
 
-
-
-
 namespace concviz {
+
+QString executorKindName(ExecutorKind kind)
+{
+    return kind == ExecutorKind::Thread ? QStringLiteral("thread") : QStringLiteral("process");
+}
 
 double RetryPolicy::backoffAfter(int attempt) const
 {
@@ -49,6 +53,16 @@ QList<TaskInstance> Scenario::instances() const
 std::optional<double> Scenario::timeoutFor(const TaskSpec &task) const
 {
     return task.timeoutMs ? task.timeoutMs : timeoutMs;
+}
+
+int Scenario::coresOrMachine() const
+{
+    return cores.value_or(std::max(1, QThread::idealThreadCount()));
+}
+
+int Scenario::cpuCapacity() const
+{
+    return executor == ExecutorKind::Thread && gil ? 1 : coresOrMachine();
 }
 
 QList<StrategySpec> Scenario::compareOrDefault() const

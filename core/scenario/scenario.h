@@ -37,6 +37,10 @@ struct TaskInstance
     int spec = 0; // index into Scenario::tasks
 };
 
+// Where offloaded work runs (loop.run_in_executor): a ThreadPoolExecutor or a ProcessPoolExecutor.
+enum class ExecutorKind { Thread, Process };
+QString executorKindName(ExecutorKind kind);
+
 // A scenario file's content: the tasks, how they run, and the options around them.
 struct Scenario
 {
@@ -49,6 +53,9 @@ struct Scenario
     std::optional<double> deadlineMs; // the whole run (asyncio.timeout around the strategy)
     RetryPolicy retries;
     int executorWorkers = 4;
+    ExecutorKind executor = ExecutorKind::Thread;
+    bool gil = true; // false: free-threaded Python (3.13t), whose threads compute side by side
+    std::optional<int> cores; // the cores the virtual clock assumes; none: this machine's
     int connectionsPerHost = 6; // HTTP connections open at once to one host:port, as a browser allows
     QJsonObject extra; // fields this build does not know, kept for saving
 
@@ -60,6 +67,10 @@ struct Scenario
     qint64 taskCount() const;
     // The timeout of one task: its own timeout_ms, else the scenario's.
     std::optional<double> timeoutFor(const TaskSpec &task) const;
+    // The cores CPU work may use at once: `cores`, else this machine's.
+    int coresOrMachine() const;
+    // How many CPU-bound runners compute at once: one under the GIL with threads, else the cores.
+    int cpuCapacity() const;
     // The strategies to show side by side: the file's compare list, else sequential and gather.
     QList<StrategySpec> compareOrDefault() const;
 };

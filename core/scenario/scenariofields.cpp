@@ -32,6 +32,20 @@ const Field retriesMaxBackoffMs = Field{.key = QStringLiteral("max_backoff_ms"),
                                        .help = QStringLiteral("The longest wait between two attempts: the doubling stops there."),
                                        .unit = QStringLiteral("ms")};
 const Field executorWorkers = integer("executor_workers", 1, 256, 4, "Threads of the executor pool for offloaded tasks.");
+const Field executor = Field{.key = QStringLiteral("executor"),
+                             .type = Field::Type::Word,
+                             .choices = {QStringLiteral("thread"), QStringLiteral("process")},
+                             .defaultValue = QStringLiteral("thread"),
+                             .help = QStringLiteral("Where offloaded work runs: a thread pool (run_in_executor(None, ...)) or a process pool.")};
+const Field gil = Field{.key = QStringLiteral("gil"),
+                        .type = Field::Type::Bool,
+                        .defaultValue = true,
+                        .help = QStringLiteral("CPython's global interpreter lock: CPU work in threads takes turns. false is free-threaded Python 3.13t.")};
+const Field cores = Field{.key = QStringLiteral("cores"),
+                          .type = Field::Type::Integer,
+                          .minimum = 1,
+                          .maximum = 256,
+                          .help = QStringLiteral("The CPU cores the virtual clock assumes (this machine's when left out); the real clock has this machine's.")};
 const Field connectionsPerHost =
     integer("connections_per_host", 1, 1000, 6, "HTTP connections open at once to one host and port, as a browser allows.");
 

@@ -17,6 +17,9 @@ extern const Field retriesMax;         // retries.max
 extern const Field retriesBackoffMs;   // retries.backoff_ms
 extern const Field retriesMaxBackoffMs; // retries.max_backoff_ms
 extern const Field executorWorkers;    // executor_workers
+extern const Field executor;           // executor: thread or process
+extern const Field gil;                // gil
+extern const Field cores;              // cores
 extern const Field connectionsPerHost; // connections_per_host
 
 } // namespace ScenarioFields

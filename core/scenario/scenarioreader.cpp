@@ -190,7 +190,8 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
     s.extra = unknownFields(o, {QStringLiteral("concviz"), QStringLiteral("name"), QStringLiteral("description"),
                                 QStringLiteral("tasks"), QStringLiteral("strategy"), QStringLiteral("compare"),
                                 QStringLiteral("retries"), ScenarioFields::timeoutMs.key, ScenarioFields::deadlineMs.key,
-                                ScenarioFields::executorWorkers.key, ScenarioFields::connectionsPerHost.key});
+                                ScenarioFields::executorWorkers.key, ScenarioFields::executor.key, ScenarioFields::gil.key,
+                                ScenarioFields::cores.key, ScenarioFields::connectionsPerHost.key});
     s.name = c.string(o, "name", {}).value_or(QFileInfo(source).completeBaseName());
     s.description = c.string(o, "description", {}).value_or(QString());
 
@@ -255,6 +256,11 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
     }
     s.executorWorkers = static_cast<int>(
         c.field(o, ScenarioFields::executorWorkers, {}).value_or(ScenarioFields::executorWorkers.defaultValue).toLongLong());
+    if (const auto executor = c.field(o, ScenarioFields::executor, {}))
+        s.executor = executor->toString() == QLatin1String("process") ? ExecutorKind::Process : ExecutorKind::Thread;
+    s.gil = c.field(o, ScenarioFields::gil, {}).value_or(true).toBool();
+    if (const auto cores = c.field(o, ScenarioFields::cores, {}))
+        s.cores = static_cast<int>(cores->toLongLong());
     s.connectionsPerHost = static_cast<int>(
         c.field(o, ScenarioFields::connectionsPerHost, {}).value_or(ScenarioFields::connectionsPerHost.defaultValue).toLongLong());
 

@@ -57,6 +57,8 @@ QStringList ScenarioValidator::problems(const Scenario &s)
     check(out, QStringLiteral("retries."), ScenarioFields::retriesBackoffMs, s.retries.backoffMs);
     check(out, QStringLiteral("retries."), ScenarioFields::retriesMaxBackoffMs, s.retries.maxBackoffMs);
     check(out, {}, ScenarioFields::executorWorkers, s.executorWorkers);
+    if (s.cores)
+        check(out, {}, ScenarioFields::cores, *s.cores);
     check(out, {}, ScenarioFields::connectionsPerHost, s.connectionsPerHost);
     if (out.isEmpty()) {
         for (const Problem &p : scheduleProblems(s))

@@ -82,6 +82,12 @@ QByteArray ScenarioWriter::toJson(const Scenario &s)
     }
     if (s.executorWorkers != ScenarioFields::executorWorkers.defaultValue.toInt())
         f.emplace_back(ScenarioFields::executorWorkers.key, QString::number(s.executorWorkers));
+    if (s.executor != ExecutorKind::Thread)
+        f.emplace_back(ScenarioFields::executor.key, jsonString(executorKindName(s.executor)));
+    if (!s.gil)
+        f.emplace_back(ScenarioFields::gil.key, QStringLiteral("false"));
+    if (s.cores)
+        f.emplace_back(ScenarioFields::cores.key, QString::number(*s.cores));
     if (s.connectionsPerHost != ScenarioFields::connectionsPerHost.defaultValue.toInt())
         f.emplace_back(ScenarioFields::connectionsPerHost.key, QString::number(s.connectionsPerHost));
     appendExtra(f, s.extra);

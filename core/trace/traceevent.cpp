@@ -21,7 +21,8 @@ QString outcomeName(Outcome outcome)
 
 bool isWaitInsideBody(PhaseKind kind)
 {
-    return kind == PhaseKind::WaitExecutor || kind == PhaseKind::WaitConnection || kind == PhaseKind::LoopBlocked;
+    return kind == PhaseKind::WaitExecutor || kind == PhaseKind::WaitConnection || kind == PhaseKind::LoopBlocked
+        || kind == PhaseKind::WaitGil || kind == PhaseKind::WaitCore;
 }
 
 QString outcomeSymbol(Outcome outcome)
@@ -66,6 +67,10 @@ QString phaseName(PhaseKind kind)
         return QStringLiteral("backoff");
     case PhaseKind::LoopBlocked:
         return QStringLiteral("loop_blocked");
+    case PhaseKind::WaitGil:
+        return QStringLiteral("gil");
+    case PhaseKind::WaitCore:
+        return QStringLiteral("cpu_core");
     }
     return {};
 }
@@ -80,7 +85,7 @@ QString phaseDescription(PhaseKind kind)
     case PhaseKind::WaitQueue:
         return QStringLiteral("waiting in the queue for a worker");
     case PhaseKind::WaitExecutor:
-        return QStringLiteral("waiting for an executor thread");
+        return QStringLiteral("waiting for an executor worker");
     case PhaseKind::WaitConnection:
         return QStringLiteral("waiting for a connection");
     case PhaseKind::Connecting:
@@ -95,6 +100,10 @@ QString phaseDescription(PhaseKind kind)
         return QStringLiteral("backing off before a retry");
     case PhaseKind::LoopBlocked:
         return QStringLiteral("ready, but the event loop was blocked");
+    case PhaseKind::WaitGil:
+        return QStringLiteral("waiting for the GIL");
+    case PhaseKind::WaitCore:
+        return QStringLiteral("waiting for a CPU core");
     }
     return {};
 }

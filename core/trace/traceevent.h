@@ -22,6 +22,8 @@ enum class PhaseKind {
     Downloading,
     Backoff,         // between a failed attempt and the next
     LoopBlocked,     // ready to go on, but the event loop was busy with blocking work
+    WaitGil,         // CPU work waiting for CPython's global interpreter lock
+    WaitCore,        // CPU work waiting for a free core (processes, or Python without the GIL)
 };
 
 // Waits that happen inside an attempt's body: the body is in flight but doing no work of its own,

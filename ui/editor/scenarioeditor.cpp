@@ -5,6 +5,7 @@
 #include "scenario/strategyregistry.h"
 #include "scenario/taskkindregistry.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -17,6 +18,7 @@
 #include <QSpinBox>
 #include <QScrollBar>
 #include <QTableView>
+#include <QThread>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -121,6 +123,19 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     m_maxBackoff->setToolTip(ScenarioFields::retriesMaxBackoffMs.help);
     m_workers = new QSpinBox(this);
     setRangeOf(m_workers, ScenarioFields::executorWorkers);
+    m_executor = new QComboBox(this);
+    m_executor->setObjectName(ScenarioFields::executor.key);
+    m_executor->addItems(ScenarioFields::executor.choices);
+    m_executor->setToolTip(ScenarioFields::executor.help);
+    m_gil = new QCheckBox(tr("CPU work in threads takes turns for the GIL"), this);
+    m_gil->setToolTip(ScenarioFields::gil.help);
+    m_gil->setObjectName(ScenarioFields::gil.key);
+    m_cores = new QSpinBox(this);
+    setRangeOf(m_cores, ScenarioFields::cores);
+    m_cores->setObjectName(ScenarioFields::cores.key);
+    // Below the range: no number in the file, so this machine's cores.
+    m_cores->setMinimum(static_cast<int>(ScenarioFields::cores.minimum) - 1);
+    m_cores->setSpecialValueText(tr("this machine's (%1)").arg(std::max(1, QThread::idealThreadCount())));
     m_connections = new QSpinBox(this);
     setRangeOf(m_connections, ScenarioFields::connectionsPerHost);
     form->addRow(tr("&Strategy"), m_strategy);
@@ -130,7 +145,10 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     form->addRow(tr("&Retries"), m_retries);
     form->addRow(tr("&Backoff (ms)"), m_backoff);
     form->addRow(tr("Backoff at &most (ms)"), m_maxBackoff);
-    form->addRow(tr("&Executor threads"), m_workers);
+    form->addRow(tr("&Executor workers"), m_workers);
+    form->addRow(tr("E&xecutor"), m_executor);
+    form->addRow(tr("&GIL"), m_gil);
+    form->addRow(tr("C&ores"), m_cores);
     form->addRow(tr("Connections per &host"), m_connections);
     layout->addLayout(form);
 
@@ -141,6 +159,9 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     connect(m_retries, &QSpinBox::editingFinished, this, &ScenarioEditor::applyOptions);
     connect(m_workers, &QSpinBox::editingFinished, this, &ScenarioEditor::applyOptions);
     connect(m_connections, &QSpinBox::editingFinished, this, &ScenarioEditor::applyOptions);
+    connect(m_cores, &QSpinBox::editingFinished, this, &ScenarioEditor::applyOptions);
+    connect(m_executor, &QComboBox::activated, this, &ScenarioEditor::applyOptions);
+    connect(m_gil, &QCheckBox::toggled, this, &ScenarioEditor::applyOptions);
     connect(m_description, &QPlainTextEdit::textChanged, this, [this] {
         if (m_refreshing)
             return;
@@ -177,6 +198,9 @@ void ScenarioEditor::refresh()
     m_backoff->setText(formatNumber(s.retries.backoffMs));
     m_maxBackoff->setText(formatNumber(s.retries.maxBackoffMs));
     m_workers->setValue(s.executorWorkers);
+    m_executor->setCurrentText(executorKindName(s.executor));
+    m_gil->setChecked(s.gil);
+    m_cores->setValue(s.cores.value_or(m_cores->minimum()));
     m_connections->setValue(s.connectionsPerHost);
     m_table->resizeColumnsToContents();
     m_refreshing = false;
@@ -230,6 +254,11 @@ void ScenarioEditor::applyOptions()
     s.retries.backoffMs = backoff.value_or(0);
     s.retries.maxBackoffMs = maxBackoff.value_or(RetryPolicy::defaultMaxBackoffMs);
     s.executorWorkers = m_workers->value();
+    s.executor = m_executor->currentText() == executorKindName(ExecutorKind::Process) ? ExecutorKind::Process : ExecutorKind::Thread;
+    s.gil = m_gil->isChecked();
+    s.cores.reset();
+    if (m_cores->value() != m_cores->minimum())
+        s.cores = m_cores->value();
     s.connectionsPerHost = m_connections->value();
     const QString problem = ScenarioDocument::problemWith(s);
     showProblem(problem);

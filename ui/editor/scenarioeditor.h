@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -67,6 +68,9 @@ private:
     QLineEdit *m_backoff;
     QLineEdit *m_maxBackoff;
     QSpinBox *m_workers;
+    QComboBox *m_executor;
+    QCheckBox *m_gil;
+    QSpinBox *m_cores;
     QSpinBox *m_connections;
     QLabel *m_message;
     bool m_refreshing = false;

@@ -49,6 +49,8 @@ QList<GanttPainter::LegendItem> GanttPainter::legendItems() const
     // What the runs show, so that the legend names only that: a lesson's legend stays one line.
     QList<std::pair<QColor, Qt::BrushStyle>> shown;
     std::array<bool, 5> ended{};
+    bool gilWaits = false;
+    bool coreWaits = false;
     const bool everything = !m_model || m_model->laneCount() == 0;
     if (!everything) {
         for (const GanttModel::Group &g : m_model->groups()) {
@@ -57,6 +59,10 @@ QList<GanttPainter::LegendItem> GanttPainter::legendItems() const
                 const bool seen = span.end < 0 || span.end > span.start; // a wait of no time is not drawn
                 if (span.type == GanttModel::SpanType::Phase && seen && !shown.contains(look))
                     shown.append(look);
+                if (span.type == GanttModel::SpanType::Phase && seen) {
+                    gilWaits = gilWaits || span.phase == PhaseKind::WaitGil;
+                    coreWaits = coreWaits || span.phase == PhaseKind::WaitCore;
+                }
             }
             for (const GanttModel::Lane &lane : g.lanes)
                 ended[static_cast<std::size_t>(lane.outcome)] = true;
@@ -70,9 +76,12 @@ QList<GanttPainter::LegendItem> GanttPainter::legendItems() const
     swatch(m_theme.running, Qt::SolidPattern, tr("running"));
     swatch(m_theme.phaseColor(PhaseKind::WaitSemaphore), m_theme.phasePattern(PhaseKind::WaitSemaphore), tr("waiting its turn"));
     swatch(m_theme.phaseColor(PhaseKind::WaitConnection), m_theme.phasePattern(PhaseKind::WaitConnection),
-           tr("waiting for a thread or connection"));
+           tr("waiting for a worker or connection"));
     swatch(m_theme.phaseColor(PhaseKind::WaitingFirstByte), Qt::SolidPattern, tr("network"));
     swatch(m_theme.phaseColor(PhaseKind::LoopBlocked), m_theme.phasePattern(PhaseKind::LoopBlocked), tr("loop blocked"));
+    // Both CPU waits look the same; the legend names the one this run has.
+    swatch(m_theme.phaseColor(PhaseKind::WaitGil), m_theme.phasePattern(PhaseKind::WaitGil),
+           coreWaits && !gilWaits ? tr("waiting for a CPU core") : tr("waiting for the GIL"));
     swatch(m_theme.phaseColor(PhaseKind::Backoff), m_theme.phasePattern(PhaseKind::Backoff), tr("backoff"));
     for (Outcome o : {Outcome::Ok, Outcome::Failed, Outcome::Timeout, Outcome::Cancelled}) {
         if (everything || ended[static_cast<std::size_t>(o)])
@@ -334,6 +343,8 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const GanttModel:
             const Micros end = s.end >= 0 ? s.end : openEnd;
             if (end < o.start || s.start > o.end)
                 continue;
+            if (s.type == GanttModel::SpanType::Phase && s.end >= 0 && s.end <= s.start)
+                continue; // a wait of no time (a free thread at once) is no wait, as the legend says
             double x0 = timeline::timeToX(s.start, o.start, o.end, plot.left(), plot.width());
             double x1 = timeline::timeToX(end, o.start, o.end, plot.left(), plot.width());
             x0 = std::max(x0, plot.left() - 2);

@@ -11,7 +11,7 @@ Task<void> runWork(Engine &engine, int task, const TaskSpec &spec, bool cpu)
     if (spec.flag(QStringLiteral("offload")))
         co_await engine.offload(task, duration, cpu);
     else if (cpu)
-        engine.clock().spin(duration);
+        engine.computeOnLoop(task, duration);
     else
         engine.clock().block(duration);
 }

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "../async/clock.h"
+
+#include <deque>
+#include <functional>
+#include <vector>
+
+namespace concviz {
+
+// How CPU-bound work shares what runs it, for the virtual clock: a model, not threads. Under the
+// GIL one runner computes at a time (capacity 1), otherwise the cores do. Runners take turns every
+// switch interval, as CPython hands the GIL to a waiting thread every 5 ms
+// (sys.getswitchinterval()) and an OS shares a core: n runners on k slots each progress at about
+// k/n speed, so three 250 ms jobs under the GIL all end near 750 ms, not at 250, 500 and 750.
+// Exact and deterministic: the same runners always end at the same times.
+class CpuScheduler
+{
+public:
+    // A runner's time waiting for a slot, from `from` to `to`.
+    using WaitRecorder = std::function<void(int task, Micros from, Micros to)>;
+    // Called when a runner's work is done, with the time it ended.
+    using Done = std::function<void(Micros end)>;
+
+    static constexpr Micros switchInterval = 5000;
+
+    CpuScheduler(int capacity, WaitRecorder waited);
+
+    // Work of `cpu` for `task` from `now`; `done` is called from a later advanceTo() or runToEnd().
+    void add(int task, Micros now, Micros cpu, Done done);
+    // Works out everything up to `time`: turns taken, waits and ends.
+    void advanceTo(Micros time);
+    // Adds work that the caller does itself, without giving the loop back (CPU work on the event
+    // loop): works the model forward until that work is done and returns when it ended.
+    Micros runToEnd(int task, Micros now, Micros cpu);
+    // When the next turn or end is due, or -1 when no one runs.
+    Micros nextEvent() const;
+    bool isIdle() const { return m_running.empty(); }
+
+private:
+    struct Runner
+    {
+        int task = -1;
+        Micros left = 0;       // CPU time still needed, as of m_time
+        Micros turnStart = 0;  // when its current turn began (running) or its wait did (waiting)
+        Done done;
+        quint64 id = 0;
+    };
+
+    // One step to the next event if it is at or before `limit`; false when there is none by then.
+    bool step(Micros limit);
+    void takeSlot(Runner runner, Micros at);
+
+    int m_capacity;
+    WaitRecorder m_waited;
+    Micros m_time = 0;
+    std::vector<Runner> m_running;
+    std::deque<Runner> m_waiting;
+    quint64 m_nextId = 1;
+};
+
+} // namespace concviz
