@@ -180,8 +180,10 @@ async def strategy_main(run, text, spawned):
             except TaskError:
                 pass
     elif name == "wait":
-        when = asyncio.FIRST_COMPLETED if arg == "first_completed" else asyncio.FIRST_EXCEPTION
-        done, pending = await asyncio.wait([spawn(i) for i in range(n)], return_when=when)
+        when = {"first_completed": asyncio.FIRST_COMPLETED, "first_exception": asyncio.FIRST_EXCEPTION,
+                "all_completed": asyncio.ALL_COMPLETED}[arg]
+        timeout = float(options["timeout"]) / 1000 if "timeout" in options else None
+        done, pending = await asyncio.wait([spawn(i) for i in range(n)], return_when=when, timeout=timeout)
         for t in pending:
             t.cancel()
     elif name == "semaphore":

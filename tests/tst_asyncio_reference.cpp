@@ -81,6 +81,8 @@ void TestAsyncioReference::concvizMatchesAsyncio_data()
     QTest::newRow("as_completed") << seven << "as_completed" << 50.0;
     QTest::newRow("wait first_completed") << oneFails << "wait:first_completed" << 50.0;
     QTest::newRow("wait first_exception") << oneFails << "wait:first_exception" << 50.0;
+    QTest::newRow("wait all_completed with a timeout") << seven << "wait:all_completed,timeout=250" << 50.0;
+    QTest::newRow("wait first_exception with a timeout") << oneFails << "wait:first_exception,timeout=50" << 50.0;
     QTest::newRow("semaphore") << seven << "semaphore:3" << 50.0;
     QTest::newRow("rate limit") << many << "rate_limit:3/200" << 50.0;
     QTest::newRow("queue with interval") << many << "queue:2,interval=40" << 50.0;

@@ -111,7 +111,7 @@ void TestScenario::aBrokenFileSaysWhatAndWhere_data()
     QTest::newRow("semaphore of zero") << file("\"strategy\": \"semaphore:0\", \"tasks\": [" + sleep + "]")
                                        << "<test>: strategy: the semaphore's permits must be a whole number from 1 to 1000000, not \"0\"";
     QTest::newRow("bad compare entry") << file("\"compare\": [\"gather\", \"wait:sometimes\"], \"tasks\": [" + sleep + "]")
-                                       << "<test>: compare[1]: wait needs \"first_completed\" or \"first_exception\", as in wait:first_completed";
+                                       << "<test>: compare[1]: wait needs \"first_completed\", \"first_exception\" or \"all_completed\", as in wait:first_completed";
     QTest::newRow("a file URL") << file(R"("tasks": [{"kind": "http", "url": "file:///etc/passwd"}])")
                                 << "<test>: tasks[0].url: only http and https URLs can be fetched, not file:";
     QTest::newRow("a data URL") << file(R"("tasks": [{"kind": "http", "url": "data:text/plain,hi"}])")

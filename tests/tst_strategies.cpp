@@ -143,6 +143,15 @@ void TestStrategies::tasksStartAndEndWhenAsyncioSaysTheyDo_data()
         << "wait:first_exception" << 200.0 << "A 0 200 cancelled, B 0 200 failed, C 0 100 ok";
     QTest::newRow("wait first_exception without one waits for all")
         << scenario(sleeps({300, 100})) << "wait:first_exception" << 300.0 << "T1 0 300 ok, T2 0 100 ok";
+    QTest::newRow("wait all_completed waits for every task")
+        << scenario(oneFails) << "wait:all_completed" << 1500.0 << "A 0 1000 ok, B 0 500 failed, C 0 1500 ok";
+    QTest::newRow("wait returns at its timeout and the pending are cancelled")
+        << scenario(oneFails) << "wait:all_completed,timeout=1200" << 1200.0 << "A 0 1000 ok, B 0 500 failed, C 0 1200 cancelled";
+    QTest::newRow("wait first_completed with a timeout before any ends")
+        << scenario(demo) << "wait:first_completed,timeout=300" << 300.0 << "A 0 300 cancelled, B 0 300 cancelled, C 0 300 cancelled";
+    QTest::newRow("a timeout after wait returned changes nothing")
+        << scenario(sleeps({300, 100, 200})) << "wait:first_completed,timeout=5000" << 100.0
+        << "T1 0 100 cancelled, T2 0 100 ok, T3 0 100 cancelled";
     QTest::newRow("semaphore 3 over 7")
         << scenario(sleeps({100, 300, 200, 100, 100, 200, 300})) << "semaphore:3" << 600.0
         << "T1 0 100 ok, T2 0 300 ok, T3 0 200 ok, T4 100 200 ok, T5 200 300 ok, T6 200 400 ok, T7 300 600 ok";
@@ -257,6 +266,8 @@ void TestStrategies::theCallerResumesWhereTheLessonSays_data()
     QTest::newRow("task group raises after cancelling") << scenario(oneFails) << "task_group" << 500.0 << "TaskGroup raised ExceptionGroup: boom";
     QTest::newRow("wait returns at the first end") << scenario(sleeps({300, 100, 200})) << "wait:first_completed" << 100.0
                                                    << "wait returned: 1 done, 2 pending cancelled";
+    QTest::newRow("wait says it timed out") << scenario(oneFails) << "wait:all_completed,timeout=1200" << 1200.0
+                                            << "wait timed out after 1200 ms: 2 done, 1 pending cancelled";
     QTest::newRow("the deadline is marked") << scenario(demo, R"("deadline_ms": 2500)") << "sequential" << 2500.0
                                             << "deadline of 2500 ms reached";
 }
