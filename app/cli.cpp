@@ -2,6 +2,7 @@
 
 #include "scenario/examples.h"
 #include "scenario/scenarioreader.h"
+#include "scenario/scenariovalidator.h"
 #include "trace/safetext.h"
 
 #include <QSaveFile>
@@ -103,8 +104,18 @@ namespace concviz::cli {
 
 QList<StrategySpec> strategiesToCompare(const QCommandLineParser &parser, const Scenario &scenario)
 {
-    return parser.isSet(QStringLiteral("strategies")) ? parseStrategyList(parser.value(QStringLiteral("strategies")))
-                                                      : scenario.compareOrDefault();
+    if (!parser.isSet(QStringLiteral("strategies")))
+        return scenario.compareOrDefault();
+    const QList<StrategySpec> specs = parseStrategyList(parser.value(QStringLiteral("strategies")));
+    for (const StrategySpec &spec : specs)
+        checkRunsCallerSteps(QStringLiteral("--strategies"), scenario, spec);
+    return specs;
+}
+
+void checkRunsCallerSteps(const QString &option, const Scenario &scenario, const StrategySpec &strategy)
+{
+    if (const QString problem = ScenarioValidator::callerProblem(scenario, strategy); !problem.isEmpty())
+        throw UsageError{QStringLiteral("%1: %2").arg(option, problem)};
 }
 
 bool parseCommand(QCommandLineParser &parser, const QString &name, const QStringList &arguments)

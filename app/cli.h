@@ -53,6 +53,8 @@ QList<Trace> executeRuns(const Scenario &scenario, const QList<StrategySpec> &st
 int reportInterrupted(int signal, const QString &out);
 // The strategies named by --strategies, else the scenario's compare list.
 QList<StrategySpec> strategiesToCompare(const QCommandLineParser &parser, const Scenario &scenario);
+// Throws UsageError, naming `option`, when `strategy` cannot run the scenario's caller steps.
+void checkRunsCallerSteps(const QString &option, const Scenario &scenario, const StrategySpec &strategy);
 // Parses a command's arguments ("concviz NAME ..."). Returns false when --help was asked for and
 // printed; throws UsageError for bad options.
 bool parseCommand(QCommandLineParser &parser, const QString &name, const QStringList &arguments);

@@ -16,7 +16,7 @@ int compareCommand(const QStringList &arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A scenario file (.json)."), QStringLiteral("[FILE]"));
     parser.addOptions({
-        {QStringLiteral("strategies"), QStringLiteral("Comma-separated strategies (default: the file's compare list, else sequential,gather)."), QStringLiteral("S1,S2,...")},
+        {QStringLiteral("strategies"), QStringLiteral("Comma-separated strategies (default: the file's compare list, else sequential, gather and the file's strategy)."), QStringLiteral("S1,S2,...")},
         {QStringLiteral("clock"), QStringLiteral("real (default) or virtual."), QStringLiteral("real|virtual"), QStringLiteral("real")},
         {QStringLiteral("format"), QStringLiteral("text (default) or json."), QStringLiteral("FORMAT"), QStringLiteral("text")},
         {{QStringLiteral("o"), QStringLiteral("out")}, QStringLiteral("Write to PATH instead of standard output."), QStringLiteral("PATH")},

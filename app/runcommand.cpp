@@ -38,6 +38,7 @@ int runCommand(const QStringList &arguments)
     const Scenario scenario = loadScenario(parser.positionalArguments().value(0));
     const StrategySpec strategy = parser.isSet(QStringLiteral("strategy")) ? parseStrategy(parser.value(QStringLiteral("strategy")))
                                                                           : scenario.strategy;
+    checkRunsCallerSteps(QStringLiteral("--strategy"), scenario, strategy);
 
     int signal = 0;
     const Trace trace = executeRun(scenario, strategy, clock, &signal);

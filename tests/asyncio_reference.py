@@ -8,7 +8,8 @@ the same start and end times. Usage:
 
 Prints one JSON object: {"makespan_ms": ..., "tasks": [{"name", "state", "start_ms", "end_ms"}]}.
 Only what the reference tests use is here: sleep, fail, blocking and cpu tasks (offloaded or not,
-to threads or processes), count, timeouts, retries, the deadline, and every strategy.
+to threads or processes), count, timeouts, retries, the deadline, the caller's own steps, and every
+strategy.
 """
 import asyncio
 import concurrent.futures
@@ -145,6 +146,18 @@ class RateLimiter:
                 await asyncio.sleep(self.starts[0] + self.period - now)
 
 
+async def caller_steps(scenario):
+    """The caller's own work between creating the tasks and awaiting them."""
+    for step in scenario.get("caller", []):
+        seconds = step["duration_ms"] / 1000
+        if step["kind"] == "sleep":
+            await asyncio.sleep(seconds)
+        elif step["kind"] == "blocking":
+            time.sleep(seconds)
+        else:
+            burn(seconds)
+
+
 async def strategy_main(run, text, spawned):
     name, arg, options = parse_strategy(text)
     n = len(run.instances)
@@ -154,6 +167,11 @@ async def strategy_main(run, text, spawned):
         spawned.append(t)
         return t
 
+    async def spawn_all(**admission):
+        tasks = [spawn(i, **admission) for i in range(n)]
+        await caller_steps(run.scenario)
+        return tasks
+
     if name == "sequential":
         for i in range(n):
             try:
@@ -161,7 +179,7 @@ async def strategy_main(run, text, spawned):
             except TaskError:
                 pass
     elif name == "gather":
-        tasks = [spawn(i) for i in range(n)]
+        tasks = await spawn_all()
         try:
             await asyncio.gather(*tasks, return_exceptions=(arg == "return_exceptions"))
         except TaskError:
@@ -171,10 +189,11 @@ async def strategy_main(run, text, spawned):
             async with asyncio.TaskGroup() as tg:
                 for i in range(n):
                     spawned.append(tg.create_task(run.task(i)))
+                await caller_steps(run.scenario)
         except* TaskError:
             pass
     elif name == "as_completed":
-        for next_done in asyncio.as_completed([spawn(i) for i in range(n)]):
+        for next_done in asyncio.as_completed(await spawn_all()):
             try:
                 await next_done
             except TaskError:
@@ -183,16 +202,16 @@ async def strategy_main(run, text, spawned):
         when = {"first_completed": asyncio.FIRST_COMPLETED, "first_exception": asyncio.FIRST_EXCEPTION,
                 "all_completed": asyncio.ALL_COMPLETED}[arg]
         timeout = float(options["timeout"]) / 1000 if "timeout" in options else None
-        done, pending = await asyncio.wait([spawn(i) for i in range(n)], return_when=when, timeout=timeout)
+        done, pending = await asyncio.wait(await spawn_all(), return_when=when, timeout=timeout)
         for t in pending:
             t.cancel()
     elif name == "semaphore":
         semaphore = asyncio.Semaphore(int(arg))
-        await asyncio.gather(*(spawn(i, semaphore=semaphore) for i in range(n)), return_exceptions=True)
+        await asyncio.gather(*await spawn_all(semaphore=semaphore), return_exceptions=True)
     elif name == "rate_limit":
         calls, period = arg.split("/")
         limiter = RateLimiter(int(calls), float(period) / 1000)
-        await asyncio.gather(*(spawn(i, limiter=limiter) for i in range(n)), return_exceptions=True)
+        await asyncio.gather(*await spawn_all(limiter=limiter), return_exceptions=True)
     elif name == "queue":
         queue = asyncio.Queue(int(options.get("maxsize", 0)))
         interval = float(options.get("interval", 0)) / 1000
@@ -217,7 +236,10 @@ async def strategy_main(run, text, spawned):
     elif name == "batches":
         size = int(arg)
         concurrency = int(options.get("concurrency", 0))
+        pause = float(options.get("pause", 0)) / 1000
         for first in range(0, n, size):
+            if first > 0 and pause > 0:
+                await asyncio.sleep(pause)
             semaphore = asyncio.Semaphore(concurrency) if concurrency else None
             await asyncio.gather(*(spawn(i, semaphore=semaphore) for i in range(first, min(n, first + size))),
                                  return_exceptions=True)

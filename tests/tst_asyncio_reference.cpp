@@ -88,6 +88,13 @@ void TestAsyncioReference::concvizMatchesAsyncio_data()
     QTest::newRow("queue with interval") << many << "queue:2,interval=40" << 50.0;
     QTest::newRow("queue with maxsize") << many << "queue:2,maxsize=1" << 50.0;
     QTest::newRow("batches") << many << "batches:3,concurrency=2" << 50.0;
+    QTest::newRow("batches with a pause") << many << "batches:3,pause=80" << 50.0;
+    const QByteArray callerWorks = R"({"concviz": 1, "caller": [{"kind": "blocking", "duration_ms": 150}, {"kind": "sleep", "duration_ms": 300},
+        {"kind": "blocking", "duration_ms": 100}], "tasks": [{"name": "fetch", "kind": "sleep", "duration_ms": 100, "count": 3},
+        {"name": "slow", "kind": "sleep", "duration_ms": 400}]})";
+    QTest::newRow("the caller's own work, then gather") << callerWorks << "gather" << 50.0;
+    QTest::newRow("the caller's own work under a semaphore") << callerWorks << "semaphore:2" << 50.0;
+    QTest::newRow("the caller's own work, then as_completed") << callerWorks << "as_completed" << 50.0;
     QTest::newRow("timeouts and retries")
         << QByteArray(R"({"concviz": 1, "timeout_ms": 100, "retries": {"max": 1, "backoff_ms": 50}, "tasks": [
             {"name": "slow", "kind": "sleep", "duration_ms": 300}, {"name": "quick", "kind": "sleep", "duration_ms": 50},

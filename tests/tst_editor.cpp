@@ -30,6 +30,7 @@ private Q_SLOTS:
     void addingDuplicatingAndDeletingAreUndoable();
     void aBadStrategyIsRefusedAndTheOldOneStays();
     void howCpuWorkRunsIsEditedAndUndone();
+    void theCallersStepsAreTypedOnOneLine();
     void anErrorEditedOverMixedKindsChangesTheTasksThatRaise();
 };
 
@@ -174,6 +175,40 @@ void TestEditor::howCpuWorkRunsIsEditedAndUndone()
     doc.undoStack()->undo();
     QCOMPARE(doc.scenario().executor, ExecutorKind::Thread);
     QVERIFY(gil->isChecked());
+}
+
+void TestEditor::theCallersStepsAreTypedOnOneLine()
+{
+    ScenarioDocument doc;
+    Scenario gatherOnly = builtinDemo();
+    gatherOnly.compare = {gatherOnly.strategy}; // one by one cannot run the caller's steps
+    doc.reset(gatherOnly, {});
+    ScenarioEditor editor(&doc);
+    auto *caller = editor.findChild<QLineEdit *>(QStringLiteral("caller"));
+    QVERIFY(caller);
+    caller->setText(QStringLiteral("prepare: blocking 300; sleep 500"));
+    Q_EMIT caller->editingFinished();
+    QCOMPARE(doc.scenario().caller.size(), 2);
+    QCOMPARE(doc.scenario().caller[0].name, QStringLiteral("prepare"));
+    QCOMPARE(doc.scenario().caller[0].kind, CallerStepKind::Blocking);
+    QCOMPARE(doc.scenario().caller[1].durationMs, 500.0);
+    QCOMPARE(caller->text(), QStringLiteral("prepare: blocking 300; sleep 500"));
+    // A wrong kind is refused with the reason, and the steps stay as they were.
+    caller->setText(QStringLiteral("prepare: nap 300"));
+    Q_EMIT caller->editingFinished();
+    QVERIFY2(editor.lastMessage().contains(QStringLiteral("the kind must be sleep, blocking or cpu, not \"nap\"")),
+             qPrintable(editor.lastMessage()));
+    QCOMPARE(doc.scenario().caller.size(), 2);
+    caller->setText(QStringLiteral("prepare: blocking 300; sleep 500"));
+    // Steps with a strategy that cannot run them are refused as a file would be.
+    auto *strategy = editor.findChild<QComboBox *>();
+    strategy->setEditText(QStringLiteral("sequential"));
+    Q_EMIT strategy->lineEdit()->editingFinished();
+    QVERIFY2(editor.lastMessage().contains(QStringLiteral("sequential cannot run the caller's own steps")), qPrintable(editor.lastMessage()));
+    QCOMPARE(doc.scenario().strategy.toString(), QStringLiteral("gather"));
+    doc.undoStack()->undo();
+    QVERIFY(doc.scenario().caller.isEmpty());
+    QVERIFY(caller->text().isEmpty());
 }
 
 void TestEditor::anErrorEditedOverMixedKindsChangesTheTasksThatRaise()

@@ -377,7 +377,7 @@ void TestMainWindow::theEditorShowsALongStrategyWholeOnAProjector()
     QTest::qWait(20);
     auto *strategy = w.editor()->findChild<QComboBox *>();
     QVERIFY(strategy);
-    QCOMPARE(strategy->currentText(), QStringLiteral("batches:50,concurrency=10"));
+    QCOMPARE(strategy->currentText(), QStringLiteral("batches:50,concurrency=10,pause=100"));
     // The labels go above the fields when beside them the fields would be too narrow.
     const int needed = strategy->fontMetrics().horizontalAdvance(strategy->currentText());
     QVERIFY2(strategy->lineEdit()->width() >= needed, qPrintable(QStringLiteral("%1 < %2").arg(strategy->lineEdit()->width()).arg(needed)));

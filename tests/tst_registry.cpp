@@ -105,7 +105,7 @@ void TestRegistry::theHelpListsEveryWrittenForm()
     QCOMPARE(help,
              QStringLiteral("sequential, gather, gather:return_exceptions, task_group, as_completed, wait:first_completed, "
                             "wait:first_exception, wait:all_completed[,timeout=MS], semaphore:N, rate_limit:CALLS/PERIOD_MS, queue:WORKERS[,maxsize=M][,interval=MS], "
-                            "batches:SIZE[,concurrency=C]"));
+                            "batches:SIZE[,concurrency=C][,pause=MS]"));
 }
 
 void TestRegistry::everyTaskKindLivesInAFileOfItsName()

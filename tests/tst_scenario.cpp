@@ -124,6 +124,17 @@ void TestScenario::aBrokenFileSaysWhatAndWhere_data()
     QTest::newRow("a GIL that is not true or false") << file("\"gil\": \"no\", \"tasks\": [" + sleep + "]")
                                                      << "<test>: gil: must be true or false";
     QTest::newRow("no cores") << file("\"cores\": 0, \"tasks\": [" + sleep + "]") << "<test>: cores: must be a whole number from 1 to 256";
+    QTest::newRow("caller steps that are not a list") << file("\"caller\": {\"kind\": \"sleep\"}, \"tasks\": [" + sleep + "]")
+                                                      << "<test>: caller: must be a list of steps such as {\"kind\": \"blocking\", \"duration_ms\": 300}";
+    QTest::newRow("a caller step of an unknown kind")
+        << file("\"caller\": [{\"kind\": \"nap\", \"duration_ms\": 5}], \"tasks\": [" + sleep + "]")
+        << "<test>: caller[0].kind: must be sleep, blocking or cpu";
+    QTest::newRow("a caller step without its duration") << file("\"caller\": [{\"kind\": \"sleep\"}], \"tasks\": [" + sleep + "]")
+                                                        << "<test>: caller[0].duration_ms: required: how long the step takes";
+    QTest::newRow("caller steps under sequential")
+        << file("\"strategy\": \"sequential\", \"caller\": [{\"kind\": \"sleep\", \"duration_ms\": 5}], \"tasks\": [" + sleep + "]")
+        << "<test>: strategy: sequential cannot run the caller's own steps (caller): only gather, task_group, as_completed, wait, "
+           "semaphore and rate_limit create every task before the caller goes on";
     QTest::newRow("zero timeout") << file("\"timeout_ms\": 0, \"tasks\": [" + sleep + "]") << "<test>: timeout_ms: must be a number above 0";
     QTest::newRow("offloading a sleep") << file(R"("tasks": [{"kind": "sleep", "duration_ms": 1, "offload": true}])")
                                         << "<test>: tasks[0].offload: only blocking and cpu tasks can be offloaded";

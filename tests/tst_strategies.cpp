@@ -109,6 +109,7 @@ private Q_SLOTS:
     void aQueueWorkerIsNamedOnEachTask();
     void waitingTimeIsRecordedAsItsOwnPhase();
     void waitingForTheGilIsItsOwnPhase();
+    void theCallersStepsAreOnItsRow();
     void countExpandsIntoNumberedTasks();
     void statisticsMatchTheRun();
     void aQueueRunCutShortEndsEveryTask_data();
@@ -206,6 +207,23 @@ void TestStrategies::tasksStartAndEndWhenAsyncioSaysTheyDo_data()
     QTest::newRow("the executor has executor_workers threads")
         << scenario(R"({"name": "B", "kind": "blocking", "duration_ms": 1000, "offload": true, "count": 3})", R"("executor_workers": 2)")
         << "gather" << 2000.0 << "B#1 0 1000 ok, B#2 0 1000 ok, B#3 0 2000 ok";
+    // tasks = [create_task(...)]; <the caller's steps>; await gather(*tasks): tasks start at the
+    // caller's first await.
+    const QByteArray threeFetches = R"({"name": "F", "kind": "sleep", "duration_ms": 200, "count": 3})";
+    QTest::newRow("the caller blocking first delays every start")
+        << scenario(threeFetches, R"("caller": [{"kind": "blocking", "duration_ms": 300}, {"kind": "sleep", "duration_ms": 500}])")
+        << "gather" << 800.0 << "F#1 300 500 ok, F#3 300 500 ok";
+    QTest::newRow("the caller awaiting first lets the tasks run")
+        << scenario(threeFetches, R"("caller": [{"kind": "sleep", "duration_ms": 500}])") << "gather" << 500.0 << "F#1 0 200 ok, F#3 0 200 ok";
+    QTest::newRow("the caller blocking later holds up the running tasks")
+        << scenario(threeFetches, R"("caller": [{"kind": "sleep", "duration_ms": 100}, {"kind": "cpu", "duration_ms": 300}])")
+        << "gather" << 400.0 << "F#1 0 400 ok, F#3 0 400 ok";
+    QTest::newRow("the caller's steps under a semaphore")
+        << scenario(threeFetches, R"("caller": [{"kind": "blocking", "duration_ms": 100}])") << "semaphore:2" << 500.0
+        << "F#1 100 300 ok, F#2 100 300 ok, F#3 300 500 ok";
+    QTest::newRow("batches pause between batches, not after the last")
+        << scenario(sleeps({100, 100, 100, 100, 100})) << "batches:2,pause=50" << 400.0
+        << "T1 0 100 ok, T2 0 100 ok, T3 150 250 ok, T4 150 250 ok, T5 300 400 ok";
     // CPython hands the GIL to a waiting thread every 5 ms: three threads computing 250 ms each take
     // turns and all end near 750 ms, where a naive model says 250.
     const QByteArray threeCrunches = R"({"name": "C", "kind": "cpu", "duration_ms": 250, "offload": true, "count": 3})";
@@ -266,6 +284,8 @@ void TestStrategies::theCallerResumesWhereTheLessonSays_data()
     QTest::newRow("task group raises after cancelling") << scenario(oneFails) << "task_group" << 500.0 << "TaskGroup raised ExceptionGroup: boom";
     QTest::newRow("wait returns at the first end") << scenario(sleeps({300, 100, 200})) << "wait:first_completed" << 100.0
                                                    << "wait returned: 1 done, 2 pending cancelled";
+    QTest::newRow("a batch's end says how far the run has got")
+        << scenario(sleeps({100, 100, 100})) << "batches:2" << 100.0 << "batch 1 of 2 done: 2 of 3";
     QTest::newRow("wait says it timed out") << scenario(oneFails) << "wait:all_completed,timeout=1200" << 1200.0
                                             << "wait timed out after 1200 ms: 2 done, 1 pending cancelled";
     QTest::newRow("the deadline is marked") << scenario(demo, R"("deadline_ms": 2500)") << "sequential" << 2500.0
@@ -353,6 +373,31 @@ void TestStrategies::waitingForTheGilIsItsOwnPhase()
                                   QStringLiteral("gather"));
     QCOMPARE(ms(processes.makespan()), 600.0);
     QCOMPARE(task(processes, QStringLiteral("C#1")).phases.last().kind, PhaseKind::WaitCore);
+}
+
+void TestStrategies::theCallersStepsAreOnItsRow()
+{
+    const Trace trace = runOn(ClockKind::Virtual,
+                              scenarioFrom(scenario(R"({"name": "F", "kind": "sleep", "duration_ms": 200})",
+                                                    R"("caller": [{"name": "prepare", "kind": "blocking", "duration_ms": 300},
+                                                                  {"name": "main work", "kind": "sleep", "duration_ms": 500}])")),
+                              QStringLiteral("gather"));
+    QCOMPARE(trace.callerSpans.size(), 2);
+    QCOMPARE(trace.callerSpans[0].label, QStringLiteral("prepare"));
+    QVERIFY(trace.callerSpans[0].holdsLoop);
+    QCOMPARE(ms(trace.callerSpans[0].start), 0.0);
+    QCOMPARE(ms(trace.callerSpans[0].end), 300.0);
+    QCOMPARE(trace.callerSpans[1].label, QStringLiteral("main work"));
+    QVERIFY(!trace.callerSpans[1].holdsLoop);
+    QCOMPARE(ms(trace.callerSpans[1].end), 800.0);
+    // Created at once, started at the caller's first await.
+    QCOMPARE(ms(trace.tasks[0].created), 0.0);
+    QCOMPARE(ms(trace.tasks[0].start), 300.0);
+
+    const Trace paused = runOn(ClockKind::Virtual, scenarioFrom(scenario(sleeps({100, 100, 100}))), QStringLiteral("batches:1,pause=50"));
+    QCOMPARE(paused.callerSpans.size(), 2);
+    QCOMPARE(paused.callerSpans[1].label, QStringLiteral("pause 50 ms"));
+    QCOMPARE(ms(paused.callerSpans[1].start), 250.0);
 }
 
 void TestStrategies::countExpandsIntoNumberedTasks()

@@ -22,6 +22,8 @@
 #include "trace/statistics.h"
 #include "trace/timeformat.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -610,7 +612,17 @@ void MainWindow::refreshLive()
     if (!m_dirty)
         return;
     m_dirty = false;
-    m_timeline->setTraces(m_runs->traces(), m_document.scenario().deadlineMs);
+    const QList<Trace> traces = m_runs->traces();
+    m_timeline->setTraces(traces, m_document.scenario().deadlineMs);
+    if (!traces.isEmpty()) {
+        // How far the run has got, as a progress bar says it: the tasks done of all.
+        const Trace &live = traces.last();
+        const auto done = std::count_if(live.tasks.begin(), live.tasks.end(), [](const TaskTrace &t) { return t.end >= 0; });
+        statusBar()->showMessage(tr("Running %1 on the %2 clock… %L3 of %L4 done (Esc stops)")
+                                     .arg(live.strategy, clockKindName(m_clock))
+                                     .arg(done)
+                                     .arg(live.tasks.size()));
+    }
     m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
 }
 

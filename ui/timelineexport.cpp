@@ -33,7 +33,7 @@ void paintFitted(QPainter &p, const GanttModel &model, const Theme &theme, QSize
 
 QSize naturalExportSize(const GanttModel &model, const Theme &theme, int width)
 {
-    const double height = theme.axisHeight + model.groups().size() * (theme.headerHeight + theme.callerHeight + TimelineLayout::groupGap)
+    const double height = theme.axisHeight + model.groups().size() * (theme.headerHeight + TimelineLayout::callerRowHeight(model, theme) + TimelineLayout::groupGap)
         + static_cast<double>(model.laneCount()) * theme.laneHeight + 8;
     return {width, std::clamp(static_cast<int>(height), 200, 4000)};
 }

@@ -171,6 +171,51 @@ void Engine::recordHttpResult(int task, int status, qint64 bytes, const QString 
     emitEvent(e);
 }
 
+void Engine::callerSpan(TraceEvent::Type type, const QString &label, bool holdsLoop)
+{
+    TraceEvent e = event(type, -1);
+    e.text = label;
+    e.holdsLoop = holdsLoop;
+    emitEvent(e);
+}
+
+Task<void> Engine::callerStep(int step)
+{
+    const CallerStep &s = m_scenario.caller.at(step);
+    const Micros duration = fromMs(s.durationMs);
+    callerSpan(TraceEvent::Type::CallerStepBegan, s.name, s.holdsLoop());
+    switch (s.kind) {
+    case CallerStepKind::Sleep:
+        try {
+            co_await sleepFor(duration);
+        } catch (...) {
+            // Cancelled (a deadline, Stop): the step ends here, and so does the caller.
+            callerSpan(TraceEvent::Type::CallerStepEnded, s.name, false);
+            throw;
+        }
+        break;
+    case CallerStepKind::Blocking:
+        m_clock.block(duration);
+        break;
+    case CallerStepKind::Cpu:
+        computeOnLoop(-1, duration);
+        break;
+    }
+    callerSpan(TraceEvent::Type::CallerStepEnded, s.name, s.holdsLoop());
+}
+
+Task<void> Engine::callerPause(Micros duration, const QString &label)
+{
+    callerSpan(TraceEvent::Type::CallerStepBegan, label, false);
+    try {
+        co_await sleepFor(duration);
+    } catch (...) {
+        callerSpan(TraceEvent::Type::CallerStepEnded, label, false);
+        throw;
+    }
+    callerSpan(TraceEvent::Type::CallerStepEnded, label, false);
+}
+
 Task<void> Engine::track(Task<void> task)
 {
     ++m_live;
@@ -382,6 +427,9 @@ PhaseKind Engine::cpuWaitPhase() const
 
 void Engine::recordCpuWait(int task, Micros from, Micros to)
 {
+    if (task < 0)
+        return; // the caller's own CPU work: its row shows the step whole
+
     // A real lock hands over in microseconds; only a wait a person could see is worth a phase.
     const Micros threshold = m_clock.isVirtual() ? 0 : 500;
     if (to - from <= threshold)

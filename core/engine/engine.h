@@ -77,6 +77,11 @@ public:
     // The task as a strategy runs it: admission, then its attempts with timeout and retries. Records
     // how it ended; a failure is rethrown as TaskError, a cancellation as CancelledError.
     Task<void> runTask(int task, Admission admission = {}, int worker = -1);
+    // The caller's own step `step` of the scenario's caller list, drawn on the caller's row: a sleep
+    // awaits (the tasks run meanwhile), blocking and CPU work hold the loop.
+    Task<void> callerStep(int step);
+    // A pause of the caller (between batches), drawn on its row.
+    Task<void> callerPause(Micros duration, const QString &label);
     // Keeps an object the strategy's tasks share (a semaphore, a queue) alive for the whole run: a
     // cancelled caller may end before the tasks that still use it have unwound.
     template<typename T, typename... Args>
@@ -111,6 +116,7 @@ private:
     const TaskKindDefinition &kindOf(int spec) const { return *m_kinds[static_cast<std::size_t>(spec)]; }
     void checkKindOf(int spec) const;
     void jobEnded();
+    void callerSpan(TraceEvent::Type type, const QString &label, bool holdsLoop);
     // Records a wait for the GIL or a core from `from` to `to` (clock times).
     void recordCpuWait(int task, Micros from, Micros to);
     PhaseKind cpuWaitPhase() const;

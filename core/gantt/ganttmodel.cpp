@@ -27,6 +27,7 @@ void GanttModel::setTraces(const QList<Trace> &traces, std::optional<double> dea
         g.concurrencyLimit = trace.concurrencyLimit;
         g.deadline = deadlineMs ? fromMs(*deadlineMs) : -1;
         g.markers = trace.markers;
+        g.callerSpans = trace.callerSpans;
         g.lanes.reserve(trace.tasks.size());
         g.spans.reserve(trace.tasks.size() * 2);
         for (const TaskTrace &t : trace.tasks) {

@@ -62,6 +62,7 @@ public:
         QList<Lane> lanes;
         QList<Span> spans; // by lane, each lane's spans in time order
         QList<Marker> markers;
+        QList<CallerSpan> callerSpans; // the caller's own steps and pauses, on its row
     };
 
     // Rebuilds everything from the traces, one group per trace, in order. `deadlineMs` draws the

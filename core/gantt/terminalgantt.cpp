@@ -189,6 +189,35 @@ QString chart(const GanttModel::Group &g, const TerminalGantt::Options &o, const
     if (g.lanes.size() > shown)
         out += padded(QString(), labels)
             + QStringLiteral("… %1 more tasks not drawn (--lanes N shows more)\n").arg(g.lanes.size() - shown);
+    if (!g.callerSpans.isEmpty()) {
+        // The caller's own steps: █ while it holds the loop, ░ while it awaits.
+        QString row(o.width, empty);
+        // Named once each, in order: "prepare 300 ms, main work 500 ms", or "pause 500 ms ×19".
+        struct Named
+        {
+            QString label;
+            Micros length;
+            int count;
+        };
+        QList<Named> named;
+        for (const CallerSpan &c : g.callerSpans) {
+            const Micros spanEnd = c.end >= 0 ? c.end : end;
+            axis.fill(row, c.start, spanEnd, c.holdsLoop ? running : waiting);
+            const QString label = escapeControls(c.label);
+            const auto same = std::find_if(named.begin(), named.end(), [&](const Named &n) { return n.label == label; });
+            if (same != named.end())
+                ++same->count;
+            else
+                named.append({label, spanEnd - c.start, 1});
+        }
+        QStringList steps;
+        for (const Named &n : named)
+            steps << (n.count > 1 ? QStringLiteral("%1 ×%2").arg(n.label).arg(n.count)
+                                  : QStringLiteral("%1 %2").arg(n.label, humanDuration(n.length)));
+        if (steps.size() > 6)
+            steps = steps.mid(0, 6) << QStringLiteral("…");
+        out += padded(QStringLiteral("caller"), labels) + row + QLatin1Char(' ') + steps.join(QStringLiteral(", ")) + QLatin1Char('\n');
+    }
     out += padded(QStringLiteral("running"), labels) + sparkline(g.stats, axis, o.width, end)
         + QStringLiteral(" max %1\n").arg(g.stats.maxConcurrency);
     return out;

@@ -13,6 +13,8 @@ constexpr double maxMs = 24.0 * 3600.0 * 1000.0;
 // The most tasks a scenario may hold once `count` is expanded; also the largest count any
 // strategy parameter takes.
 constexpr qint64 maxTasks = 1000000;
+// The caller's own steps: a few lines of a lesson's main(), not a program.
+constexpr int maxCallerSteps = 100;
 
 } // namespace Limits
 

@@ -1,11 +1,26 @@
 #include "scenario.h"
 
+#include "strategydefinition.h"
+
 #include <QThread>
 
 #include <algorithm>
 #include <cmath>
 
 namespace concviz {
+
+QString callerStepKindName(CallerStepKind kind)
+{
+    switch (kind) {
+    case CallerStepKind::Sleep:
+        return QStringLiteral("sleep");
+    case CallerStepKind::Blocking:
+        return QStringLiteral("blocking");
+    case CallerStepKind::Cpu:
+        return QStringLiteral("cpu");
+    }
+    return {};
+}
 
 QString executorKindName(ExecutorKind kind)
 {
@@ -73,7 +88,14 @@ QList<StrategySpec> Scenario::compareOrDefault() const
     sequential.name = QStringLiteral("sequential");
     StrategySpec gather;
     gather.name = QStringLiteral("gather");
-    return {sequential, gather};
+    QList<StrategySpec> out;
+    // One by one, all at once, and the file's own way, leaving out what cannot run the caller's steps.
+    for (const StrategySpec &spec : {sequential, gather, strategy}) {
+        const StrategyDefinition *d = spec.definition();
+        if (!out.contains(spec) && (caller.isEmpty() || (d && d->runsCallerSteps)))
+            out.append(spec);
+    }
+    return out;
 }
 
 } // namespace concviz

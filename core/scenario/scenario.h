@@ -37,6 +37,21 @@ struct TaskInstance
     int spec = 0; // index into Scenario::tasks
 };
 
+// What the caller does itself right after creating the tasks and before awaiting them:
+// tasks = [asyncio.create_task(...) ...]; <steps>; await asyncio.gather(*tasks).
+enum class CallerStepKind { Sleep, Blocking, Cpu };
+QString callerStepKindName(CallerStepKind kind);
+
+struct CallerStep
+{
+    QString name;
+    CallerStepKind kind = CallerStepKind::Sleep;
+    double durationMs = 0;
+    bool operator==(const CallerStep &) const = default;
+    // Whether it holds the loop (time.sleep, CPU work) instead of awaiting.
+    bool holdsLoop() const { return kind != CallerStepKind::Sleep; }
+};
+
 // Where offloaded work runs (loop.run_in_executor): a ThreadPoolExecutor or a ProcessPoolExecutor.
 enum class ExecutorKind { Thread, Process };
 QString executorKindName(ExecutorKind kind);
@@ -57,6 +72,7 @@ struct Scenario
     bool gil = true; // false: free-threaded Python (3.13t), whose threads compute side by side
     std::optional<int> cores; // the cores the virtual clock assumes; none: this machine's
     int connectionsPerHost = 6; // HTTP connections open at once to one host:port, as a browser allows
+    QList<CallerStep> caller; // the caller's own steps, in order
     QJsonObject extra; // fields this build does not know, kept for saving
 
     bool operator==(const Scenario &) const = default;
@@ -71,7 +87,8 @@ struct Scenario
     int coresOrMachine() const;
     // How many CPU-bound runners compute at once: one under the GIL with threads, else the cores.
     int cpuCapacity() const;
-    // The strategies to show side by side: the file's compare list, else sequential and gather.
+    // The strategies to show side by side: the file's compare list, else sequential, gather and the
+    // file's own strategy (without sequential when the caller has steps of its own).
     QList<StrategySpec> compareOrDefault() const;
 };
 

@@ -46,6 +46,17 @@ const Field cores = Field{.key = QStringLiteral("cores"),
                           .minimum = 1,
                           .maximum = 256,
                           .help = QStringLiteral("The CPU cores the virtual clock assumes (this machine's when left out); the real clock has this machine's.")};
+const Field callerName = Field{.key = QStringLiteral("name"), .type = Field::Type::Text, .help = QStringLiteral("What the step is called on the caller's row.")};
+const Field callerKind = Field{.key = QStringLiteral("kind"),
+                               .type = Field::Type::Word,
+                               .required = true,
+                               .choices = {QStringLiteral("sleep"), QStringLiteral("blocking"), QStringLiteral("cpu")},
+                               .help = QStringLiteral("sleep awaits (the tasks run meanwhile); blocking and cpu hold the loop.")};
+const Field callerDurationMs = Field{.key = QStringLiteral("duration_ms"),
+                                     .type = Field::Type::Millis,
+                                     .required = true,
+                                     .help = QStringLiteral("How long the step takes."),
+                                     .unit = QStringLiteral("ms")};
 const Field connectionsPerHost =
     integer("connections_per_host", 1, 1000, 6, "HTTP connections open at once to one host and port, as a browser allows.");
 

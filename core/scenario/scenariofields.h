@@ -20,6 +20,9 @@ extern const Field executorWorkers;    // executor_workers
 extern const Field executor;           // executor: thread or process
 extern const Field gil;                // gil
 extern const Field cores;              // cores
+extern const Field callerName;         // caller[i].name
+extern const Field callerKind;         // caller[i].kind
+extern const Field callerDurationMs;   // caller[i].duration_ms
 extern const Field connectionsPerHost; // connections_per_host
 
 } // namespace ScenarioFields

@@ -191,7 +191,7 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
                                 QStringLiteral("tasks"), QStringLiteral("strategy"), QStringLiteral("compare"),
                                 QStringLiteral("retries"), ScenarioFields::timeoutMs.key, ScenarioFields::deadlineMs.key,
                                 ScenarioFields::executorWorkers.key, ScenarioFields::executor.key, ScenarioFields::gil.key,
-                                ScenarioFields::cores.key, ScenarioFields::connectionsPerHost.key});
+                                ScenarioFields::cores.key, ScenarioFields::connectionsPerHost.key, QStringLiteral("caller")});
     s.name = c.string(o, "name", {}).value_or(QFileInfo(source).completeBaseName());
     s.description = c.string(o, "description", {}).value_or(QString());
 
@@ -263,6 +263,42 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
         s.cores = static_cast<int>(cores->toLongLong());
     s.connectionsPerHost = static_cast<int>(
         c.field(o, ScenarioFields::connectionsPerHost, {}).value_or(ScenarioFields::connectionsPerHost.defaultValue).toLongLong());
+
+    const QJsonValue caller = o.value(QLatin1String("caller"));
+    if (!caller.isUndefined() && !caller.isArray()) {
+        c.error(QStringLiteral("caller"), QStringLiteral("must be a list of steps such as {\"kind\": \"blocking\", \"duration_ms\": 300}"));
+    } else if (caller.isArray()) {
+        const QJsonArray steps = caller.toArray();
+        if (steps.size() > Limits::maxCallerSteps)
+            c.error(QStringLiteral("caller"), QStringLiteral("at most %1 steps").arg(Limits::maxCallerSteps));
+        for (int i = 0; i < steps.size() && i < Limits::maxCallerSteps; ++i) {
+            const QString path = QStringLiteral("caller[%1].").arg(i);
+            if (!steps.at(i).isObject()) {
+                c.error(path.chopped(1), QStringLiteral("must be an object such as {\"kind\": \"blocking\", \"duration_ms\": 300}"));
+                continue;
+            }
+            const QJsonObject step = steps.at(i).toObject();
+            for (auto it = step.begin(); it != step.end(); ++it) {
+                if (it.key() != ScenarioFields::callerName.key && it.key() != ScenarioFields::callerKind.key
+                    && it.key() != ScenarioFields::callerDurationMs.key)
+                    c.error(path + it.key(), QStringLiteral("unknown field; a step has name, kind and duration_ms"));
+            }
+            CallerStep one;
+            one.name = c.field(step, ScenarioFields::callerName, path).value_or(QStringLiteral("step %1").arg(i + 1)).toString();
+            const auto kind = c.field(step, ScenarioFields::callerKind, path);
+            if (!kind && !step.contains(ScenarioFields::callerKind.key))
+                c.error(path + ScenarioFields::callerKind.key, QStringLiteral("required: sleep, blocking or cpu"));
+            const QString kindName = kind.value_or(QString()).toString();
+            one.kind = kindName == QLatin1String("blocking") ? CallerStepKind::Blocking
+                     : kindName == QLatin1String("cpu")      ? CallerStepKind::Cpu
+                                                             : CallerStepKind::Sleep;
+            const auto duration = c.field(step, ScenarioFields::callerDurationMs, path);
+            if (!duration && !step.contains(ScenarioFields::callerDurationMs.key))
+                c.error(path + ScenarioFields::callerDurationMs.key, QStringLiteral("required: how long the step takes"));
+            one.durationMs = duration.value_or(0.0).toDouble();
+            s.caller.append(one);
+        }
+    }
 
     // Only a scenario whose every value is sound is worth its schedule's check.
     if (c.errors().isEmpty()) {

@@ -1,6 +1,7 @@
 #include "scenariovalidator.h"
 
 #include "limits.h"
+#include "numberformat.h"
 #include "scenariofields.h"
 #include "strategyregistry.h"
 #include "taskkindregistry.h"
@@ -60,6 +61,10 @@ QStringList ScenarioValidator::problems(const Scenario &s)
     if (s.cores)
         check(out, {}, ScenarioFields::cores, *s.cores);
     check(out, {}, ScenarioFields::connectionsPerHost, s.connectionsPerHost);
+    for (qsizetype i = 0; i < s.caller.size(); ++i)
+        check(out, QStringLiteral("caller[%1].").arg(i), ScenarioFields::callerDurationMs, s.caller[i].durationMs);
+    if (s.caller.size() > Limits::maxCallerSteps)
+        out.append(QStringLiteral("caller: at most %1 steps").arg(Limits::maxCallerSteps));
     if (out.isEmpty()) {
         for (const Problem &p : scheduleProblems(s))
             out.append(p.text());
@@ -95,7 +100,27 @@ QList<ScenarioValidator::Problem> ScenarioValidator::scheduleProblems(const Scen
     checkStrategy(s.strategy, QStringLiteral("strategy"));
     for (qsizetype i = 0; i < s.compare.size(); ++i)
         checkStrategy(s.compare[i], QStringLiteral("compare[%1]").arg(i));
+    if (const QString problem = callerProblem(s, s.strategy); !problem.isEmpty())
+        out.append({QStringLiteral("strategy"), problem});
+    for (qsizetype i = 0; i < s.compare.size(); ++i) {
+        if (const QString problem = callerProblem(s, s.compare[i]); !problem.isEmpty())
+            out.append({QStringLiteral("compare[%1]").arg(i), problem});
+    }
     return out;
+}
+
+QString ScenarioValidator::callerProblem(const Scenario &s, const StrategySpec &strategy)
+{
+    const StrategyDefinition *d = strategy.definition();
+    if (s.caller.isEmpty() || !d || d->runsCallerSteps)
+        return {};
+    QStringList able;
+    for (const StrategyDefinition *other : StrategyRegistry::all()) {
+        if (other->runsCallerSteps)
+            able.append(other->name);
+    }
+    return QStringLiteral("%1 cannot run the caller's own steps (caller): only %2 create every task before the caller goes on")
+        .arg(strategy.name, listInWords(able, QStringLiteral("and")));
 }
 
 } // namespace concviz

@@ -21,8 +21,11 @@ struct Problem
 // Every problem, each starting with its JSON path; empty when the scenario is valid.
 QStringList problems(const Scenario &scenario);
 // A schedule that cannot fit in the 24 hours a run may take, though each value is sound: waits
-// between retries that add up past it, a strategy that would start its last task after it.
+// between retries that add up past it, a strategy that would start its last task after it; and
+// caller steps with a strategy that cannot run them.
 QList<Problem> scheduleProblems(const Scenario &scenario);
+// Why `strategy` cannot run the scenario's caller steps, or empty.
+QString callerProblem(const Scenario &scenario, const StrategySpec &strategy);
 // What is wrong with a task list of `entries` entries that expand to `tasks` tasks, or empty.
 QString taskCountProblem(qsizetype entries, qint64 tasks);
 

@@ -90,6 +90,15 @@ QByteArray ScenarioWriter::toJson(const Scenario &s)
         f.emplace_back(ScenarioFields::cores.key, QString::number(*s.cores));
     if (s.connectionsPerHost != ScenarioFields::connectionsPerHost.defaultValue.toInt())
         f.emplace_back(ScenarioFields::connectionsPerHost.key, QString::number(s.connectionsPerHost));
+    if (!s.caller.isEmpty()) {
+        QStringList steps;
+        for (const CallerStep &step : s.caller) {
+            steps.append(joinObject({{ScenarioFields::callerName.key, jsonString(step.name)},
+                                     {ScenarioFields::callerKind.key, jsonString(callerStepKindName(step.kind))},
+                                     {ScenarioFields::callerDurationMs.key, formatNumber(step.durationMs)}}));
+        }
+        f.emplace_back(QStringLiteral("caller"), QLatin1Char('[') + steps.join(QStringLiteral(", ")) + QLatin1Char(']'));
+    }
     appendExtra(f, s.extra);
 
     QString out = QStringLiteral("{\n");

@@ -29,6 +29,9 @@ struct StrategyDefinition
     // Why `spec` cannot start `tasks` tasks within the 24 hours a run may take (a rate limit, a
     // producer's interval), or empty; null when it always can.
     QString (*checkSchedule)(const StrategySpec &spec, int tasks) = nullptr;
+    // Whether it creates every task before the caller goes on, so that the scenario's caller steps
+    // can run between creating the tasks and awaiting them.
+    bool runsCallerSteps = false;
     // The caller's coroutine: runs the engine's tasks in this strategy's order.
     Task<void> (*run)(Engine &engine, const StrategySpec &spec) = nullptr;
 

@@ -79,7 +79,7 @@ QJsonObject JsonExporter::toJsonObject(const Trace &trace)
             marker.insert(QStringLiteral("rank"), m.rank);
         markers.append(marker);
     }
-    return QJsonObject{
+    QJsonObject out{
         {QStringLiteral("scenario"), trace.scenario},
         {QStringLiteral("strategy"), trace.strategy},
         {QStringLiteral("clock"), clockKindName(trace.clock)},
@@ -88,6 +88,17 @@ QJsonObject JsonExporter::toJsonObject(const Trace &trace)
         {QStringLiteral("tasks"), tasks},
         {QStringLiteral("markers"), markers},
     };
+    if (!trace.callerSpans.isEmpty()) {
+        QJsonArray caller;
+        for (const CallerSpan &c : trace.callerSpans) {
+            caller.append(QJsonObject{{QStringLiteral("label"), c.label},
+                                      {QStringLiteral("holds_loop"), c.holdsLoop},
+                                      {QStringLiteral("start_ms"), ms(c.start)},
+                                      {QStringLiteral("end_ms"), c.end >= 0 ? QJsonValue(ms(c.end)) : QJsonValue()}});
+        }
+        out.insert(QStringLiteral("caller"), caller);
+    }
+    return out;
 }
 
 QByteArray JsonExporter::toJson(const Trace &trace)

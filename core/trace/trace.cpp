@@ -33,6 +33,15 @@ void Trace::apply(const TraceEvent &e)
         markers.append({e.marker, e.time, e.task, e.text, e.rank});
         return;
     }
+    if (e.type == TraceEvent::Type::CallerStepBegan) {
+        callerSpans.append({e.text, e.holdsLoop, e.time, -1});
+        return;
+    }
+    if (e.type == TraceEvent::Type::CallerStepEnded) {
+        if (!callerSpans.isEmpty() && callerSpans.last().end < 0)
+            callerSpans.last().end = e.time;
+        return;
+    }
     if (e.type == TraceEvent::Type::RunEnded) {
         end = e.time;
         return;
@@ -84,6 +93,8 @@ void Trace::apply(const TraceEvent &e)
         break;
     case TraceEvent::Type::Marker:
     case TraceEvent::Type::RunEnded:
+    case TraceEvent::Type::CallerStepBegan:
+    case TraceEvent::Type::CallerStepEnded:
         break;
     }
 }

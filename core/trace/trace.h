@@ -56,6 +56,15 @@ struct Marker
     int rank = 0; // Consumed: the place at which the caller took this result, from 1
 };
 
+// A stretch of the caller's own time: one of its steps, or a pause between batches.
+struct CallerSpan
+{
+    QString label;
+    bool holdsLoop = false; // blocking or CPU work, which holds the loop; else an await
+    Micros start = 0;
+    Micros end = -1; // -1 while it lasts
+};
+
 // The record of one run: the single source that the statistics, the timeline, the exporters and the
 // terminal chart read. Built only by apply(), so a live view and a finished run see the same thing.
 class Trace
@@ -67,6 +76,7 @@ public:
     int concurrencyLimit = 0;
     QList<TaskTrace> tasks; // one per task instance, named by the runner before the first event
     QList<Marker> markers;
+    QList<CallerSpan> callerSpans;
     Micros end = -1; // when the run finished; -1 while it runs
 
     void apply(const TraceEvent &event);

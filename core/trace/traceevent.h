@@ -50,7 +50,19 @@ QString markerName(MarkerKind kind);
 // Trace::apply() folds them into per-task records.
 struct TraceEvent
 {
-    enum class Type { TaskCreated, PhaseBegan, PhaseEnded, AttemptStarted, AttemptEnded, TaskEnded, Marker, RunEnded, HttpResult };
+    enum class Type {
+        TaskCreated,
+        PhaseBegan,
+        PhaseEnded,
+        AttemptStarted,
+        AttemptEnded,
+        TaskEnded,
+        Marker,
+        RunEnded,
+        HttpResult,
+        CallerStepBegan, // the caller's own work or a pause between batches, on the caller's row
+        CallerStepEnded,
+    };
 
     Type type = Type::TaskCreated;
     Micros time = 0;
@@ -64,6 +76,7 @@ struct TraceEvent
     int httpStatus = -1;   // HttpResult: the status code, -1 when no response came
     qint64 bytes = -1;     // HttpResult: body bytes received
     int rank = 0;          // Marker (Consumed): the place at which the caller took the result
+    bool holdsLoop = false; // CallerStepBegan: it blocks the loop (time.sleep, CPU work) instead of awaiting
 };
 
 } // namespace concviz

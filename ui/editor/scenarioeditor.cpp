@@ -1,5 +1,6 @@
 #include "scenarioeditor.h"
 
+#include "scenario/callersteps.h"
 #include "scenario/numberformat.h"
 #include "scenario/scenariofields.h"
 #include "scenario/strategyregistry.h"
@@ -138,6 +139,12 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     m_cores->setSpecialValueText(tr("this machine's (%1)").arg(std::max(1, QThread::idealThreadCount())));
     m_connections = new QSpinBox(this);
     setRangeOf(m_connections, ScenarioFields::connectionsPerHost);
+    m_caller = new QLineEdit(this);
+    m_caller->setObjectName(QStringLiteral("caller"));
+    m_caller->setPlaceholderText(tr("none, or: prepare: blocking 300; main work: sleep 500"));
+    m_caller->setToolTip(tr("What the caller does itself after creating the tasks and before awaiting them, in order: "
+                            "sleep awaits (the tasks run meanwhile), blocking and cpu hold the loop. "
+                            "Tasks start at the caller's first await."));
     form->addRow(tr("&Strategy"), m_strategy);
     form->addRow(tr("&Compare"), m_compare);
     form->addRow(tr("&Timeout per task (ms)"), m_timeout);
@@ -150,9 +157,10 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     form->addRow(tr("&GIL"), m_gil);
     form->addRow(tr("C&ores"), m_cores);
     form->addRow(tr("Connections per &host"), m_connections);
+    form->addRow(tr("Caller's own ste&ps"), m_caller);
     layout->addLayout(form);
 
-    for (QLineEdit *e : {m_name, m_compare, m_timeout, m_deadline, m_backoff, m_maxBackoff})
+    for (QLineEdit *e : {m_name, m_compare, m_timeout, m_deadline, m_backoff, m_maxBackoff, m_caller})
         connect(e, &QLineEdit::editingFinished, this, &ScenarioEditor::applyOptions);
     connect(m_strategy->lineEdit(), &QLineEdit::editingFinished, this, &ScenarioEditor::applyOptions);
     connect(m_strategy, &QComboBox::activated, this, &ScenarioEditor::applyOptions);
@@ -202,6 +210,8 @@ void ScenarioEditor::refresh()
     m_gil->setChecked(s.gil);
     m_cores->setValue(s.cores.value_or(m_cores->minimum()));
     m_connections->setValue(s.connectionsPerHost);
+    if (const std::optional<QList<CallerStep>> shown = parseCallerSteps(m_caller->text(), nullptr); !shown || *shown != s.caller)
+        m_caller->setText(callerStepsText(s.caller));
     m_table->resizeColumnsToContents();
     m_refreshing = false;
 }
@@ -260,6 +270,12 @@ void ScenarioEditor::applyOptions()
     if (m_cores->value() != m_cores->minimum())
         s.cores = m_cores->value();
     s.connectionsPerHost = m_connections->value();
+    const std::optional<QList<CallerStep>> caller = parseCallerSteps(m_caller->text(), &error);
+    if (!caller) {
+        showProblem(tr("caller: %1").arg(error));
+        return;
+    }
+    s.caller = *caller;
     const QString problem = ScenarioDocument::problemWith(s);
     showProblem(problem);
     if (problem.isEmpty())

@@ -72,6 +72,7 @@ private:
     QCheckBox *m_gil;
     QSpinBox *m_cores;
     QSpinBox *m_connections;
+    QLineEdit *m_caller;
     QLabel *m_message;
     bool m_refreshing = false;
 };

@@ -206,7 +206,7 @@ void GanttPainter::paint(QPainter &p, const QRect &rect, const GanttModel &model
         } else {
             paintLanes(p, plot, g, gi, top, layout, o);
         }
-        paintMarkers(p, plot, g, top, lanesBottom, o);
+        paintMarkers(p, plot, g, top, lanesBottom, layout.callerHeight(), o);
         paintGroupHeader(p, plot, rect, model, gi, top, o);
     }
     if (o.now >= 0) {
@@ -528,20 +528,49 @@ void GanttPainter::paintMarkerLines(QPainter &p, const QRectF &plot, const Gantt
     }
 }
 
-void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top, double bottom,
-                                const Options &o) const
+void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top, double lanesBottom,
+                                double callerRow, const Options &o) const
 {
-    // `bottom` is the end of the lanes: the caller's row lies below it.
+    // `lanesBottom` is the end of the lanes: the caller's row lies below it, its own steps (when a
+    // run has any) on a line at its top, its marks under them.
     const double lanesTop = top + m_theme.headerHeight;
     const double caller = m_theme.callerHeight;
+    const double stepsHeight = callerRow - caller;
+    const double bottom = lanesBottom + stepsHeight;
     p.setPen(m_theme.mutedText);
-    p.drawText(QRectF(plot.left() - m_theme.labelWidth + 8, bottom, m_theme.labelWidth - 14, caller), Qt::AlignVCenter | Qt::AlignLeft,
-               tr("caller"));
+    p.drawText(QRectF(plot.left() - m_theme.labelWidth + 8, lanesBottom, m_theme.labelWidth - 14, callerRow),
+               Qt::AlignVCenter | Qt::AlignLeft, tr("caller"));
     const QFontMetricsF fm(m_theme.font);
     auto xOf = [&](Micros t) { return timeline::timeToX(t, o.start, o.end, plot.left(), plot.width()); };
     if (g.deadline >= 0) {
         p.setPen(m_theme.deadlineText);
         p.drawText(QRectF(xOf(g.deadline) + 4, lanesTop, 200, fm.height()), Qt::AlignLeft | Qt::AlignTop, tr("deadline"));
+    }
+    // The caller's own steps and pauses, under its marks: solid while it holds the loop, hatched
+    // while it awaits, named where the name fits inside.
+    for (const CallerSpan &c : g.callerSpans) {
+        const double x0 = std::max(xOf(c.start), plot.left() - 2);
+        const double x1 = std::min(xOf(c.end >= 0 ? c.end : g.makespan), plot.right() + 2);
+        if (x1 < plot.left() || x0 > plot.right())
+            continue;
+        const QRectF r(x0, lanesBottom + 3, std::max(minBarWidth, x1 - x0), stepsHeight - 6);
+        const double textWidth = fm.horizontalAdvance(c.label);
+        const bool named = r.width() >= textWidth + 12;
+        if (c.holdsLoop) {
+            p.fillRect(r, m_theme.running);
+            // The name in whichever of the theme's two text colours reads better on the bar.
+            p.setPen(Theme::contrastRatio(m_theme.background, m_theme.running) >= Theme::contrastRatio(m_theme.text, m_theme.running)
+                         ? m_theme.background
+                         : m_theme.text);
+        } else {
+            p.fillRect(r, m_theme.background);
+            p.fillRect(r, QBrush(m_theme.mutedText, Qt::BDiagPattern));
+            if (named)
+                p.fillRect(QRectF(r.left() + 3, r.top() + 1, textWidth + 6, r.height() - 2), m_theme.background);
+            p.setPen(m_theme.text);
+        }
+        if (named)
+            p.drawText(r.adjusted(6, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, c.label);
     }
     // as_completed: the rank at which the caller took each result, on the task's own lane.
     if (o.laneHeight >= legibleLaneHeight()) {
@@ -585,7 +614,8 @@ void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const GanttMode
         p.fillPath(triangle, c);
         const double labelWidth = fm.horizontalAdvance(m.label);
         const bool fitsRight = x + 10 + labelWidth <= plot.right() + 60;
-        const double labelLeft = fitsRight ? x + 10 : x - 10 - labelWidth;
+        // On the left of its mark when the right has no room, but never out into the names' column.
+        const double labelLeft = fitsRight ? x + 10 : std::max(plot.left() + 2, x - 10 - labelWidth);
         // A label that would run into the one before is left out; its triangle stays, and the
         // tooltip and the log name it. The last one always shows (it is where the run ended),
         // taking the place of the one before if need be.

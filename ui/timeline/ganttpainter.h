@@ -77,7 +77,7 @@ private:
                           const TimelineLayout &layout, const Options &o) const;
     void paintMarkerLines(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top, double bottom,
                           const Options &o) const;
-    void paintMarkers(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top, double bottom,
+    void paintMarkers(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top, double lanesBottom, double callerRow,
                       const Options &o) const;
 
     const Theme &m_theme;

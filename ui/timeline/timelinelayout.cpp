@@ -1,5 +1,7 @@
 #include "timelinelayout.h"
 
+#include <QFontMetricsF>
+
 #include <algorithm>
 #include <cmath>
 
@@ -17,6 +19,13 @@ TimelineLayout::TimelineLayout(const GanttModel &model, double laneHeight, doubl
         y += headerHeight + static_cast<double>(g.lanes.size()) * laneHeight + callerHeight + groupGap;
     }
     m_contentHeight = y;
+}
+
+double TimelineLayout::callerRowHeight(const GanttModel &model, const Theme &theme)
+{
+    const bool steps = std::any_of(model.groups().begin(), model.groups().end(),
+                                   [](const GanttModel::Group &g) { return !g.callerSpans.isEmpty(); });
+    return theme.callerHeight + (steps ? std::ceil(QFontMetricsF(theme.font).height()) + 8 : 0.0);
 }
 
 double TimelineLayout::lanesBottom(int group) const

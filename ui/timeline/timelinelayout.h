@@ -20,9 +20,11 @@ public:
     TimelineLayout(const GanttModel &model, double laneHeight, double headerHeight, double callerHeight);
     // The same with the theme's header and caller rows.
     TimelineLayout(const GanttModel &model, double laneHeight, const Theme &theme)
-        : TimelineLayout(model, laneHeight, theme.headerHeight, theme.callerHeight)
+        : TimelineLayout(model, laneHeight, theme.headerHeight, callerRowHeight(model, theme))
     {
     }
+    // The caller's row: its marks, and above them a line for its own steps when a run has any.
+    static double callerRowHeight(const GanttModel &model, const Theme &theme);
 
     double laneHeight() const { return m_laneHeight; }
     double headerHeight() const { return m_headerHeight; }
@@ -41,7 +43,7 @@ public:
                                     double preferred);
     static double fittingLaneHeight(const GanttModel &model, double available, const Theme &theme, double preferred)
     {
-        return fittingLaneHeight(model, available, theme.headerHeight, theme.callerHeight, preferred);
+        return fittingLaneHeight(model, available, theme.headerHeight, callerRowHeight(model, theme), preferred);
     }
     static constexpr double groupGap = 10;
 

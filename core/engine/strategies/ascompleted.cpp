@@ -9,7 +9,8 @@ namespace {
 // The caller takes results in the order the tasks end; each take is a marker with its rank.
 Task<void> run(Engine &engine, const StrategySpec &)
 {
-    std::vector<Task<void>> tasks = spawnAll(engine);
+    std::vector<Task<void>> tasks;
+    co_await spawnAll(engine, tasks);
     AsyncQueue<int> &done = engine.own<AsyncQueue<int>>();
     for (std::size_t i = 0; i < tasks.size(); ++i)
         tasks[i].state()->onDone([&done, i] { done.putNowait(static_cast<int>(i)); });
@@ -30,7 +31,7 @@ for rank, next_done in enumerate(asyncio.as_completed(running), start=1):
 
 const StrategyRegistration registration{StrategyDefinition{.name = QStringLiteral("as_completed"), .order = 40,
     .summary = QString::fromUtf8(summary), .asyncioCode = QString::fromUtf8(asyncioCode),
-    .examples = {QStringLiteral("as_completed")}, .run = run}};
+    .examples = {QStringLiteral("as_completed")}, .runsCallerSteps = true, .run = run}};
 
 } // namespace
 

@@ -11,7 +11,8 @@ namespace {
 Task<void> run(Engine &engine, const StrategySpec &spec)
 {
     const bool returnExceptions = spec.flag(QStringLiteral("return_exceptions"));
-    std::vector<Task<void>> tasks = spawnAll(engine);
+    std::vector<Task<void>> tasks;
+    co_await spawnAll(engine, tasks);
     if (returnExceptions) {
         co_await whenAll(tasks);
         engine.mark(MarkerKind::CallerResumed, QStringLiteral("gather returned every result and exception"));
@@ -34,7 +35,7 @@ const StrategyRegistration registration{StrategyDefinition{.name = QStringLitera
     .summary = QString::fromUtf8(summary), .asyncioCode = QString::fromUtf8(asyncioCode),
     .params = {flagParam(QStringLiteral("return_exceptions"), QStringLiteral("gather's return_exceptions"),
                          QStringLiteral("Wait for every task and return errors as results instead of raising the first."))},
-    .examples = {QStringLiteral("gather"), QStringLiteral("gather:return_exceptions")}, .run = run}};
+    .examples = {QStringLiteral("gather"), QStringLiteral("gather:return_exceptions")}, .runsCallerSteps = true, .run = run}};
 
 } // namespace
 

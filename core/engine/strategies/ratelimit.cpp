@@ -43,7 +43,7 @@ const StrategyRegistration registration{StrategyDefinition{.name = QStringLitera
                           QStringLiteral("How many tasks may start in any one window.")),
                millisParam(QStringLiteral("period_ms"), QStringLiteral("PERIOD_MS"), QStringLiteral("rate_limit's period"),
                            QStringLiteral("The length of the sliding window."))},
-    .examples = {QStringLiteral("rate_limit:5/1000")}, .checkSchedule = checkSchedule, .run = run}};
+    .examples = {QStringLiteral("rate_limit:5/1000")}, .checkSchedule = checkSchedule, .runsCallerSteps = true, .run = run}};
 
 } // namespace
 

@@ -33,7 +33,7 @@ const StrategyRegistration registration{StrategyDefinition{.name = QStringLitera
     .summary = QString::fromUtf8(summary), .asyncioCode = QString::fromUtf8(asyncioCode),
     .params = {countParam(QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("the semaphore's permits"),
                           QStringLiteral("its number of permits"), QStringLiteral("How many tasks may hold a permit at once."))},
-    .examples = {QStringLiteral("semaphore:3")}, .concurrencyLimit = limit, .run = run}};
+    .examples = {QStringLiteral("semaphore:3")}, .concurrencyLimit = limit, .runsCallerSteps = true, .run = run}};
 
 } // namespace
 

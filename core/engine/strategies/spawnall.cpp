@@ -5,9 +5,27 @@
 
 namespace concviz {
 
+Task<void> spawnAll(Engine &engine, std::vector<Task<void>> &tasks, Engine::Admission admission)
+{
+    tasks.reserve(static_cast<std::size_t>(engine.taskCount()));
+    for (int i = 0; i < engine.taskCount(); ++i)
+        engine.created(i);
+    const int steps = static_cast<int>(engine.scenario().caller.size());
+    int step = 0;
+    // Until the caller's first await, the loop is the caller's: no task has started yet.
+    for (; step < steps && engine.scenario().caller.at(step).holdsLoop(); ++step)
+        co_await engine.callerStep(step);
+    for (int i = 0; i < engine.taskCount(); ++i)
+        tasks.push_back(engine.runTask(i, admission));
+    for (; step < steps; ++step)
+        co_await engine.callerStep(step);
+}
+
 Task<void> gatherAdmitted(Engine &engine, Engine::Admission admission)
 {
-    co_await whenAll(spawnAll(engine, admission));
+    std::vector<Task<void>> tasks;
+    co_await spawnAll(engine, tasks, admission);
+    co_await whenAll(std::move(tasks));
     engine.mark(MarkerKind::CallerResumed, QStringLiteral("gather returned"));
 }
 

@@ -6,17 +6,11 @@
 
 namespace concviz {
 
-// Creates every task at once (asyncio.create_task for each), all with the same admission.
-inline std::vector<Task<void>> spawnAll(Engine &engine, Engine::Admission admission = {})
-{
-    std::vector<Task<void>> tasks;
-    tasks.reserve(static_cast<std::size_t>(engine.taskCount()));
-    for (int i = 0; i < engine.taskCount(); ++i) {
-        engine.created(i);
-        tasks.push_back(engine.runTask(i, admission));
-    }
-    return tasks;
-}
+// Creates every task at once (asyncio.create_task for each), all with the same admission, into
+// `tasks`, then runs the scenario's caller steps before the strategy awaits them:
+//     tasks = [asyncio.create_task(t()) for t in tasks]; <caller steps>; await ...
+// Tasks start at the caller's first await, so steps that hold the loop before it delay every start.
+Task<void> spawnAll(Engine &engine, std::vector<Task<void>> &tasks, Engine::Admission admission = {});
 
 // await asyncio.gather(*(limited(t) for t in tasks), return_exceptions=True): every task created at
 // once behind the same admission, and the caller resumes when all have ended.

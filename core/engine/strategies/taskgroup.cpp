@@ -10,7 +10,8 @@ namespace {
 // all have ended, raising an ExceptionGroup.
 Task<void> run(Engine &engine, const StrategySpec &)
 {
-    std::vector<Task<void>> tasks = spawnAll(engine);
+    std::vector<Task<void>> tasks;
+    co_await spawnAll(engine, tasks);
     const int failed = co_await whenFirst(tasks, true);
     if (failed < 0) {
         engine.mark(MarkerKind::CallerResumed, QStringLiteral("TaskGroup exited: all tasks done"));
@@ -35,7 +36,7 @@ except* Exception as group:
 
 const StrategyRegistration registration{StrategyDefinition{.name = QStringLiteral("task_group"), .order = 30,
     .summary = QString::fromUtf8(summary), .asyncioCode = QString::fromUtf8(asyncioCode),
-    .examples = {QStringLiteral("task_group")}, .run = run}};
+    .examples = {QStringLiteral("task_group")}, .runsCallerSteps = true, .run = run}};
 
 } // namespace
 

@@ -23,7 +23,8 @@ Task<void> run(Engine &engine, const StrategySpec &spec)
     const bool allCompleted = returnWhen == QLatin1String("all_completed");
     const bool firstException = returnWhen == QLatin1String("first_exception");
     const double timeoutMs = spec.millis(QStringLiteral("timeout_ms"));
-    std::vector<Task<void>> tasks = spawnAll(engine);
+    std::vector<Task<void>> tasks;
+    co_await spawnAll(engine, tasks);
 
     auto state = std::make_shared<WaitState>();
     state->remaining = tasks.size();
@@ -82,7 +83,7 @@ const StrategyRegistration registration{StrategyDefinition{.name = QStringLitera
                namedMillisParam(QStringLiteral("timeout_ms"), QStringLiteral("timeout"), QStringLiteral("MS"),
                                 QStringLiteral("wait returns after this long at the latest, with what is done by then; the rest is cancelled."))},
     .examples = {QStringLiteral("wait:first_completed"), QStringLiteral("wait:first_exception"), QStringLiteral("wait:all_completed,timeout=2000")},
-    .run = run}};
+    .runsCallerSteps = true, .run = run}};
 
 } // namespace
 
