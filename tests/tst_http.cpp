@@ -123,7 +123,7 @@ void TestHttp::eachPhaseIsRecordedInOrder()
 
 void TestHttp::sixConnectionsPerHostMakeFourRounds()
 {
-    const Trace trace = runReal(httpScenario(fetch(base() + QStringLiteral("/delay/0.5"), "\"count\": 20")));
+    const Trace trace = runReal(httpScenario(fetch(base() + QStringLiteral("/delay/0.5"), "\"count\": 20"), "\"http_client\": \"browser\""));
     const Statistics s = Statistics::of(trace);
     QCOMPARE(s.ok, 20);
     QVERIFY2(s.makespan >= 1950000 && s.makespan < 3000000, QByteArray::number(s.makespan));
@@ -145,12 +145,26 @@ void TestHttp::raisingTheLimitMakesOneRound()
 
 void TestHttp::theVirtualClockGivesTheIdealTimes()
 {
-    const Scenario s = scenarioFrom(httpScenario(fetch(QStringLiteral("http://demo/delay/0.5"), "\"count\": 20")));
+    Scenario s = scenarioFrom(httpScenario(fetch(QStringLiteral("http://demo/delay/0.5"), "\"count\": 20")));
+    s.httpClient = HttpClientKind::Browser;
     QCOMPARE(ms(runOn(ClockKind::Virtual, s, QStringLiteral("gather")).makespan()), 2000.0);
     Scenario raised = s;
     raised.connectionsPerHost = 100;
     QCOMPARE(ms(runOn(ClockKind::Virtual, raised, QStringLiteral("gather")).makespan()), 500.0);
     QCOMPARE(ms(runOn(ClockKind::Virtual, s, QStringLiteral("sequential")).makespan()), 10000.0);
+    // aiohttp's connector (the default) has no limit per host but 100 connections in all.
+    const Scenario python = scenarioFrom(httpScenario(fetch(QStringLiteral("http://demo/delay/0.5"), "\"count\": 150")));
+    QCOMPARE(python.httpClient, HttpClientKind::Aiohttp);
+    const Trace rounds = runOn(ClockKind::Virtual, python, QStringLiteral("gather"));
+    QCOMPARE(ms(rounds.makespan()), 1000.0);
+    QCOMPARE(Statistics::of(rounds).maxConcurrency, 100);
+    Scenario httpx = python;
+    httpx.httpClient = HttpClientKind::Httpx;
+    QCOMPARE(ms(runOn(ClockKind::Virtual, httpx, QStringLiteral("gather")).makespan()), 1000.0);
+    // connections_per_host still caps one host under either client.
+    Scenario capped = python;
+    capped.connectionsPerHost = 50;
+    QCOMPARE(ms(runOn(ClockKind::Virtual, capped, QStringLiteral("gather")).makespan()), 1500.0);
 }
 
 void TestHttp::aTimeoutAbortsTheRequestAndTheServerSeesIt()

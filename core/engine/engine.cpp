@@ -472,8 +472,8 @@ HttpClient &Engine::http()
         if (m_clock.isVirtual())
             transport = std::make_unique<SimulatedDemoTransport>();
         else
-            transport = std::make_unique<NetworkTransport>(m_scenario.connectionsPerHost, &DemoServerHost::resolveStarting);
-        m_http = std::make_unique<HttpClient>(m_scenario.connectionsPerHost, std::move(transport));
+            transport = std::make_unique<NetworkTransport>(m_scenario.perHostConnections(), &DemoServerHost::resolveStarting);
+        m_http = std::make_unique<HttpClient>(m_scenario.perHostConnections(), m_scenario.totalConnections(), std::move(transport));
     }
     return *m_http;
 }

@@ -3,6 +3,8 @@
 #include "../async/cancellation.h"
 #include "httpstatus.h"
 
+#include <optional>
+
 namespace concviz {
 
 namespace {
@@ -23,8 +25,9 @@ void checkStatus(const FetchRequest &spec, int status)
 
 } // namespace
 
-HttpClient::HttpClient(int connectionsPerHost, std::unique_ptr<HttpTransport> transport)
+HttpClient::HttpClient(int connectionsPerHost, int totalConnections, std::unique_ptr<HttpTransport> transport)
     : m_connectionsPerHost(connectionsPerHost)
+    , m_total(totalConnections > 0 ? std::make_unique<Semaphore>(totalConnections) : nullptr)
     , m_transport(std::move(transport))
 {
 }
@@ -43,14 +46,22 @@ Task<HttpResult> HttpClient::fetch(const FetchRequest &request, HttpPhaseSink ph
 {
     Semaphore &slots = slotsFor(request.url);
     phase(HttpPhase::WaitConnection, true);
+    // The host's slot first, then one of all: always in this order, so two requests never hold one
+    // each while waiting for the other.
+    std::optional<Permit> hostPermit;
+    std::optional<Permit> totalPermit;
     try {
         co_await slots.acquire();
+        hostPermit.emplace(slots);
+        if (m_total) {
+            co_await m_total->acquire();
+            totalPermit.emplace(*m_total);
+        }
     } catch (...) {
         phase(HttpPhase::WaitConnection, false);
         throw;
     }
     phase(HttpPhase::WaitConnection, false);
-    Permit permit(slots);
     const HttpResult result = co_await m_transport->exchange(request, phase);
     checkStatus(request, result.status);
     co_return result;

@@ -9,12 +9,13 @@
 namespace concviz {
 
 // The HTTP side of a run, whatever carries the bytes: at most `connectionsPerHost` requests in
-// flight to one host:port (waiting for a slot is the "waiting for a connection" phase), and the
-// status judged against what the task expects, every failure said in words.
+// flight to one host:port and `totalConnections` in all (0: no total limit), as aiohttp's
+// TCPConnector(limit, limit_per_host) keeps them (waiting for either is the "waiting for a
+// connection" phase), and the status judged against what the task expects, every failure said in words.
 class HttpClient
 {
 public:
-    HttpClient(int connectionsPerHost, std::unique_ptr<HttpTransport> transport);
+    HttpClient(int connectionsPerHost, int totalConnections, std::unique_ptr<HttpTransport> transport);
     ~HttpClient();
     HttpClient(const HttpClient &) = delete;
     HttpClient &operator=(const HttpClient &) = delete;
@@ -26,6 +27,7 @@ private:
     Semaphore &slotsFor(const QString &url);
 
     int m_connectionsPerHost;
+    std::unique_ptr<Semaphore> m_total; // null when only the per-host limit counts
     std::unique_ptr<HttpTransport> m_transport;
     std::map<QString, std::unique_ptr<Semaphore>> m_hosts;
 };

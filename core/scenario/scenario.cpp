@@ -70,6 +70,37 @@ std::optional<double> Scenario::timeoutFor(const TaskSpec &task) const
     return task.timeoutMs ? task.timeoutMs : timeoutMs;
 }
 
+QString httpClientKindName(HttpClientKind kind)
+{
+    switch (kind) {
+    case HttpClientKind::Aiohttp:
+        return QStringLiteral("aiohttp");
+    case HttpClientKind::Httpx:
+        return QStringLiteral("httpx");
+    case HttpClientKind::Browser:
+        return QStringLiteral("browser");
+    }
+    return {};
+}
+
+namespace {
+// aiohttp's TCPConnector(limit=100) and httpx's Limits(max_connections=100); a browser's 6 per host.
+constexpr int pythonClientConnections = 100;
+constexpr int browserConnectionsPerHost = 6;
+} // namespace
+
+int Scenario::perHostConnections() const
+{
+    if (connectionsPerHost)
+        return *connectionsPerHost;
+    return httpClient == HttpClientKind::Browser ? browserConnectionsPerHost : pythonClientConnections;
+}
+
+int Scenario::totalConnections() const
+{
+    return httpClient == HttpClientKind::Browser ? 0 : pythonClientConnections;
+}
+
 int Scenario::coresOrMachine() const
 {
     return cores.value_or(std::max(1, QThread::idealThreadCount()));

@@ -56,6 +56,10 @@ struct CallerStep
 enum class ExecutorKind { Thread, Process };
 QString executorKindName(ExecutorKind kind);
 
+// Whose connection limits the HTTP client keeps: the Python clients the lessons use, or a browser's.
+enum class HttpClientKind { Aiohttp, Httpx, Browser };
+QString httpClientKindName(HttpClientKind kind);
+
 // A scenario file's content: the tasks, how they run, and the options around them.
 struct Scenario
 {
@@ -71,7 +75,8 @@ struct Scenario
     ExecutorKind executor = ExecutorKind::Thread;
     bool gil = true; // false: free-threaded Python (3.13t), whose threads compute side by side
     std::optional<int> cores; // the cores the virtual clock assumes; none: this machine's
-    int connectionsPerHost = 6; // HTTP connections open at once to one host:port, as a browser allows
+    HttpClientKind httpClient = HttpClientKind::Aiohttp;
+    std::optional<int> connectionsPerHost; // HTTP connections open at once to one host:port; none: the client's own
     QList<CallerStep> caller; // the caller's own steps, in order
     QJsonObject extra; // fields this build does not know, kept for saving
 
@@ -87,6 +92,11 @@ struct Scenario
     int coresOrMachine() const;
     // How many CPU-bound runners compute at once: one under the GIL with threads, else the cores.
     int cpuCapacity() const;
+    // HTTP connections open at once to one host:port: connections_per_host, else the client's limit
+    // (6 for a browser; aiohttp and httpx have none of their own, so their total limit).
+    int perHostConnections() const;
+    // HTTP connections open at once in all, or 0 when only the per-host limit counts.
+    int totalConnections() const;
     // The strategies to show side by side: the file's compare list, else sequential, gather and the
     // file's own strategy (without sequential when the caller has steps of its own).
     QList<StrategySpec> compareOrDefault() const;

@@ -57,7 +57,15 @@ const Field callerDurationMs = Field{.key = QStringLiteral("duration_ms"),
                                      .required = true,
                                      .help = QStringLiteral("How long the step takes."),
                                      .unit = QStringLiteral("ms")};
-const Field connectionsPerHost =
-    integer("connections_per_host", 1, 1000, 6, "HTTP connections open at once to one host and port, as a browser allows.");
+const Field httpClient = Field{.key = QStringLiteral("http_client"),
+                               .type = Field::Type::Word,
+                               .choices = {QStringLiteral("aiohttp"), QStringLiteral("httpx"), QStringLiteral("browser")},
+                               .defaultValue = QStringLiteral("aiohttp"),
+                               .help = QStringLiteral("Whose connection limits HTTP tasks get: aiohttp and httpx open 100 in all, a browser 6 per host.")};
+const Field connectionsPerHost = Field{.key = QStringLiteral("connections_per_host"),
+                                       .type = Field::Type::Integer,
+                                       .minimum = 1,
+                                       .maximum = 1000,
+                                       .help = QStringLiteral("HTTP connections open at once to one host and port, instead of the client's own limit.")};
 
 } // namespace concviz::ScenarioFields

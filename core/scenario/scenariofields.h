@@ -23,6 +23,7 @@ extern const Field cores;              // cores
 extern const Field callerName;         // caller[i].name
 extern const Field callerKind;         // caller[i].kind
 extern const Field callerDurationMs;   // caller[i].duration_ms
+extern const Field httpClient;         // http_client
 extern const Field connectionsPerHost; // connections_per_host
 
 } // namespace ScenarioFields

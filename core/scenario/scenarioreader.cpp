@@ -191,7 +191,8 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
                                 QStringLiteral("tasks"), QStringLiteral("strategy"), QStringLiteral("compare"),
                                 QStringLiteral("retries"), ScenarioFields::timeoutMs.key, ScenarioFields::deadlineMs.key,
                                 ScenarioFields::executorWorkers.key, ScenarioFields::executor.key, ScenarioFields::gil.key,
-                                ScenarioFields::cores.key, ScenarioFields::connectionsPerHost.key, QStringLiteral("caller")});
+                                ScenarioFields::cores.key, ScenarioFields::connectionsPerHost.key, ScenarioFields::httpClient.key,
+                                QStringLiteral("caller")});
     s.name = c.string(o, "name", {}).value_or(QFileInfo(source).completeBaseName());
     s.description = c.string(o, "description", {}).value_or(QString());
 
@@ -261,8 +262,14 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
     s.gil = c.field(o, ScenarioFields::gil, {}).value_or(true).toBool();
     if (const auto cores = c.field(o, ScenarioFields::cores, {}))
         s.cores = static_cast<int>(cores->toLongLong());
-    s.connectionsPerHost = static_cast<int>(
-        c.field(o, ScenarioFields::connectionsPerHost, {}).value_or(ScenarioFields::connectionsPerHost.defaultValue).toLongLong());
+    if (const auto client = c.field(o, ScenarioFields::httpClient, {})) {
+        const QString name = client->toString();
+        s.httpClient = name == QLatin1String("httpx")     ? HttpClientKind::Httpx
+                     : name == QLatin1String("browser") ? HttpClientKind::Browser
+                                                        : HttpClientKind::Aiohttp;
+    }
+    if (const auto perHost = c.field(o, ScenarioFields::connectionsPerHost, {}))
+        s.connectionsPerHost = static_cast<int>(perHost->toLongLong());
 
     const QJsonValue caller = o.value(QLatin1String("caller"));
     if (!caller.isUndefined() && !caller.isArray()) {

@@ -60,7 +60,8 @@ QStringList ScenarioValidator::problems(const Scenario &s)
     check(out, {}, ScenarioFields::executorWorkers, s.executorWorkers);
     if (s.cores)
         check(out, {}, ScenarioFields::cores, *s.cores);
-    check(out, {}, ScenarioFields::connectionsPerHost, s.connectionsPerHost);
+    if (s.connectionsPerHost)
+        check(out, {}, ScenarioFields::connectionsPerHost, *s.connectionsPerHost);
     for (qsizetype i = 0; i < s.caller.size(); ++i)
         check(out, QStringLiteral("caller[%1].").arg(i), ScenarioFields::callerDurationMs, s.caller[i].durationMs);
     if (s.caller.size() > Limits::maxCallerSteps)

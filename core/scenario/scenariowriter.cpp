@@ -88,8 +88,10 @@ QByteArray ScenarioWriter::toJson(const Scenario &s)
         f.emplace_back(ScenarioFields::gil.key, QStringLiteral("false"));
     if (s.cores)
         f.emplace_back(ScenarioFields::cores.key, QString::number(*s.cores));
-    if (s.connectionsPerHost != ScenarioFields::connectionsPerHost.defaultValue.toInt())
-        f.emplace_back(ScenarioFields::connectionsPerHost.key, QString::number(s.connectionsPerHost));
+    if (s.httpClient != HttpClientKind::Aiohttp)
+        f.emplace_back(ScenarioFields::httpClient.key, jsonString(httpClientKindName(s.httpClient)));
+    if (s.connectionsPerHost)
+        f.emplace_back(ScenarioFields::connectionsPerHost.key, QString::number(*s.connectionsPerHost));
     if (!s.caller.isEmpty()) {
         QStringList steps;
         for (const CallerStep &step : s.caller) {

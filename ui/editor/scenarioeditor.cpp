@@ -137,8 +137,16 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     // Below the range: no number in the file, so this machine's cores.
     m_cores->setMinimum(static_cast<int>(ScenarioFields::cores.minimum) - 1);
     m_cores->setSpecialValueText(tr("this machine's (%1)").arg(std::max(1, QThread::idealThreadCount())));
+    m_httpClient = new QComboBox(this);
+    m_httpClient->setObjectName(ScenarioFields::httpClient.key);
+    m_httpClient->addItems(ScenarioFields::httpClient.choices);
+    m_httpClient->setToolTip(ScenarioFields::httpClient.help);
     m_connections = new QSpinBox(this);
+    m_connections->setObjectName(ScenarioFields::connectionsPerHost.key);
     setRangeOf(m_connections, ScenarioFields::connectionsPerHost);
+    // Below the range: no number in the file, so the client's own limit.
+    m_connections->setMinimum(static_cast<int>(ScenarioFields::connectionsPerHost.minimum) - 1);
+    m_connections->setSpecialValueText(tr("the client's"));
     m_caller = new QLineEdit(this);
     m_caller->setObjectName(QStringLiteral("caller"));
     m_caller->setPlaceholderText(tr("none, or: prepare: blocking 300; main work: sleep 500"));
@@ -156,6 +164,7 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     form->addRow(tr("E&xecutor"), m_executor);
     form->addRow(tr("&GIL"), m_gil);
     form->addRow(tr("C&ores"), m_cores);
+    form->addRow(tr("HTTP c&lient"), m_httpClient);
     form->addRow(tr("Connections per &host"), m_connections);
     form->addRow(tr("Caller's own ste&ps"), m_caller);
     layout->addLayout(form);
@@ -170,6 +179,7 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     connect(m_cores, &QSpinBox::editingFinished, this, &ScenarioEditor::applyOptions);
     connect(m_executor, &QComboBox::activated, this, &ScenarioEditor::applyOptions);
     connect(m_gil, &QCheckBox::toggled, this, &ScenarioEditor::applyOptions);
+    connect(m_httpClient, &QComboBox::activated, this, &ScenarioEditor::applyOptions);
     connect(m_description, &QPlainTextEdit::textChanged, this, [this] {
         if (m_refreshing)
             return;
@@ -209,7 +219,8 @@ void ScenarioEditor::refresh()
     m_executor->setCurrentText(executorKindName(s.executor));
     m_gil->setChecked(s.gil);
     m_cores->setValue(s.cores.value_or(m_cores->minimum()));
-    m_connections->setValue(s.connectionsPerHost);
+    m_httpClient->setCurrentText(httpClientKindName(s.httpClient));
+    m_connections->setValue(s.connectionsPerHost.value_or(m_connections->minimum()));
     if (const std::optional<QList<CallerStep>> shown = parseCallerSteps(m_caller->text(), nullptr); !shown || *shown != s.caller)
         m_caller->setText(callerStepsText(s.caller));
     m_table->resizeColumnsToContents();
@@ -269,7 +280,13 @@ void ScenarioEditor::applyOptions()
     s.cores.reset();
     if (m_cores->value() != m_cores->minimum())
         s.cores = m_cores->value();
-    s.connectionsPerHost = m_connections->value();
+    const QString client = m_httpClient->currentText();
+    s.httpClient = client == httpClientKindName(HttpClientKind::Httpx)     ? HttpClientKind::Httpx
+                 : client == httpClientKindName(HttpClientKind::Browser) ? HttpClientKind::Browser
+                                                                         : HttpClientKind::Aiohttp;
+    s.connectionsPerHost.reset();
+    if (m_connections->value() != m_connections->minimum())
+        s.connectionsPerHost = m_connections->value();
     const std::optional<QList<CallerStep>> caller = parseCallerSteps(m_caller->text(), &error);
     if (!caller) {
         showProblem(tr("caller: %1").arg(error));

@@ -71,6 +71,7 @@ private:
     QComboBox *m_executor;
     QCheckBox *m_gil;
     QSpinBox *m_cores;
+    QComboBox *m_httpClient;
     QSpinBox *m_connections;
     QLineEdit *m_caller;
     QLabel *m_message;
