@@ -5,7 +5,9 @@
 #include "testsupport.h"
 #include "trace/chrometraceexporter.h"
 #include "trace/csvexporter.h"
+#include "gantt/speedcomparison.h"
 #include "gantt/terminalgantt.h"
+#include "trace/timeformat.h"
 #include "trace/exportformat.h"
 #include "trace/jsonexporter.h"
 
@@ -44,6 +46,9 @@ private Q_SLOTS:
     void theTerminalChartPutsBarsWhereTheTimesAre();
     void theTerminalChartFoldsManyTasks();
     void theComparisonSharesOneAxis();
+    void comparisonsNeverMislead_data();
+    void comparisonsNeverMislead();
+    void longTimesReadInHours();
     void exportsAreChosenByFormatNameAndFileName_data();
     void exportsAreChosenByFormatNameAndFileName();
 };
@@ -201,6 +206,46 @@ void TestTrace::theComparisonSharesOneAxis()
     const qsizetype gatherChart = text.indexOf(QStringLiteral("── gather"));
     const qsizetype bRow = text.indexOf(QStringLiteral("\nB "), gatherChart);
     QCOMPARE(text.mid(bRow + 1 + 9, 21), QString(QChar(0x2588)).repeated(20) + QLatin1Char(' '));
+}
+
+void TestTrace::comparisonsNeverMislead_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("second");
+    QTest::addColumn<QString>("says");
+    const QByteArray oneFails = R"({"concviz": 1, "tasks": [{"name": "A", "kind": "sleep", "duration_ms": 1000},
+        {"name": "B", "kind": "fail", "duration_ms": 500}, {"name": "C", "kind": "sleep", "duration_ms": 1500}]})";
+    QTest::newRow("faster") << oneFails << "sequential" << "gather" << "2.00× faster";
+    QTest::newRow("equal makespans") << QByteArray(R"({"concviz": 1, "tasks": [{"kind": "cpu", "duration_ms": 300, "offload": true, "count": 2}]})")
+                                     << "sequential" << "gather" << "the same";
+    QTest::newRow("a TaskGroup cut short by a failure") << oneFails << "sequential" << "task_group" << "cut short: 2 of 3 cancelled";
+    QTest::newRow("against a run cut short") << oneFails << "task_group" << "gather" << "the first run was cut short";
+    QTest::newRow("runs of no time") << QByteArray(R"({"concviz": 1, "tasks": [{"kind": "sleep", "duration_ms": 0, "count": 2}]})")
+                                     << "sequential" << "gather" << "";
+}
+
+void TestTrace::comparisonsNeverMislead()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    QFETCH(QString, says);
+    const Scenario scenario = scenarioFrom(json);
+    const QList<Trace> traces{runOn(ClockKind::Virtual, scenario, first), runOn(ClockKind::Virtual, scenario, second)};
+    QCOMPARE(runComparison(Statistics::of(traces[0]), Statistics::of(traces[1])), says);
+    const QString text = TerminalGantt::renderComparison(traces, {});
+    QVERIFY2(!text.contains(QStringLiteral("0.00×")) && !text.contains(QStringLiteral("inf")) && !text.contains(QStringLiteral("1.00× faster")),
+             qPrintable(text));
+    if (!says.isEmpty())
+        QVERIFY2(text.contains(says), qPrintable(text));
+}
+
+void TestTrace::longTimesReadInHours()
+{
+    QCOMPARE(humanDuration(fromMs(950)), QStringLiteral("950 ms"));
+    QCOMPARE(humanDuration(fromMs(100000)), QStringLiteral("1 min 40.0 s"));
+    QCOMPARE(humanDuration(fromMs(3 * 3600000.0 + 12 * 60000.0 + 5400)), QStringLiteral("3 h 12 min 5 s"));
 }
 
 void TestTrace::exportsAreChosenByFormatNameAndFileName_data()

@@ -668,8 +668,8 @@ void MainWindow::updateStatistics(const QList<Trace> &traces)
     const Statistics first = Statistics::of(traces.first());
     for (const Trace &t : traces) {
         const Statistics s = Statistics::of(t);
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td><td>%4×</td><td>%5</td><td>%6</td><td>%7</td><td>%8</td><td>%9</td>")
-                    .arg(t.strategy.toHtmlEscaped(), humanDuration(s.makespan), humanDuration(s.sum), QString::number(s.speedup, 'f', 2))
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td><td>%8</td><td>%9</td>")
+                    .arg(t.strategy.toHtmlEscaped(), humanDuration(s.makespan), humanDuration(s.sum), speedupText(s))
                     .arg(s.maxConcurrency)
                     .arg(s.ok)
                     .arg(s.failed)
@@ -695,17 +695,18 @@ QString MainWindow::headline(const QList<Trace> &traces) const
         return QStringLiteral("%1: %2").arg(traces.first().strategy, humanDuration(first.makespan));
     if (traces.size() == 2) {
         const Statistics last = Statistics::of(traces.last());
-        const QString versus = speedComparison(first.makespan, last.makespan);
+        const QString versus = runComparison(first, last);
         return QStringLiteral("%1 %2, %3 %4: %5")
             .arg(traces.first().strategy, humanDuration(first.makespan), traces.last().strategy, humanDuration(last.makespan),
-                 versus.isEmpty() ? tr("the same") : versus);
+                 versus.isEmpty() ? tr("both took no time") : versus);
     }
     // More runs: each one, and how it compares with the first.
     QStringList parts{QStringLiteral("%1 %2").arg(traces.first().strategy, humanDuration(first.makespan))};
     for (qsizetype i = 1; i < traces.size(); ++i) {
         const Statistics s = Statistics::of(traces[i]);
-        const QString versus = speedComparison(first.makespan, s.makespan);
-        parts << QStringLiteral("%1 %2 (%3)").arg(traces[i].strategy, humanDuration(s.makespan), versus.isEmpty() ? tr("the same") : versus);
+        const QString versus = runComparison(first, s);
+        parts << (versus.isEmpty() ? QStringLiteral("%1 %2").arg(traces[i].strategy, humanDuration(s.makespan))
+                                   : QStringLiteral("%1 %2 (%3)").arg(traces[i].strategy, humanDuration(s.makespan), versus));
     }
     return parts.join(QStringLiteral(", "));
 }

@@ -145,8 +145,8 @@ QString padded(const QString &s, int width)
 
 QString statsLine(const Statistics &s)
 {
-    QString line = QStringLiteral("makespan %1 · work %2 · speedup %3× · max %4 running")
-                       .arg(humanDuration(s.makespan), humanDuration(s.sum), QString::number(s.speedup, 'f', 2))
+    QString line = QStringLiteral("makespan %1 · work %2 · speedup %3 · max %4 running")
+                       .arg(humanDuration(s.makespan), humanDuration(s.sum), speedupText(s))
                        .arg(s.maxConcurrency);
     QStringList counts;
     if (s.ok)
@@ -284,14 +284,9 @@ QString TerminalGantt::renderComparison(const QList<Trace> &traces, const Option
     QString out = QStringLiteral("%1 · %2 clock\n\n").arg(escapeControls(first.scenario), clockKindName(first.clock));
     out += padded(QStringLiteral("strategy"), nameWidth + 2) + QStringLiteral("makespan     speedup  vs %1\n").arg(first.strategy);
     for (const GanttModel::Group &g : groups) {
-        QString versus;
-        if (&g != &first) {
-            versus = speedComparison(first.makespan, g.makespan);
-            if (versus.isEmpty())
-                versus = QStringLiteral("the same");
-        }
+        const QString versus = &g != &first ? runComparison(first.stats, g.stats) : QString();
         out += padded(g.strategy, nameWidth + 2) + padded(humanDuration(g.makespan), 13)
-            + padded(QString::number(g.stats.speedup, 'f', 2) + QStringLiteral("×"), 9) + versus + QLatin1Char('\n');
+            + padded(speedupText(g.stats), 9) + versus + QLatin1Char('\n');
     }
     out += QLatin1Char('\n');
     // One axis for every chart: the longest run fills the width.

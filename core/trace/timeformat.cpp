@@ -19,8 +19,13 @@ QString humanDuration(Micros us)
         return QStringLiteral("%1 ms").arg(ms < 10.0 ? QString::number(ms, 'f', 1) : QString::number(qRound(ms)));
     if (ms < 60000.0)
         return QStringLiteral("%1 s").arg(QString::number(ms / 1000.0, 'f', 3));
-    const qint64 minutes = static_cast<qint64>(ms / 60000.0);
-    return QStringLiteral("%1 min %2 s").arg(minutes).arg(QString::number((ms - static_cast<double>(minutes) * 60000.0) / 1000.0, 'f', 1));
+    if (ms < 3600000.0) {
+        const qint64 minutes = static_cast<qint64>(ms / 60000.0);
+        return QStringLiteral("%1 min %2 s").arg(minutes).arg(QString::number((ms - static_cast<double>(minutes) * 60000.0) / 1000.0, 'f', 1));
+    }
+    // Past an hour the seconds' tenths say nothing: "3 h 12 min 5 s".
+    const qint64 seconds = static_cast<qint64>(ms / 1000.0);
+    return QStringLiteral("%1 h %2 min %3 s").arg(seconds / 3600).arg(seconds % 3600 / 60).arg(seconds % 60);
 }
 
 } // namespace concviz

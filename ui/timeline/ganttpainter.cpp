@@ -286,9 +286,11 @@ QString GanttPainter::headerFacts(const GanttModel &model, int group, double wid
         facts.append({tr("%1 running now").arg(runningNow), 2});
     }
     const GanttModel::Group &first = model.groups().first();
-    const QString versus = group > 0 && g.finished && first.finished ? speedComparison(first.makespan, g.makespan) : QString();
-    if (!versus.isEmpty())
+    const QString versus = group > 0 && g.finished && first.finished ? runComparison(first.stats, g.stats) : QString();
+    if (isSpeedComparison(versus))
         facts.append({tr("%1 than %2").arg(versus, first.strategy), 3});
+    else if (!versus.isEmpty())
+        facts.append({versus, 3});
     const QFontMetricsF fm(m_theme.font);
     const QString separator = QStringLiteral("  ·  ");
     auto line = [&] {
