@@ -18,6 +18,7 @@ class TestScenario : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void theBuiltInExamplesAreTheShippedFiles();
+    void everyExampleHasATopicAndALessonAsTheReadmeLists();
     void everyExampleValidatesTeachesAndRuns_data();
     void everyExampleValidatesTeachesAndRuns();
     void aBrokenFileSaysWhatAndWhere_data();
@@ -49,6 +50,29 @@ void TestScenario::theBuiltInExamplesAreTheShippedFiles()
         QCOMPARE(b.readAll(), a.readAll());
     }
     QCOMPARE(builtinDemo().name, QStringLiteral("Async demo"));
+}
+
+void TestScenario::everyExampleHasATopicAndALessonAsTheReadmeLists()
+{
+    QFile readme(QStringLiteral(CONCVIZ_SOURCE_DIR "/README.md"));
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(readme.readAll());
+    const QList<Example> examples = examplesByTopic();
+    QCOMPARE(examples.size(), examplePaths().size());
+    QString lastTopic;
+    for (const Example &e : examples) {
+        const QString file = QFileInfo(e.path).fileName();
+        QVERIFY2(exampleTopics().contains(e.topic), qPrintable(file + QStringLiteral(": topic \"") + e.topic + QLatin1Char('"')));
+        QVERIFY2(!e.lesson.isEmpty(), qPrintable(file + QStringLiteral(": no lesson")));
+        // Under its topic's heading, with the same line, as the menu shows it.
+        const qsizetype heading = text.indexOf(QStringLiteral("\n#### %1\n").arg(e.topic));
+        const qsizetype row = text.indexOf(QStringLiteral("\n| `%1` | %2 |").arg(file, e.lesson));
+        QVERIFY2(heading >= 0 && row > heading, qPrintable(file + QStringLiteral(": not listed under ") + e.topic));
+        const qsizetype nextHeading = text.indexOf(QStringLiteral("\n#### "), heading + 5);
+        QVERIFY2(nextHeading < 0 || row < nextHeading, qPrintable(file + QStringLiteral(": listed under another topic")));
+        QVERIFY(lastTopic.isEmpty() || exampleTopics().indexOf(lastTopic) <= exampleTopics().indexOf(e.topic));
+        lastTopic = e.topic;
+    }
 }
 
 void TestScenario::everyExampleValidatesTeachesAndRuns_data()

@@ -305,14 +305,22 @@ void MainWindow::createMenus()
             openFile(path);
     });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    // The examples by topic, each with the one line it teaches; the whole description on hover.
     m_examplesMenu = file->addMenu(tr("&Examples"));
-    for (const QString &path : examplePaths()) {
-        const ScenarioReadResult r = ScenarioReader::readFile(path);
-        const QString title = r.scenario ? r.scenario->name : QFileInfo(path).baseName();
-        m_examplesMenu->addAction(title, this, [this, path] {
-            if (maybeSave())
-                openFile(path);
-        });
+    m_examplesMenu->setToolTipsVisible(true);
+    QMenu *topicMenu = nullptr;
+    for (const Example &e : examplesByTopic()) {
+        const QString topic = e.topic.isEmpty() ? tr("Other") : e.topic;
+        if (!topicMenu || topicMenu->title() != topic) {
+            topicMenu = m_examplesMenu->addMenu(topic);
+            topicMenu->setToolTipsVisible(true);
+        }
+        QAction *a = topicMenu->addAction(e.lesson.isEmpty() ? e.name : QStringLiteral("%1 — %2").arg(e.name, e.lesson), this,
+                                          [this, path = e.path] {
+                                              if (maybeSave())
+                                                  openFile(path);
+                                          });
+        a->setToolTip(e.description);
     }
     file->addSeparator();
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
@@ -396,15 +404,16 @@ void MainWindow::createHelpMenu()
     // The lessons: each example, with what it teaches on hover; choosing one opens it.
     QMenu *lessons = help->addMenu(tr("&Lessons"));
     lessons->setToolTipsVisible(true);
-    for (const QString &path : examplePaths()) {
-        const ScenarioReadResult r = ScenarioReader::readFile(path);
-        if (!r.scenario)
-            continue;
-        QAction *a = lessons->addAction(r.scenario->name, this, [this, path] {
+    QString lastTopic;
+    for (const Example &e : examplesByTopic()) {
+        if (e.topic != lastTopic)
+            lessons->addSection(e.topic.isEmpty() ? tr("Other") : e.topic);
+        lastTopic = e.topic;
+        QAction *a = lessons->addAction(e.name, this, [this, path = e.path] {
             if (maybeSave())
                 openFile(path);
         });
-        a->setToolTip(r.scenario->description);
+        a->setToolTip(e.description);
     }
     help->addSeparator();
     help->addAction(tr("&About ConcViz"), this, [this] {

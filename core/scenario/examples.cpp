@@ -4,6 +4,8 @@
 
 #include <QDir>
 
+#include <algorithm>
+
 namespace concviz {
 
 QStringList examplePaths()
@@ -13,6 +15,36 @@ QStringList examplePaths()
     for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
         paths.append(dir.filePath(name));
     return paths;
+}
+
+QStringList exampleTopics()
+{
+    return {QStringLiteral("Basics"),
+            QStringLiteral("Errors, timeouts and retries"),
+            QStringLiteral("Limits and pools"),
+            QStringLiteral("HTTP"),
+            QStringLiteral("Databases"),
+            QStringLiteral("Blocking and CPU work"),
+            QStringLiteral("Patterns")};
+}
+
+QList<Example> examplesByTopic()
+{
+    QList<Example> all;
+    for (const QString &path : examplePaths()) {
+        const ScenarioReadResult r = ScenarioReader::readFile(path);
+        if (!r.scenario)
+            continue; // the tests keep every shipped file valid
+        all.append({path, r.scenario->name, r.scenario->topic, r.scenario->lesson, r.scenario->description});
+    }
+    const QStringList topics = exampleTopics();
+    // A topic this list does not know goes last, so nothing shipped is ever hidden.
+    auto rank = [&](const Example &e) {
+        const qsizetype i = topics.indexOf(e.topic);
+        return i < 0 ? topics.size() : i;
+    };
+    std::stable_sort(all.begin(), all.end(), [&](const Example &a, const Example &b) { return rank(a) < rank(b); });
+    return all;
 }
 
 Scenario builtinDemo()

@@ -65,6 +65,8 @@ struct Scenario
 {
     QString name;
     QString description;
+    QString topic;  // where the examples list it: "Basics", "Blocking and CPU work"
+    QString lesson; // what it teaches, in one line: "4.5 s one by one, 2 s all at once"
     QList<TaskSpec> tasks;
     StrategySpec strategy;
     QList<StrategySpec> compare;

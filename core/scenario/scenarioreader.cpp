@@ -188,6 +188,7 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
                      .arg(scenarioFormatVersion)}};
     }
     s.extra = unknownFields(o, {QStringLiteral("concviz"), QStringLiteral("name"), QStringLiteral("description"),
+                                QStringLiteral("topic"), QStringLiteral("lesson"),
                                 QStringLiteral("tasks"), QStringLiteral("strategy"), QStringLiteral("compare"),
                                 QStringLiteral("retries"), ScenarioFields::timeoutMs.key, ScenarioFields::deadlineMs.key,
                                 ScenarioFields::executorWorkers.key, ScenarioFields::executor.key, ScenarioFields::gil.key,
@@ -195,6 +196,8 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
                                 QStringLiteral("caller")});
     s.name = c.string(o, "name", {}).value_or(QFileInfo(source).completeBaseName());
     s.description = c.string(o, "description", {}).value_or(QString());
+    s.topic = c.string(o, "topic", {}).value_or(QString());
+    s.lesson = c.string(o, "lesson", {}).value_or(QString());
 
     const QJsonValue tasks = o.value(QLatin1String("tasks"));
     if (tasks.isUndefined()) {

@@ -61,6 +61,10 @@ QByteArray ScenarioWriter::toJson(const Scenario &s)
     f.emplace_back(QStringLiteral("name"), jsonString(s.name));
     if (!s.description.isEmpty())
         f.emplace_back(QStringLiteral("description"), jsonString(s.description));
+    if (!s.topic.isEmpty())
+        f.emplace_back(QStringLiteral("topic"), jsonString(s.topic));
+    if (!s.lesson.isEmpty())
+        f.emplace_back(QStringLiteral("lesson"), jsonString(s.lesson));
     f.emplace_back(QStringLiteral("strategy"), jsonString(s.strategy.toString()));
     if (!s.compare.isEmpty()) {
         QStringList names;
