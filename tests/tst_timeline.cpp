@@ -64,6 +64,7 @@ private Q_SLOTS:
     void bandsAreNamedByTheirFirstAndLastLane();
     void projectorTextNeverShrinksWithItsLanes_data();
     void projectorTextNeverShrinksWithItsLanes();
+    void hoveringNamesTheCallersStepsAndSumsTheGilTurns();
     void theLegendWrapsAndNamesWhatIsShown();
     void headerFactsGiveWayWholeAndNeverCut();
     void aLiveHeaderCountsWhatRunsNow();
@@ -307,6 +308,26 @@ void TestTimeline::projectorTextNeverShrinksWithItsLanes()
     // And a run's lanes together are never shorter than a line, whatever the room: it scrolls.
     QVERIFY(10 * lh >= painter.legibleLaneHeight() - 0.01);
     QVERIFY(painter.legibleLaneHeight() >= QFontMetricsF(theme.font).ascent());
+}
+
+void TestTimeline::hoveringNamesTheCallersStepsAndSumsTheGilTurns()
+{
+    TimelineWidget widget;
+    widget.resize(1200, 700);
+    const Scenario withSteps = scenarioFrom(R"({"concviz": 1, "caller": [{"name": "prepare", "kind": "blocking", "duration_ms": 300},
+        {"name": "other work", "kind": "sleep", "duration_ms": 500}], "tasks": [{"name": "crunch", "kind": "cpu", "duration_ms": 300,
+        "offload": true, "count": 2}]})");
+    widget.setTraces({runOn(ClockKind::Virtual, withSteps, QStringLiteral("gather"))});
+    widget.fit();
+    const QRect caller = widget.callerRowRect(0);
+    const QString steps = widget.tooltipAt(caller.center());
+    QVERIFY2(steps.contains(QStringLiteral("prepare: holds the loop 300 ms (0.0 ms → 300 ms)")), qPrintable(steps));
+    QVERIFY2(steps.contains(QStringLiteral("other work: awaits 500 ms")), qPrintable(steps));
+    QVERIFY2(steps.contains(QStringLiteral("gather returned")), qPrintable(steps));
+    // A task that took sixty turns for the GIL: one line for all of them, not sixty.
+    const QString task = widget.tooltipAt(QPoint(caller.center().x(), caller.top() - 5));
+    QVERIFY2(task.contains(QStringLiteral("waiting for the GIL: ")) && task.contains(QStringLiteral(" turns")), qPrintable(task));
+    QVERIFY2(task.count(QStringLiteral("<br/>")) < 6, qPrintable(task));
 }
 
 void TestTimeline::theLegendWrapsAndNamesWhatIsShown()

@@ -356,6 +356,18 @@ struct GilWaits
             waits.emplace_back(from, to);
         };
     }
+    // Each wait in the clock's time, through one reading of both clocks.
+    template<typename Record>
+    void replay(Micros clockNow, Record record)
+    {
+        const Gil::TimePoint steadyNow = std::chrono::steady_clock::now();
+        auto toClock = [&](Gil::TimePoint t) {
+            return clockNow - std::chrono::duration_cast<std::chrono::microseconds>(steadyNow - t).count();
+        };
+        std::lock_guard lock(mutex);
+        for (const auto &[from, to] : waits)
+            record(toClock(from), toClock(to));
+    }
 };
 
 } // namespace
@@ -383,14 +395,7 @@ Task<void> Engine::offload(int task, Micros duration, bool cpu)
         auto waits = std::make_shared<GilWaits>();
         QFuture<void> job = runOnPool(m_pool, [gil = m_gil, duration, waits] { gil->compute(duration, waits->recorder()); });
         watchJob(std::move(job)).state()->onDone([this, task, waits, release] {
-            // Steady-clock times become run times through one reading of both clocks.
-            const Gil::TimePoint steadyNow = std::chrono::steady_clock::now();
-            const Micros clockNow = m_clock.now();
-            auto toClock = [&](Gil::TimePoint t) {
-                return clockNow - std::chrono::duration_cast<std::chrono::microseconds>(steadyNow - t).count();
-            };
-            for (const auto &[from, to] : waits->waits)
-                recordCpuWait(task, toClock(from), toClock(to));
+            waits->replay(m_clock.now(), [&](Micros from, Micros to) { recordCpuWait(task, from, to); });
             release();
         });
     } else {
@@ -409,12 +414,7 @@ void Engine::computeOnLoop(int task, Micros duration)
     } else if (m_gil) {
         GilWaits waits;
         m_gil->compute(duration, waits.recorder());
-        const Gil::TimePoint steadyNow = std::chrono::steady_clock::now();
-        const Micros clockNow = m_clock.now();
-        for (const auto &[from, to] : waits.waits) {
-            recordCpuWait(task, clockNow - std::chrono::duration_cast<std::chrono::microseconds>(steadyNow - from).count(),
-                          clockNow - std::chrono::duration_cast<std::chrono::microseconds>(steadyNow - to).count());
-        }
+        waits.replay(m_clock.now(), [&](Micros from, Micros to) { recordCpuWait(task, from, to); });
     } else {
         m_clock.spin(duration);
     }
@@ -429,7 +429,6 @@ void Engine::recordCpuWait(int task, Micros from, Micros to)
 {
     if (task < 0)
         return; // the caller's own CPU work: its row shows the step whole
-
     // A real lock hands over in microseconds; only a wait a person could see is worth a phase.
     const Micros threshold = m_clock.isVirtual() ? 0 : 500;
     if (to - from <= threshold)

@@ -51,6 +51,7 @@ QList<GanttPainter::LegendItem> GanttPainter::legendItems() const
     std::array<bool, 5> ended{};
     bool gilWaits = false;
     bool coreWaits = false;
+    bool callerAwaits = false;
     const bool everything = !m_model || m_model->laneCount() == 0;
     if (!everything) {
         for (const GanttModel::Group &g : m_model->groups()) {
@@ -66,6 +67,7 @@ QList<GanttPainter::LegendItem> GanttPainter::legendItems() const
             }
             for (const GanttModel::Lane &lane : g.lanes)
                 ended[static_cast<std::size_t>(lane.outcome)] = true;
+            callerAwaits = callerAwaits || std::any_of(g.callerSpans.begin(), g.callerSpans.end(), [](const CallerSpan &c) { return !c.holdsLoop; });
         }
     }
     QList<LegendItem> items;
@@ -83,6 +85,8 @@ QList<GanttPainter::LegendItem> GanttPainter::legendItems() const
     swatch(m_theme.phaseColor(PhaseKind::WaitGil), m_theme.phasePattern(PhaseKind::WaitGil),
            coreWaits && !gilWaits ? tr("waiting for a CPU core") : tr("waiting for the GIL"));
     swatch(m_theme.phaseColor(PhaseKind::Backoff), m_theme.phasePattern(PhaseKind::Backoff), tr("backoff"));
+    if (callerAwaits)
+        items.append({m_theme.mutedText, Qt::BDiagPattern, tr("the caller awaits"), true});
     for (Outcome o : {Outcome::Ok, Outcome::Failed, Outcome::Timeout, Outcome::Cancelled}) {
         if (everything || ended[static_cast<std::size_t>(o)])
             items.append({m_theme.outcomeTextColor(o), Qt::NoBrush, outcomeSymbol(o) + QLatin1Char(' ') + outcomeName(o), false});
@@ -550,29 +554,36 @@ void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const GanttMode
     }
     // The caller's own steps and pauses, under its marks: solid while it holds the loop, hatched
     // while it awaits, named where the name fits inside.
-    for (const CallerSpan &c : g.callerSpans) {
+    for (qsizetype i = 0; i < g.callerSpans.size(); ++i) {
+        const CallerSpan &c = g.callerSpans[i];
         const double x0 = std::max(xOf(c.start), plot.left() - 2);
         const double x1 = std::min(xOf(c.end >= 0 ? c.end : g.makespan), plot.right() + 2);
         if (x1 < plot.left() || x0 > plot.right())
             continue;
         const QRectF r(x0, lanesBottom + 3, std::max(minBarWidth, x1 - x0), stepsHeight - 6);
         const double textWidth = fm.horizontalAdvance(c.label);
-        const bool named = r.width() >= textWidth + 12;
+        const bool inside = r.width() >= textWidth + 12;
+        // Too narrow for its name: the name goes after the bar, when the next step leaves room.
+        const double nextStart = i + 1 < g.callerSpans.size() ? xOf(g.callerSpans[i + 1].start) : plot.right() + 60;
+        const bool after = !inside && nextStart - r.right() >= textWidth + 12;
         if (c.holdsLoop) {
             p.fillRect(r, m_theme.running);
+        } else {
+            p.fillRect(r, m_theme.background);
+            p.fillRect(r, QBrush(m_theme.mutedText, Qt::BDiagPattern));
+        }
+        if (inside && c.holdsLoop) {
             // The name in whichever of the theme's two text colours reads better on the bar.
             p.setPen(Theme::contrastRatio(m_theme.background, m_theme.running) >= Theme::contrastRatio(m_theme.text, m_theme.running)
                          ? m_theme.background
                          : m_theme.text);
-        } else {
-            p.fillRect(r, m_theme.background);
-            p.fillRect(r, QBrush(m_theme.mutedText, Qt::BDiagPattern));
-            if (named)
-                p.fillRect(QRectF(r.left() + 3, r.top() + 1, textWidth + 6, r.height() - 2), m_theme.background);
-            p.setPen(m_theme.text);
-        }
-        if (named)
             p.drawText(r.adjusted(6, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, c.label);
+        } else if (inside || after) {
+            const QRectF patch(inside ? r.left() + 3 : r.right() + 4, r.top() + 1, textWidth + 6, r.height() - 2);
+            p.fillRect(patch, m_theme.background);
+            p.setPen(m_theme.text);
+            p.drawText(patch.adjusted(3, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, c.label);
+        }
     }
     // as_completed: the rank at which the caller took each result, on the task's own lane.
     if (o.laneHeight >= legibleLaneHeight()) {

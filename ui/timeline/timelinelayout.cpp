@@ -40,8 +40,10 @@ TimelineLayout::Hit TimelineLayout::hitTest(double y) const
         const double top = m_groupTops[g];
         if (y < top || y >= groupBottom(g))
             continue;
-        if (y < top + m_headerHeight || y >= lanesBottom(g))
+        if (y < top + m_headerHeight)
             return {g, -1};
+        if (y >= lanesBottom(g))
+            return {g, -1, true};
         const int lane = static_cast<int>(std::floor((y - top - m_headerHeight) / m_laneHeight));
         return {g, std::clamp(lane, 0, static_cast<int>(m_model.groups().at(g).lanes.size()) - 1)};
     }

@@ -13,7 +13,8 @@ public:
     struct Hit
     {
         int group = -1;
-        int lane = -1; // -1: the group's header
+        int lane = -1; // -1: the group's header or its caller row
+        bool caller = false; // the caller's row
     };
 
     // Each group has a header, its lanes, then a row for the caller's markers (callerHeight).

@@ -375,6 +375,15 @@ void TimelineWidget::mouseDoubleClickEvent(QMouseEvent *)
     fit();
 }
 
+QRect TimelineWidget::callerRowRect(int group) const
+{
+    const QRectF plot = GanttPainter(m_theme, &m_model).plotArea(paintRect());
+    const TimelineLayout layout(m_model, laneHeight(), m_theme);
+    const double scroll = m_scroll.isVisible() ? m_scroll.value() : 0;
+    const double top = plot.top() + layout.lanesBottom(group) - scroll;
+    return QRectF(plot.left(), top, plot.width(), layout.callerHeight()).toAlignedRect();
+}
+
 TimelineLayout::Hit TimelineWidget::hitAt(const QPoint &pos) const
 {
     const QRectF plot = GanttPainter(m_theme, &m_model).plotArea(paintRect());
@@ -405,6 +414,8 @@ bool TimelineWidget::event(QEvent *event)
 QString TimelineWidget::tooltipAt(const QPoint &pos) const
 {
     const TimelineLayout::Hit hit = hitAt(pos);
+    if (hit.group >= 0 && hit.caller)
+        return callerTooltip(m_model.groups()[hit.group]);
     if (hit.group < 0 || hit.lane < 0)
         return {};
     const GanttModel::Group &g = m_model.groups()[hit.group];
@@ -416,16 +427,58 @@ QString TimelineWidget::tooltipAt(const QPoint &pos) const
         html += QStringLiteral("<br/>") + tr("%1 attempts").arg(lane.attempts);
     if (lane.worker >= 0)
         html += QStringLiteral("<br/>") + tr("run by worker %1").arg(lane.worker);
+    // Turns for the GIL or a core come every few milliseconds: one line for all of them.
+    Micros turnsWaited = 0;
+    int turns = 0;
+    PhaseKind turnKind = PhaseKind::WaitGil;
+    int listed = 0;
     for (int si = lane.firstSpan; si < lane.firstSpan + lane.spanCount; ++si) {
         const GanttModel::Span &s = g.spans[si];
-        if (s.type != GanttModel::SpanType::Phase || s.end < 0)
+        if (s.type != GanttModel::SpanType::Phase || s.end <= s.start)
+            continue; // open, or a wait of no time
+        if (s.phase == PhaseKind::WaitGil || s.phase == PhaseKind::WaitCore) {
+            turnsWaited += s.end - s.start;
+            ++turns;
+            turnKind = s.phase;
+            continue;
+        }
+        if (++listed > maxTooltipPhases)
             continue;
         html += QStringLiteral("<br/>%1: %2 (%3 → %4)")
                     .arg(phaseDescription(s.phase), humanDuration(s.end - s.start), humanDuration(s.start), humanDuration(s.end));
     }
+    if (listed > maxTooltipPhases)
+        html += QStringLiteral("<br/>") + tr("… %n more waits", nullptr, listed - maxTooltipPhases);
+    if (turns > 0) {
+        const QString howMany = turns == 1 ? tr("in one turn") : tr("in all, %1 turns").arg(turns);
+        html += QStringLiteral("<br/>%1: %2 %3").arg(phaseDescription(turnKind), humanDuration(turnsWaited), howMany);
+    }
     if (!lane.error.isEmpty())
         html += QStringLiteral("<br/><i>%1</i>").arg(lane.error.toHtmlEscaped());
     return html;
+}
+
+QString TimelineWidget::callerTooltip(const GanttModel::Group &g) const
+{
+    // What the caller did itself, and where it resumed.
+    QString html = QStringLiteral("<b>%1</b>").arg(tr("caller"));
+    int listed = 0;
+    for (const CallerSpan &c : g.callerSpans) {
+        if (++listed > maxTooltipPhases)
+            break;
+        const Micros end = c.end >= 0 ? c.end : g.makespan;
+        html += QStringLiteral("<br/>%1: %2 %3 (%4 → %5)")
+                    .arg(c.label.toHtmlEscaped(), c.holdsLoop ? tr("holds the loop") : tr("awaits"), humanDuration(end - c.start),
+                         humanDuration(c.start), humanDuration(end));
+    }
+    for (const Marker &m : g.markers) {
+        if (m.kind == MarkerKind::Consumed || ++listed > maxTooltipPhases)
+            continue;
+        html += QStringLiteral("<br/>%1: %2").arg(humanDuration(m.time), m.label.toHtmlEscaped());
+    }
+    if (listed > maxTooltipPhases)
+        html += QStringLiteral("<br/>") + tr("… %n more", nullptr, listed - maxTooltipPhases);
+    return listed > 0 ? html : QString();
 }
 
 } // namespace concviz

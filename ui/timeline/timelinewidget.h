@@ -53,6 +53,10 @@ public:
     bool back();
     // Makes thin lanes tall enough for their names, the band holding `lane` at the top.
     void openBand(int group, int lane);
+    // What hovering at `pos` shows: a task's times and waits, or the caller's steps and marks.
+    QString tooltipAt(const QPoint &pos) const;
+    // Where a group's caller row is, in widget coordinates, for what points at it.
+    QRect callerRowRect(int group) const;
 
 Q_SIGNALS:
     // The task's index in its run, as in the scenario's list of task instances.
@@ -74,7 +78,8 @@ private:
     QRect paintRect() const;   // and left of the scroll bar
     void updateScrollBar();
     void rebuildModel();
-    QString tooltipAt(const QPoint &pos) const;
+    QString callerTooltip(const GanttModel::Group &g) const;
+    static constexpr int maxTooltipPhases = 12;
     TimelineLayout::Hit hitAt(const QPoint &pos) const;
 
     Theme m_theme;
