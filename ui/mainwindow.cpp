@@ -669,22 +669,29 @@ void MainWindow::updateStatistics(const QList<Trace> &traces)
                                        tr("%n task(s). Press <b>F5</b> to run.", nullptr, static_cast<int>(s.instances().size()))));
         return;
     }
-    QString html = QStringLiteral("<table cellspacing='0' cellpadding='3' style='white-space: nowrap'><tr>");
+    // Headings may fold onto two lines and long strategies break after their commas, so that the
+    // table and the headline fit the dock; a number never breaks.
+    QString html = QStringLiteral("<table cellspacing='0' cellpadding='3'><tr>");
     for (const QString &h : {tr("strategy"), tr("makespan"), tr("work"), tr("speedup"), tr("max at once"), tr("ok"), tr("failed"),
                              tr("timed out"), tr("cancelled"), tr("mean wait"), tr("p95 wait")})
-        html += QStringLiteral("<th align='left' style='white-space: nowrap'>%1</th>").arg(h);
+        html += QStringLiteral("<th align='left'>%1</th>").arg(h);
     html += QStringLiteral("</tr>");
     const Statistics first = Statistics::of(traces.first());
     for (const Trace &t : traces) {
         const Statistics s = Statistics::of(t);
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td><td>%8</td><td>%9</td>")
-                    .arg(t.strategy.toHtmlEscaped(), humanDuration(s.makespan), humanDuration(s.sum), speedupText(s))
+        const QString name = t.strategy.toHtmlEscaped().replace(QLatin1Char(','), QStringLiteral(",&#8203;"));
+        const QString cell = QStringLiteral("<td style='white-space: nowrap'>");
+        html += (QStringLiteral("<tr><td><b>%1</b></td>") + cell + QStringLiteral("%2</td>") + cell + QStringLiteral("%3</td>") + cell
+                 + QStringLiteral("%4</td>") + cell + QStringLiteral("%5</td>") + cell + QStringLiteral("%6</td>") + cell
+                 + QStringLiteral("%7</td>") + cell + QStringLiteral("%8</td>") + cell + QStringLiteral("%9</td>"))
+                    .arg(name, humanDuration(s.makespan), humanDuration(s.sum), speedupText(s))
                     .arg(s.maxConcurrency)
                     .arg(s.ok)
                     .arg(s.failed)
                     .arg(s.timeout)
                     .arg(s.cancelled);
-        html += QStringLiteral("<td>%1</td><td>%2</td></tr>").arg(humanDuration(s.meanWait), humanDuration(s.p95Wait));
+        html += QStringLiteral("<td style='white-space: nowrap'>%1</td><td style='white-space: nowrap'>%2</td></tr>")
+                    .arg(humanDuration(s.meanWait), humanDuration(s.p95Wait));
     }
     html += QStringLiteral("</table>");
     if (traces.size() > 1)
