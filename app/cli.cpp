@@ -5,6 +5,7 @@
 #include "scenario/scenariovalidator.h"
 #include "trace/safetext.h"
 
+#include <QFile>
 #include <QSaveFile>
 
 #include <cstdio>
@@ -70,6 +71,20 @@ void writeOutput(const QString &path, const QByteArray &data)
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
+        throw UsageError{QStringLiteral("%1: cannot be written: %2").arg(path, file.errorString())};
+}
+
+void writeOutputWith(const QString &path, const std::function<bool(QIODevice &)> &write)
+{
+    if (path.isEmpty()) {
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly) || !write(out))
+            throw std::runtime_error("standard output cannot be written");
+        out.flush();
+        return;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !write(file) || !file.commit())
         throw UsageError{QStringLiteral("%1: cannot be written: %2").arg(path, file.errorString())};
 }
 

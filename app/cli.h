@@ -3,9 +3,11 @@
 #include "scenario/scenario.h"
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace concviz::cli {
@@ -32,6 +34,9 @@ QList<StrategySpec> parseStrategyList(const QString &text);
 StrategySpec parseStrategy(const QString &text);
 // Writes to `path` atomically, or to stdout when `path` is empty. Throws UsageError.
 void writeOutput(const QString &path, const QByteArray &data);
+// The same, with `write` filling the file (or standard output) as it goes; it returns false when a
+// write failed. The file is replaced whole or not at all.
+void writeOutputWith(const QString &path, const std::function<bool(QIODevice &)> &write);
 // A whole number option within bounds. Throws UsageError.
 int intOption(const QString &name, const QString &value, int min, int max);
 

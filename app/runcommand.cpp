@@ -43,9 +43,10 @@ int runCommand(const QStringList &arguments)
     int signal = 0;
     const Trace trace = executeRun(scenario, strategy, clock, &signal);
 
-    const QByteArray output = exportFormat ? exportTrace(trace, *exportFormat)
-                                           : (TerminalGantt::render(trace, chart) + TerminalGantt::legend()).toUtf8();
-    writeOutput(parser.value(QStringLiteral("out")), output);
+    if (exportFormat)
+        writeOutputWith(parser.value(QStringLiteral("out")), [&](QIODevice &device) { return writeTrace(trace, *exportFormat, device); });
+    else
+        writeOutput(parser.value(QStringLiteral("out")), (TerminalGantt::render(trace, chart) + TerminalGantt::legend()).toUtf8());
     if (signal)
         return reportInterrupted(signal, parser.value(QStringLiteral("out")));
     return Success;

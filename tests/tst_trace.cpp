@@ -46,6 +46,7 @@ private Q_SLOTS:
     void theTerminalChartPutsBarsWhereTheTimesAre();
     void theTerminalChartFoldsManyTasks();
     void theComparisonSharesOneAxis();
+    void jsonKeepsAnyNameIntact();
     void comparisonsNeverMislead_data();
     void comparisonsNeverMislead();
     void longTimesReadInHours();
@@ -208,6 +209,24 @@ void TestTrace::theComparisonSharesOneAxis()
     QCOMPARE(text.mid(bRow + 1 + 9, 21), QString(QChar(0x2588)).repeated(20) + QLatin1Char(' '));
 }
 
+void TestTrace::jsonKeepsAnyNameIntact()
+{
+    // Names come from strangers' files: quotes, backslashes, control characters and any script.
+    const QString name = QStringLiteral("a \"b\" \\ c\n\t\u0001 é 漢 🙂");
+    Scenario s = scenarioFrom(R"({"concviz": 1, "tasks": [{"kind": "sleep", "duration_ms": 1.5}]})");
+    s.tasks[0].name = name;
+    s.name = name;
+    const Trace trace = runOn(ClockKind::Virtual, s, QStringLiteral("gather"));
+    QJsonParseError error;
+    const QJsonObject o = QJsonDocument::fromJson(JsonExporter::toJson(trace), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(o.value(QLatin1String("scenario")).toString(), name);
+    const QJsonObject task = o.value(QLatin1String("tasks")).toArray().first().toObject();
+    QCOMPARE(task.value(QLatin1String("name")).toString(), name);
+    QCOMPARE(task.value(QLatin1String("end_ms")).toDouble(), 1.5);
+    QVERIFY(task.value(QLatin1String("error")).isNull());
+}
+
 void TestTrace::comparisonsNeverMislead_data()
 {
     QTest::addColumn<QByteArray>("json");
@@ -253,7 +272,7 @@ void TestTrace::exportsAreChosenByFormatNameAndFileName_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("format");
     QTest::addColumn<QByteArray>("startsWith");
-    QTest::newRow("runs.json") << "runs.json" << "json" << QByteArray("{\n    \"runs\": [");
+    QTest::newRow("runs.json") << "runs.json" << "json" << QByteArray("{\n  \"scenario\": ");
     QTest::newRow("RUNS.CSV") << "RUNS.CSV" << "csv" << QByteArray("task,");
     QTest::newRow("perfetto.trace.json") << "perfetto.trace.json" << "chrome-trace" << QByteArray("{");
 }

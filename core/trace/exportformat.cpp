@@ -4,8 +4,6 @@
 #include "csvexporter.h"
 #include "jsonexporter.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 
 #include <utility>
 
@@ -58,14 +56,19 @@ QByteArray exportTrace(const Trace &trace, ExportFormat format)
     return {};
 }
 
+bool writeTrace(const Trace &trace, ExportFormat format, QIODevice &device)
+{
+    if (format == ExportFormat::Json)
+        return JsonExporter::write(trace, device);
+    const QByteArray data = exportTrace(trace, format);
+    return device.write(data) == data.size();
+}
+
 QByteArray exportRuns(const QList<Trace> &traces, const QString &scenario, ExportFormat format)
 {
     if (format != ExportFormat::Json)
         return traces.isEmpty() ? QByteArray() : exportTrace(traces.last(), format);
-    QJsonArray runs;
-    for (const Trace &t : traces)
-        runs.append(JsonExporter::toJsonObject(t));
-    return QJsonDocument(QJsonObject{{QStringLiteral("scenario"), scenario}, {QStringLiteral("runs"), runs}}).toJson(QJsonDocument::Indented);
+    return JsonExporter::toJson(traces, scenario);
 }
 
 } // namespace concviz

@@ -3,6 +3,7 @@
 #include "trace.h"
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QList>
 #include <QString>
 
@@ -25,6 +26,9 @@ ExportFormat exportFormatForPath(const QString &path);
 
 // One run in that format.
 QByteArray exportTrace(const Trace &trace, ExportFormat format);
+// The same, written to `device` (JSON as it is made, so a huge run is not held twice); false when a
+// write failed.
+bool writeTrace(const Trace &trace, ExportFormat format, QIODevice &device);
 // Several runs of one scenario: JSON holds them all as {"scenario": ..., "runs": [...]}; CSV and
 // Chrome traces describe one run, the last.
 QByteArray exportRuns(const QList<Trace> &traces, const QString &scenario, ExportFormat format);

@@ -2,108 +2,334 @@
 
 #include "statistics.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
+#include <charconv>
+#include <cmath>
 
 namespace concviz {
 
 namespace {
 
-QJsonValue ms(Micros us)
+// A whole number, without a temporary string: a million tasks write a few million of them.
+void appendInt(QByteArray &out, qint64 value)
 {
-    if (us < 0)
-        return QJsonValue::Null;
-    return static_cast<double>(us) / 1000.0;
+    char buffer[24];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out.append(buffer, static_cast<qsizetype>(result.ptr - buffer));
+}
+
+// A JSON string: quotes, backslashes and control characters escaped, the rest as UTF-8.
+void appendString(QByteArray &out, const QString &text)
+{
+    out += '"';
+    const QByteArray utf8 = text.toUtf8();
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[u >> 4];
+            out += hex[u & 0xF];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+// Microseconds as milliseconds, exactly: 1500 → 1.5, 2000000 → 2000; null when unknown (-1).
+void appendMs(QByteArray &out, Micros us)
+{
+    if (us < 0) {
+        out += "null";
+        return;
+    }
+    appendInt(out, us / 1000);
+    if (Micros fraction = us % 1000; fraction != 0) {
+        char digits[4] = {static_cast<char>('0' + fraction / 100), static_cast<char>('0' + fraction / 10 % 10),
+                          static_cast<char>('0' + fraction % 10), 0};
+        int length = 3;
+        while (digits[length - 1] == '0')
+            --length;
+        out += '.';
+        out.append(digits, length);
+    }
+}
+
+// A number rounded to three decimals, as the statistics print it.
+void appendRounded(QByteArray &out, double value)
+{
+    out += QByteArray::number(std::round(value * 1000.0) / 1000.0, 'g', 15);
+}
+
+void appendKey(QByteArray &out, const char *key)
+{
+    out += '"';
+    out += key;
+    out += "\": ";
+}
+
+// A task's state as JSON, looked up rather than converted a million times.
+const QByteArray &outcomeJson(Outcome outcome)
+{
+    static const QByteArray names[] = {"\"pending\"", "\"ok\"", "\"failed\"", "\"timeout\"", "\"cancelled\""};
+    return names[static_cast<int>(outcome)];
+}
+
+void appendNullableString(QByteArray &out, const QString &text)
+{
+    if (text.isEmpty())
+        out += "null";
+    else
+        appendString(out, text);
+}
+
+void appendTask(QByteArray &out, const TaskTrace &t)
+{
+    out += '{';
+    appendKey(out, "name");
+    appendString(out, t.name);
+    out += ", ";
+    appendKey(out, "state");
+    out += outcomeJson(t.outcome);
+    out += ", ";
+    appendKey(out, "created_ms");
+    appendMs(out, t.created);
+    out += ", ";
+    appendKey(out, "start_ms");
+    appendMs(out, t.start);
+    out += ", ";
+    appendKey(out, "end_ms");
+    appendMs(out, t.end);
+    out += ", ";
+    appendKey(out, "wait_ms");
+    appendMs(out, t.waitTime());
+    out += ", ";
+    appendKey(out, "attempts");
+    appendInt(out, t.attempts.size());
+    out += ", ";
+    appendKey(out, "error");
+    appendNullableString(out, t.error);
+    out += ", ";
+    appendKey(out, "phases");
+    out += '[';
+    for (qsizetype i = 0; i < t.phases.size(); ++i) {
+        const PhaseSpan &p = t.phases[i];
+        out += i ? ", {" : "{";
+        appendKey(out, "phase");
+        appendString(out, phaseName(p.kind));
+        out += ", ";
+        appendKey(out, "start_ms");
+        appendMs(out, p.start);
+        out += ", ";
+        appendKey(out, "end_ms");
+        appendMs(out, p.end);
+        out += '}';
+    }
+    out += "], ";
+    appendKey(out, "attempt_spans");
+    out += '[';
+    for (qsizetype i = 0; i < t.attempts.size(); ++i) {
+        const AttemptSpan &a = t.attempts[i];
+        out += i ? ", {" : "{";
+        appendKey(out, "attempt");
+        appendInt(out, a.number);
+        out += ", ";
+        appendKey(out, "state");
+        out += outcomeJson(a.outcome);
+        out += ", ";
+        appendKey(out, "start_ms");
+        appendMs(out, a.start);
+        out += ", ";
+        appendKey(out, "end_ms");
+        appendMs(out, a.end);
+        out += ", ";
+        appendKey(out, "error");
+        appendNullableString(out, a.error);
+        out += '}';
+    }
+    out += ']';
+    if (t.worker >= 0) {
+        out += ", ";
+        appendKey(out, "worker");
+        appendInt(out, t.worker);
+    }
+    if (t.httpStatus >= 0 || t.bytes >= 0 || !t.httpDetail.isEmpty()) {
+        out += ", ";
+        appendKey(out, "http_status");
+        out += t.httpStatus >= 0 ? QByteArray::number(t.httpStatus) : QByteArray("null");
+        out += ", ";
+        appendKey(out, "bytes");
+        out += t.bytes >= 0 ? QByteArray::number(t.bytes) : QByteArray("null");
+        out += ", ";
+        appendKey(out, "url");
+        appendString(out, t.httpDetail);
+    }
+    out += '}';
 }
 
 } // namespace
 
-QJsonObject JsonExporter::toJsonObject(const Trace &trace)
+void JsonExporter::append(QByteArray &out, const Trace &trace, const QByteArray &indent, QIODevice *device, bool *failed)
 {
+    constexpr qsizetype flushAt = 1 << 20;
+    auto flush = [&] {
+        if (device && out.size() >= flushAt) {
+            if (device->write(out) != out.size() && failed)
+                *failed = true;
+            out.clear(); // keeps its capacity for the next megabyte
+        }
+    };
+    const QByteArray in = indent + "  ";
     const Statistics s = Statistics::of(trace);
-    QJsonObject stats{
-        {QStringLiteral("sum_ms"), ms(s.sum)},
-        {QStringLiteral("speedup"), qRound(s.speedup * 1000.0) / 1000.0},
-        {QStringLiteral("max_concurrency"), s.maxConcurrency},
-        {QStringLiteral("mean_concurrency"), qRound(s.meanConcurrency * 1000.0) / 1000.0},
-        {QStringLiteral("mean_wait_ms"), ms(s.meanWait)},
-        {QStringLiteral("p95_wait_ms"), ms(s.p95Wait)},
-        {QStringLiteral("ok"), s.ok},
-        {QStringLiteral("failed"), s.failed},
-        {QStringLiteral("timeout"), s.timeout},
-        {QStringLiteral("cancelled"), s.cancelled},
-    };
-    QJsonArray tasks;
-    for (const TaskTrace &t : trace.tasks) {
-        QJsonArray phases;
-        for (const PhaseSpan &p : t.phases)
-            phases.append(QJsonObject{{QStringLiteral("phase"), phaseName(p.kind)},
-                                      {QStringLiteral("start_ms"), ms(p.start)},
-                                      {QStringLiteral("end_ms"), ms(p.end)}});
-        QJsonArray attempts;
-        for (const AttemptSpan &a : t.attempts)
-            attempts.append(QJsonObject{{QStringLiteral("attempt"), a.number},
-                                        {QStringLiteral("state"), outcomeName(a.outcome)},
-                                        {QStringLiteral("start_ms"), ms(a.start)},
-                                        {QStringLiteral("end_ms"), ms(a.end)},
-                                        {QStringLiteral("error"), a.error.isEmpty() ? QJsonValue() : QJsonValue(a.error)}});
-        QJsonObject task{
-            {QStringLiteral("name"), t.name},
-            {QStringLiteral("state"), outcomeName(t.outcome)},
-            {QStringLiteral("created_ms"), ms(t.created)},
-            {QStringLiteral("start_ms"), ms(t.start)},
-            {QStringLiteral("end_ms"), ms(t.end)},
-            {QStringLiteral("wait_ms"), ms(t.waitTime())},
-            {QStringLiteral("attempts"), static_cast<int>(t.attempts.size())},
-            {QStringLiteral("error"), t.error.isEmpty() ? QJsonValue() : QJsonValue(t.error)},
-            {QStringLiteral("phases"), phases},
-            {QStringLiteral("attempt_spans"), attempts},
-        };
-        if (t.worker >= 0)
-            task.insert(QStringLiteral("worker"), t.worker);
-        if (t.httpStatus >= 0 || t.bytes >= 0 || !t.httpDetail.isEmpty()) {
-            task.insert(QStringLiteral("http_status"), t.httpStatus >= 0 ? QJsonValue(t.httpStatus) : QJsonValue());
-            task.insert(QStringLiteral("bytes"), t.bytes >= 0 ? QJsonValue(static_cast<double>(t.bytes)) : QJsonValue());
-            task.insert(QStringLiteral("url"), t.httpDetail);
+    out += "{\n" + in;
+    appendKey(out, "scenario");
+    appendString(out, trace.scenario);
+    out += ",\n" + in;
+    appendKey(out, "strategy");
+    appendString(out, trace.strategy);
+    out += ",\n" + in;
+    appendKey(out, "clock");
+    appendString(out, clockKindName(trace.clock));
+    out += ",\n" + in;
+    appendKey(out, "makespan_ms");
+    appendMs(out, trace.makespan());
+    out += ",\n" + in;
+    appendKey(out, "stats");
+    out += '{';
+    appendKey(out, "sum_ms");
+    appendMs(out, s.sum);
+    out += ", ";
+    appendKey(out, "speedup");
+    appendRounded(out, s.speedup);
+    out += ", ";
+    appendKey(out, "max_concurrency");
+    out += QByteArray::number(s.maxConcurrency);
+    out += ", ";
+    appendKey(out, "mean_concurrency");
+    appendRounded(out, s.meanConcurrency);
+    out += ", ";
+    appendKey(out, "mean_wait_ms");
+    appendMs(out, s.meanWait);
+    out += ", ";
+    appendKey(out, "p95_wait_ms");
+    appendMs(out, s.p95Wait);
+    out += ", ";
+    appendKey(out, "ok");
+    out += QByteArray::number(s.ok);
+    out += ", ";
+    appendKey(out, "failed");
+    out += QByteArray::number(s.failed);
+    out += ", ";
+    appendKey(out, "timeout");
+    out += QByteArray::number(s.timeout);
+    out += ", ";
+    appendKey(out, "cancelled");
+    out += QByteArray::number(s.cancelled);
+    out += "},\n" + in;
+
+    appendKey(out, "tasks");
+    out += '[';
+    // About 200 bytes a plain task: one allocation up front rather than a doubling every so often
+    // (a megabyte and a task when written to a device as it goes).
+    out.reserve(device ? flushAt + 4096 : out.size() + trace.tasks.size() * 220);
+    const QByteArray taskIndent = in + "  ";
+    for (qsizetype i = 0; i < trace.tasks.size(); ++i) {
+        out += i ? ",\n" : "\n";
+        out += taskIndent;
+        appendTask(out, trace.tasks[i]);
+        flush();
+    }
+    out += trace.tasks.isEmpty() ? "]" : "\n" + in + "]";
+    out += ",\n" + in;
+
+    appendKey(out, "markers");
+    out += '[';
+    for (qsizetype i = 0; i < trace.markers.size(); ++i) {
+        const Marker &m = trace.markers[i];
+        out += i ? ",\n" : "\n";
+        out += in + "  {";
+        appendKey(out, "kind");
+        appendString(out, markerName(m.kind));
+        out += ", ";
+        appendKey(out, "time_ms");
+        appendMs(out, m.time);
+        out += ", ";
+        appendKey(out, "label");
+        appendString(out, m.label);
+        if (m.task >= 0 && m.task < trace.tasks.size()) {
+            out += ", ";
+            appendKey(out, "task");
+            appendString(out, trace.tasks[m.task].name);
         }
-        tasks.append(task);
+        if (m.rank > 0) {
+            out += ", ";
+            appendKey(out, "rank");
+            out += QByteArray::number(m.rank);
+        }
+        out += '}';
     }
-    QJsonArray markers;
-    for (const Marker &m : trace.markers) {
-        QJsonObject marker{{QStringLiteral("kind"), markerName(m.kind)},
-                           {QStringLiteral("time_ms"), ms(m.time)},
-                           {QStringLiteral("label"), m.label}};
-        if (m.task >= 0 && m.task < trace.tasks.size())
-            marker.insert(QStringLiteral("task"), trace.tasks[m.task].name);
-        if (m.rank > 0)
-            marker.insert(QStringLiteral("rank"), m.rank);
-        markers.append(marker);
-    }
-    QJsonObject out{
-        {QStringLiteral("scenario"), trace.scenario},
-        {QStringLiteral("strategy"), trace.strategy},
-        {QStringLiteral("clock"), clockKindName(trace.clock)},
-        {QStringLiteral("makespan_ms"), ms(trace.makespan())},
-        {QStringLiteral("stats"), stats},
-        {QStringLiteral("tasks"), tasks},
-        {QStringLiteral("markers"), markers},
-    };
+    out += trace.markers.isEmpty() ? "]" : "\n" + in + "]";
+
     if (!trace.callerSpans.isEmpty()) {
-        QJsonArray caller;
-        for (const CallerSpan &c : trace.callerSpans) {
-            caller.append(QJsonObject{{QStringLiteral("label"), c.label},
-                                      {QStringLiteral("holds_loop"), c.holdsLoop},
-                                      {QStringLiteral("start_ms"), ms(c.start)},
-                                      {QStringLiteral("end_ms"), c.end >= 0 ? QJsonValue(ms(c.end)) : QJsonValue()}});
+        out += ",\n" + in;
+        appendKey(out, "caller");
+        out += '[';
+        for (qsizetype i = 0; i < trace.callerSpans.size(); ++i) {
+            const CallerSpan &c = trace.callerSpans[i];
+            out += i ? ",\n" : "\n";
+            out += in + "  {";
+            appendKey(out, "label");
+            appendString(out, c.label);
+            out += ", ";
+            appendKey(out, "holds_loop");
+            out += c.holdsLoop ? "true" : "false";
+            out += ", ";
+            appendKey(out, "start_ms");
+            appendMs(out, c.start);
+            out += ", ";
+            appendKey(out, "end_ms");
+            appendMs(out, c.end);
+            out += '}';
         }
-        out.insert(QStringLiteral("caller"), caller);
+        out += "\n" + in + "]";
     }
-    return out;
+    out += "\n" + indent + "}";
 }
 
 QByteArray JsonExporter::toJson(const Trace &trace)
 {
-    return QJsonDocument(toJsonObject(trace)).toJson(QJsonDocument::Indented);
+    QByteArray out;
+    append(out, trace, {});
+    out += '\n';
+    return out;
+}
+
+bool JsonExporter::write(const Trace &trace, QIODevice &device)
+{
+    QByteArray out;
+    bool failed = false;
+    append(out, trace, {}, &device, &failed);
+    out += '\n';
+    return device.write(out) == out.size() && !failed;
+}
+
+QByteArray JsonExporter::toJson(const QList<Trace> &traces, const QString &scenario)
+{
+    QByteArray out = "{\n  ";
+    appendKey(out, "scenario");
+    appendString(out, scenario);
+    out += ",\n  ";
+    appendKey(out, "runs");
+    out += '[';
+    for (qsizetype i = 0; i < traces.size(); ++i) {
+        out += i ? ",\n    " : "\n    ";
+        append(out, traces[i], "    ");
+    }
+    out += traces.isEmpty() ? "]\n}\n" : "\n  ]\n}\n";
+    return out;
 }
 
 } // namespace concviz
