@@ -258,10 +258,7 @@ Task<void> Engine::lifecycle(int task, Admission admission, int worker)
         checkKindOf(spec);
         const std::optional<double> timeoutMs = m_scenario.timeoutFor(taskSpec);
         for (int attempt = 1;; ++attempt) {
-            TraceEvent started = event(TraceEvent::Type::AttemptStarted, task);
-            started.attempt = attempt;
-            started.worker = worker;
-            emitEvent(started);
+            attemptStarted(task, attempt, worker);
 
             Outcome attemptOutcome = Outcome::Ok;
             QString attemptError;
@@ -295,11 +292,7 @@ Task<void> Engine::lifecycle(int task, Admission admission, int worker)
             }
             if (timer)
                 m_clock.cancelTimer(timer);
-            TraceEvent ended = event(TraceEvent::Type::AttemptEnded, task);
-            ended.attempt = attempt;
-            ended.outcome = attemptOutcome;
-            ended.text = attemptError;
-            emitEvent(ended);
+            attemptEnded(task, attempt, attemptOutcome, attemptError);
             if (cancelled)
                 std::rethrow_exception(cancelled);
             if (attemptOutcome == Outcome::Ok)
@@ -319,13 +312,37 @@ Task<void> Engine::lifecycle(int task, Admission admission, int worker)
         error = e.reason;
         failure = std::current_exception();
     }
-    TraceEvent end = event(TraceEvent::Type::TaskEnded, task);
-    end.outcome = outcome;
-    end.text = error;
-    emitEvent(end);
-    m_ended[static_cast<std::size_t>(task)] = true;
+    taskEnded(task, outcome, error);
     if (failure)
         std::rethrow_exception(failure);
+}
+
+// The events of a task's life, written outside its coroutine: an event held in a local would sit in
+// every coroutine frame, a million times over.
+void Engine::attemptStarted(int task, int attempt, int worker)
+{
+    TraceEvent e = event(TraceEvent::Type::AttemptStarted, task);
+    e.attempt = attempt;
+    e.worker = worker;
+    emitEvent(e);
+}
+
+void Engine::attemptEnded(int task, int attempt, Outcome outcome, const QString &error)
+{
+    TraceEvent e = event(TraceEvent::Type::AttemptEnded, task);
+    e.attempt = attempt;
+    e.outcome = outcome;
+    e.text = error;
+    emitEvent(e);
+}
+
+void Engine::taskEnded(int task, Outcome outcome, const QString &error)
+{
+    TraceEvent e = event(TraceEvent::Type::TaskEnded, task);
+    e.outcome = outcome;
+    e.text = error;
+    emitEvent(e);
+    m_ended[static_cast<std::size_t>(task)] = true;
 }
 
 void Engine::checkKindOf(int spec) const

@@ -111,6 +111,9 @@ public:
 
 private:
     Task<void> lifecycle(int task, Admission admission, int worker);
+    void attemptStarted(int task, int attempt, int worker);
+    void attemptEnded(int task, int attempt, Outcome outcome, const QString &error);
+    void taskEnded(int task, Outcome outcome, const QString &error);
     Task<void> watchJob(QFuture<void> job);
     // The kind of scenario entry `spec`; checkKindOf() throws a TaskError when none is registered.
     const TaskKindDefinition &kindOf(int spec) const { return *m_kinds[static_cast<std::size_t>(spec)]; }
