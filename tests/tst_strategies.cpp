@@ -110,6 +110,7 @@ private Q_SLOTS:
     void waitingTimeIsRecordedAsItsOwnPhase();
     void waitingForTheGilIsItsOwnPhase();
     void theCallersStepsAreOnItsRow();
+    void aPlainWaitIsRecordedAsAnyTask();
     void countExpandsIntoNumberedTasks();
     void statisticsMatchTheRun();
     void aQueueRunCutShortEndsEveryTask_data();
@@ -398,6 +399,31 @@ void TestStrategies::theCallersStepsAreOnItsRow()
     QCOMPARE(paused.callerSpans.size(), 2);
     QCOMPARE(paused.callerSpans[1].label, QStringLiteral("pause 50 ms"));
     QCOMPARE(ms(paused.callerSpans[1].start), 250.0);
+}
+
+void TestStrategies::aPlainWaitIsRecordedAsAnyTask()
+{
+    // A wait with nothing around it runs in a lighter coroutine; a semaphore that never blocks sends
+    // the same tasks through the full one. What is recorded must not tell them apart.
+    const Scenario s = scenarioFrom(scenario(R"({"name": "A", "kind": "sleep", "duration_ms": 1000},
+        {"name": "B", "kind": "fail", "duration_ms": 500, "error": "boom"}, {"name": "C", "kind": "sleep", "duration_ms": 1500},
+        {"name": "D", "kind": "blocking", "duration_ms": 200})", R"("deadline_ms": 1200)"));
+    for (const ClockKind clock : {ClockKind::Virtual, ClockKind::Real}) {
+        const Trace plain = runOn(clock, s, QStringLiteral("gather"));
+        const Trace full = runOn(clock, s, QStringLiteral("semaphore:100"));
+        QCOMPARE(plain.tasks.size(), full.tasks.size());
+        const double slack = clock == ClockKind::Virtual ? 0 : 50;
+        for (qsizetype i = 0; i < plain.tasks.size(); ++i) {
+            const TaskTrace &a = plain.tasks[i];
+            const TaskTrace &b = full.tasks[i];
+            QCOMPARE(a.outcome, b.outcome);
+            QCOMPARE(a.error, b.error);
+            QCOMPARE(a.attempts.size(), b.attempts.size());
+            QCOMPARE(a.attempts.first().outcome, b.attempts.first().outcome);
+            QCOMPARE(a.attempts.first().error, b.attempts.first().error);
+            QVERIFY2(std::abs(ms(a.end) - ms(b.end)) <= slack, qPrintable(a.name + QStringLiteral(": %1 vs %2").arg(ms(a.end)).arg(ms(b.end))));
+        }
+    }
 }
 
 void TestStrategies::countExpandsIntoNumberedTasks()

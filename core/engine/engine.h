@@ -111,6 +111,9 @@ public:
 
 private:
     Task<void> lifecycle(int task, Admission admission, int worker);
+    Task<void> plainLifecycle(int task, int spec);
+    // Records how a plain task ended; returns what its coroutine rethrows, if anything.
+    std::exception_ptr plainEnded(int task, std::exception_ptr failure);
     void attemptStarted(int task, int attempt, int worker);
     void attemptEnded(int task, int attempt, Outcome outcome, const QString &error);
     void taskEnded(int task, Outcome outcome, const QString &error);
@@ -143,6 +146,7 @@ private:
     std::vector<std::shared_ptr<TaskStateBase>> m_tracked;
     std::vector<const TaskKindDefinition *> m_kinds; // per scenario entry: its kind
     std::vector<Micros> m_waits;                     // per scenario entry: its duration_ms
+    std::vector<bool> m_plain; // per scenario entry: a wait with no timeout and no retries (plainLifecycle)
     std::vector<bool> m_ended; // per task: its end has been recorded
     int m_live = 0;            // tracked coroutines not yet done
     int m_jobs = 0;            // executor jobs still running
