@@ -111,6 +111,8 @@ private Q_SLOTS:
     void waitingForTheGilIsItsOwnPhase();
     void theCallersStepsAreOnItsRow();
     void aPlainWaitIsRecordedAsAnyTask();
+    void cpuWorkTimedOutLeavesItsThreadBusy();
+    void aDayOfCpuWorkIsSomeThousandsOfTurns();
     void countExpandsIntoNumberedTasks();
     void statisticsMatchTheRun();
     void aQueueRunCutShortEndsEveryTask_data();
@@ -424,6 +426,36 @@ void TestStrategies::aPlainWaitIsRecordedAsAnyTask()
             QVERIFY2(std::abs(ms(a.end) - ms(b.end)) <= slack, qPrintable(a.name + QStringLiteral(": %1 vs %2").arg(ms(a.end)).arg(ms(b.end))));
         }
     }
+}
+
+void TestStrategies::cpuWorkTimedOutLeavesItsThreadBusy()
+{
+    // Four threads share the GIL: each has computed 125 ms at the timeout. wait_for gives up at 500
+    // ms, but the threads compute on to the end of their work, as real threads do.
+    const Trace trace = runOn(ClockKind::Virtual, scenarioFrom(scenario(R"({"name": "C", "kind": "cpu", "duration_ms": 250, "offload": true, "count": 3},
+        {"name": "S", "kind": "cpu", "duration_ms": 400, "offload": true})", R"("timeout_ms": 500)")), QStringLiteral("gather"));
+    QCOMPARE(ms(trace.makespan()), 1150.0);
+    for (const TaskTrace &t : trace.tasks) {
+        QCOMPARE(t.outcome, Outcome::Timeout);
+        QCOMPARE(ms(t.end), 500.0);
+        QCOMPARE(ms(t.runTime()), 125.0);
+        for (const PhaseSpan &p : t.phases)
+            QVERIFY2(p.end <= t.end, qPrintable(t.name)); // no wait outside its lane
+    }
+}
+
+void TestStrategies::aDayOfCpuWorkIsSomeThousandsOfTurns()
+{
+    // Past ten seconds of work in hand a turn grows beyond 5 ms: the run stays small and exact in sum.
+    const Trace trace = runOn(ClockKind::Virtual, scenarioFrom(scenario(R"({"name": "C", "kind": "cpu", "duration_ms": 86400000, "offload": true, "count": 4})",
+                                                                       R"("deadline_ms": 86400000)")),
+                              QStringLiteral("gather"));
+    qsizetype phases = 0;
+    for (const TaskTrace &t : trace.tasks)
+        phases += t.phases.size();
+    QVERIFY2(phases < 10000, QByteArray::number(phases));
+    QCOMPARE(Statistics::of(trace).maxConcurrency, 1);
+    QCOMPARE(ms(trace.makespan()), 4 * 86400000.0); // the threads finish their work after the deadline
 }
 
 void TestStrategies::countExpandsIntoNumberedTasks()

@@ -38,15 +38,43 @@ void CpuScheduler::takeSlot(Runner runner, Micros at)
     m_running.push_back(std::move(runner));
 }
 
+void CpuScheduler::forget(int task, Micros now)
+{
+    if (task < 0)
+        return;
+    advanceTo(now);
+    for (Runner &r : m_waiting) {
+        if (r.task == task) {
+            m_waited(task, r.turnStart, m_time);
+            r.task = -1;
+        }
+    }
+    for (Runner &r : m_running) {
+        if (r.task == task)
+            r.task = -1;
+    }
+}
+
+Micros CpuScheduler::turnLength() const
+{
+    Micros inHand = 0;
+    for (const Runner &r : m_running)
+        inHand += r.left;
+    for (const Runner &r : m_waiting)
+        inHand += r.left;
+    return std::max(switchInterval, inHand / turnsInHand);
+}
+
 Micros CpuScheduler::nextEvent() const
 {
     if (m_running.empty())
         return -1;
     Micros next = std::numeric_limits<Micros>::max();
+    const Micros turn = m_waiting.empty() ? 0 : turnLength();
     for (const Runner &r : m_running) {
         next = std::min(next, m_time + r.left);
         if (!m_waiting.empty())
-            next = std::min(next, std::max(m_time, r.turnStart + switchInterval));
+            next = std::min(next, std::max(m_time, r.turnStart + turn));
     }
     return next;
 }
@@ -77,10 +105,11 @@ bool CpuScheduler::step(Micros limit)
         takeSlot(std::move(in), m_time);
     }
     // Turns that are over go to the back of the line, each making room for the runner waiting longest.
+    const Micros turn = m_waiting.empty() ? 0 : turnLength();
     for (Runner &slot : m_running) {
         if (m_waiting.empty())
             break;
-        if (slot.turnStart + switchInterval > m_time)
+        if (slot.turnStart + turn > m_time)
             continue;
         Runner in = std::move(m_waiting.front());
         m_waiting.pop_front();

@@ -23,6 +23,10 @@ public:
     using Done = std::function<void(Micros end)>;
 
     static constexpr Micros switchInterval = 5000;
+    // At most about this many turns are taken over the work in hand: past 10 s of queued work a turn
+    // grows beyond the switch interval, so a day of CPU work is some thousands of turns, not
+    // seventeen million. Lesson-sized work keeps CPython's 5 ms exactly.
+    static constexpr Micros turnsInHand = 2000;
 
     CpuScheduler(int capacity, WaitRecorder waited);
 
@@ -33,6 +37,9 @@ public:
     // Adds work that the caller does itself, without giving the loop back (CPU work on the event
     // loop): works the model forward until that work is done and returns when it ended.
     Micros runToEnd(int task, Micros now, Micros cpu);
+    // The task's lane has ended (cancelled while its thread computes on): a wait it is in is recorded
+    // up to `now`, and none after. Its work still takes its turns, as a real thread's does.
+    void forget(int task, Micros now);
     // When the next turn or end is due, or -1 when no one runs.
     Micros nextEvent() const;
     bool isIdle() const { return m_running.empty(); }
@@ -50,6 +57,8 @@ private:
     // One step to the next event if it is at or before `limit`; false when there is none by then.
     bool step(Micros limit);
     void takeSlot(Runner runner, Micros at);
+    // The length of a turn for the work now in hand.
+    Micros turnLength() const;
 
     int m_capacity;
     WaitRecorder m_waited;

@@ -374,6 +374,10 @@ void Engine::attemptStarted(int task, int attempt, int worker)
 
 void Engine::attemptEnded(int task, int attempt, Outcome outcome, const QString &error)
 {
+    // A timed-out or cancelled attempt leaves its thread computing on: its last wait ends here, inside
+    // the attempt, and later turns are no longer this task's.
+    if (m_cpu && (outcome == Outcome::Timeout || outcome == Outcome::Cancelled))
+        m_cpu->forget(task, m_clock.now());
     TraceEvent e = event(TraceEvent::Type::AttemptEnded, task);
     e.attempt = attempt;
     e.outcome = outcome;
@@ -448,10 +452,17 @@ Task<void> Engine::offload(int task, Micros duration, bool cpu)
         done->set();
         jobEnded();
     };
+    // When the work ended, in run time, where the model knows it: a loop that blocking work holds
+    // only takes the result later, and that delay is shown as such.
+    auto finished = std::make_shared<Micros>(-1);
     if (m_cpu && cpu) {
-        m_cpu->add(task, m_clock.now(), duration, [this, release](Micros end) { m_clock.callAt(end, release); });
+        m_cpu->add(task, m_clock.now(), duration, [this, release, finished](Micros end) {
+            *finished = end - m_origin;
+            m_clock.callAt(end, release);
+        });
         rescheduleCpu();
     } else if (m_clock.isVirtual() || !m_pool) {
+        *finished = now() + duration;
         m_clock.callAt(m_clock.now() + duration, release);
     } else if (cpu && m_gil) {
         auto waits = std::make_shared<GilWaits>();
@@ -465,6 +476,8 @@ Task<void> Engine::offload(int task, Micros duration, bool cpu)
         watchJob(std::move(job)).state()->onDone(release);
     }
     co_await done->wait();
+    if (*finished >= 0)
+        recordLateness(task, *finished);
 }
 
 void Engine::computeOnLoop(int task, Micros duration)
@@ -489,8 +502,10 @@ PhaseKind Engine::cpuWaitPhase() const
 
 void Engine::recordCpuWait(int task, Micros from, Micros to)
 {
-    if (task < 0)
-        return; // the caller's own CPU work: its row shows the step whole
+    // The caller's own CPU work: its row shows the step whole. A task already ended (cancelled while
+    // its thread computes on) has no lane left to show the wait on.
+    if (task < 0 || m_ended[static_cast<std::size_t>(task)])
+        return;
     // A real lock hands over in microseconds; only a wait a person could see is worth a phase.
     const Micros threshold = m_clock.isVirtual() ? 0 : 500;
     if (to - from <= threshold)

@@ -38,6 +38,8 @@ QString speedupText(const Statistics &stats)
 {
     if (stats.makespan <= 0 || stats.sum <= 0)
         return QStringLiteral("–");
+    if (stats.speedup < 0.005)
+        return QStringLiteral("< 0.01×"); // work was done: never a speedup of zero
     return QString::number(stats.speedup, 'f', 2) + QStringLiteral("×");
 }
 

@@ -101,6 +101,12 @@ QList<ScenarioValidator::Problem> ScenarioValidator::scheduleProblems(const Scen
     checkStrategy(s.strategy, QStringLiteral("strategy"));
     for (qsizetype i = 0; i < s.compare.size(); ++i)
         checkStrategy(s.compare[i], QStringLiteral("compare[%1]").arg(i));
+    double callerMs = 0;
+    for (const CallerStep &step : s.caller)
+        callerMs += step.durationMs;
+    if (callerMs > Limits::maxMs)
+        out.append({QStringLiteral("caller"), QStringLiteral("the caller's steps add up to %1 hours, more than the 24 hours a run may take")
+                                                  .arg(QString::number(callerMs / 3600000.0, 'f', 1))});
     if (const QString problem = callerProblem(s, s.strategy); !problem.isEmpty())
         out.append({QStringLiteral("strategy"), problem});
     for (qsizetype i = 0; i < s.compare.size(); ++i) {
