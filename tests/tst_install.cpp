@@ -20,11 +20,13 @@ private Q_SLOTS:
     void theInstalledFilesAreValid();
     void aScenarioOpensAsAScenarioAndOtherJsonStaysJson();
     void theInstalledProgramRuns();
+    void theDebianPackageHoldsTheSameAndRuns();
 
 private:
     // Runs a tool; false (with its output in the log) when it fails. A missing tool skips the test.
     bool tool(const QString &name, const QStringList &arguments, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
     QTemporaryDir m_prefix;
+    QTemporaryDir m_package;
 };
 
 bool TestInstall::tool(const QString &name, const QStringList &arguments, const QProcessEnvironment &environment)
@@ -97,6 +99,33 @@ void TestInstall::theInstalledProgramRuns()
 {
     QProcess program;
     program.start(m_prefix.filePath(QStringLiteral("bin/concviz")), {QStringLiteral("--version")});
+    QVERIFY(program.waitForFinished(30000));
+    QCOMPARE(program.exitCode(), 0);
+    QVERIFY(program.readAllStandardOutput().startsWith("concviz "));
+}
+
+void TestInstall::theDebianPackageHoldsTheSameAndRuns()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("dpkg-deb")).isEmpty() || QStandardPaths::findExecutable(QStringLiteral("cpack")).isEmpty())
+        QSKIP("a .deb is made with cpack and dpkg on Debian and Ubuntu only");
+    const QDir out(m_package.path());
+    QVERIFY(tool(QStringLiteral("cpack"), {QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("--config"),
+                                           QStringLiteral(CONCVIZ_BUILD_DIR "/CPackConfig.cmake"), QStringLiteral("-B"), out.path()}));
+    const QStringList debs = out.entryList({QStringLiteral("concviz_*.deb")}, QDir::Files);
+    QCOMPARE(debs.size(), 1);
+    const QString root = out.filePath(QStringLiteral("root"));
+    QVERIFY(tool(QStringLiteral("dpkg-deb"), {QStringLiteral("-x"), out.filePath(debs.first()), root}));
+    // What the package installs is what `cmake --install` does, under /usr.
+    for (const char *file : {"usr/bin/concviz", "usr/share/applications/concviz.desktop", "usr/share/metainfo/org.concviz.ConcViz.metainfo.xml",
+                             "usr/share/mime/packages/concviz.xml", "usr/share/icons/hicolor/scalable/apps/concviz.svg"})
+        QVERIFY2(QFile::exists(root + QLatin1Char('/') + QString::fromLatin1(file)), file);
+    QProcess fields;
+    fields.start(QStringLiteral("dpkg-deb"), {QStringLiteral("-f"), out.filePath(debs.first()), QStringLiteral("Depends")});
+    QVERIFY(fields.waitForFinished(30000));
+    const QByteArray depends = fields.readAllStandardOutput();
+    QVERIFY2(depends.contains("libqt6widgets6") && depends.contains("libqt6core6"), depends.constData()); // found by dpkg-shlibdeps
+    QProcess program;
+    program.start(root + QStringLiteral("/usr/bin/concviz"), {QStringLiteral("--version")});
     QVERIFY(program.waitForFinished(30000));
     QCOMPARE(program.exitCode(), 0);
     QVERIFY(program.readAllStandardOutput().startsWith("concviz "));
