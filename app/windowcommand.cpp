@@ -49,7 +49,7 @@ int windowCommand(const QStringList &arguments)
         {QStringLiteral("theme"), QStringLiteral("system, light, dark or projector."), QStringLiteral("NAME")},
         {QStringLiteral("clock"), QStringLiteral("real or virtual."), QStringLiteral("real|virtual")},
         {QStringLiteral("size"), QStringLiteral("Window size, such as 1920x1080."), QStringLiteral("WxH")},
-        {QStringLiteral("results"), QStringLiteral("The tab of results to show: statistics, makespan, concurrency, waits or log."),
+        {QStringLiteral("results"), QStringLiteral("The tab of results to show: statistics, insights, makespan, concurrency, waits or log."),
          QStringLiteral("TAB")},
         {QStringLiteral("present"), QStringLiteral("Open in presentation mode: the timeline, the lesson and the numbers, full screen (Esc leaves).")},
     });
@@ -78,7 +78,7 @@ int windowCommand(const QStringList &arguments)
     if (!file.isEmpty() && !window.openFile(file) && scripted)
         throw UsageError{window.lastError()};
     if (parser.isSet(QStringLiteral("results")) && !window.showResults(parser.value(QStringLiteral("results"))))
-        throw UsageError{QStringLiteral("--results: must be statistics, makespan, concurrency, waits or log, not \"%1\"")
+        throw UsageError{QStringLiteral("--results: must be statistics, insights, makespan, concurrency, waits or log, not \"%1\"")
                              .arg(parser.value(QStringLiteral("results")))};
     window.show();
     if (parser.isSet(QStringLiteral("present")))

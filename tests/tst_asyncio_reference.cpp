@@ -132,7 +132,9 @@ void TestAsyncioReference::concvizMatchesAsyncio()
     const Scenario scenario = scenarioFrom(json);
     for (const ClockKind clock : {ClockKind::Virtual, ClockKind::Real}) {
         const Trace trace = runOn(clock, scenario, strategy);
-        const double slack = clock == ClockKind::Virtual ? 30 : realSlackMs;
+        // Rows of real CPU work get their wider room on both clocks: the asyncio run they are held
+        // against computed on a machine that may be busy with something else.
+        const double slack = clock == ClockKind::Virtual && realSlackMs <= 50 ? 30 : realSlackMs;
         const QByteArray where = clockKindName(clock).toUtf8() + " clock: ";
         QCOMPARE(trace.tasks.size(), reference.tasks.size());
         QVERIFY2(near(ms(trace.makespan()), reference.makespan, slack),

@@ -209,6 +209,22 @@ void TestEditor::theCallersStepsAreTypedOnOneLine()
     doc.undoStack()->undo();
     QVERIFY(doc.scenario().caller.isEmpty());
     QVERIFY(caller->text().isEmpty());
+
+    // A step whose name (from a file) holds the separator stays whole when another field is edited.
+    Scenario named = gatherOnly;
+    named.caller = {CallerStep{QStringLiteral("fetch; retry"), CallerStepKind::Sleep, 100}};
+    doc.reset(named, {});
+    auto *timeout = editor.findChildren<QLineEdit *>().at(0);
+    for (QLineEdit *e : editor.findChildren<QLineEdit *>()) {
+        if (e->placeholderText() == QStringLiteral("none") && e != caller) {
+            timeout = e;
+            break;
+        }
+    }
+    timeout->setText(QStringLiteral("700"));
+    Q_EMIT timeout->editingFinished();
+    QCOMPARE(doc.scenario().timeoutMs, std::optional<double>(700));
+    QCOMPARE(doc.scenario().caller, named.caller);
 }
 
 void TestEditor::anErrorEditedOverMixedKindsChangesTheTasksThatRaise()

@@ -9,6 +9,7 @@
 #include "lessonbar.h"
 #include "shortcuts.h"
 #include "shortcutsdialog.h"
+#include "insightspanel.h"
 #include "mainwindow.h"
 #include "engine/comparison.h"
 #include "scenario/examples.h"
@@ -355,8 +356,8 @@ void TestMainWindow::chartsCoverEveryRunAndTabsDoNotMoveTheDock()
     QCOMPARE(waits->runsShown(), 3); // every run compared, not the last only
     auto *dock = w.findChild<QDockWidget *>(QStringLiteral("ResultsDock"));
     const int height = dock->height();
-    for (const QString &tab : {QStringLiteral("makespan"), QStringLiteral("concurrency"), QStringLiteral("waits"), QStringLiteral("log"),
-                               QStringLiteral("statistics")}) {
+    for (const QString &tab : {QStringLiteral("insights"), QStringLiteral("makespan"), QStringLiteral("concurrency"), QStringLiteral("waits"),
+                               QStringLiteral("log"), QStringLiteral("statistics")}) {
         QVERIFY(w.showResults(tab));
         QTest::qWait(20);
         QCOMPARE(dock->height(), height);
@@ -364,6 +365,11 @@ void TestMainWindow::chartsCoverEveryRunAndTabsDoNotMoveTheDock()
     // A chart keeps room for its plot under the projector's large text; the tab scrolls instead.
     QVERIFY(waits->height() >= QFontMetrics(w.timeline()->theme().font).height() * 13);
     QVERIFY(!w.showResults(QStringLiteral("pie")));
+    // Each run says what held it up: the semaphore's waits, and the strategy's name above them.
+    auto *insights = w.findChild<InsightsPanel *>();
+    QVERIFY(insights);
+    QVERIFY2(insights->text().contains(QStringLiteral("that limit set the pace (3 at once)")), qPrintable(insights->text()));
+    QVERIFY(insights->text().contains(QStringLiteral("<b>semaphore:3</b>")));
 }
 
 void TestMainWindow::theEditorShowsALongStrategyWholeOnAProjector()

@@ -5,6 +5,7 @@
 #include "testsupport.h"
 #include "trace/chrometraceexporter.h"
 #include "trace/csvexporter.h"
+#include "gantt/insights.h"
 #include "gantt/speedcomparison.h"
 #include "gantt/terminalgantt.h"
 #include "trace/timeformat.h"
@@ -47,6 +48,8 @@ private Q_SLOTS:
     void theTerminalChartFoldsManyTasks();
     void theComparisonSharesOneAxis();
     void jsonKeepsAnyNameIntact();
+    void insightsSayWhatHeldARunUp_data();
+    void insightsSayWhatHeldARunUp();
     void comparisonsNeverMislead_data();
     void comparisonsNeverMislead();
     void longTimesReadInHours();
@@ -225,6 +228,56 @@ void TestTrace::jsonKeepsAnyNameIntact()
     QCOMPARE(task.value(QLatin1String("name")).toString(), name);
     QCOMPARE(task.value(QLatin1String("end_ms")).toDouble(), 1.5);
     QVERIFY(task.value(QLatin1String("error")).isNull());
+}
+
+void TestTrace::insightsSayWhatHeldARunUp_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("strategy");
+    QTest::addColumn<QString>("says"); // empty: nothing to say
+    const QByteArray oneFails = R"({"concviz": 1, "tasks": [{"name": "A", "kind": "sleep", "duration_ms": 1000},
+        {"name": "B", "kind": "fail", "duration_ms": 500, "error": "boom"}, {"name": "C", "kind": "sleep", "duration_ms": 1500}]})";
+    QTest::newRow("nothing held it up") << QByteArray(R"({"concviz": 1, "tasks": [{"kind": "sleep", "duration_ms": 100, "count": 3}]})")
+                                        << "gather" << "";
+    QTest::newRow("a blocking call on the loop")
+        << QByteArray(R"({"concviz": 1, "tasks": [{"name": "tick", "kind": "sleep", "duration_ms": 100, "count": 2},
+            {"name": "report", "kind": "blocking", "duration_ms": 1000}]})")
+        << "gather" << "report blocked the event loop for 1.000 s while 2 tasks were ready and could not go on (tick#1 and tick#2)";
+    QTest::newRow("gather raising") << oneFails << "gather"
+                                    << "gather raised at 500 ms when B failed, while A and C ran on: the caller lost their results";
+    QTest::newRow("a TaskGroup cancelling") << oneFails << "task_group" << "B failed at 500 ms and the TaskGroup cancelled A and C";
+    QTest::newRow("a timeout shorter than the work")
+        << QByteArray(R"({"concviz": 1, "timeout_ms": 100, "retries": {"max": 2}, "tasks": [{"name": "slow", "kind": "sleep", "duration_ms": 300}]})")
+        << "gather" << "every attempt of slow timed out (3 attempts)";
+    QTest::newRow("threads taking turns for the GIL")
+        << QByteArray(R"({"concviz": 1, "tasks": [{"kind": "cpu", "duration_ms": 100, "offload": true, "count": 2}]})") << "gather"
+        << "2 tasks of CPU work took turns for the GIL";
+    QTest::newRow("a semaphore setting the pace")
+        << QByteArray(R"({"concviz": 1, "tasks": [{"kind": "sleep", "duration_ms": 100, "count": 9}]})") << "semaphore:3"
+        << "that limit set the pace (3 at once)";
+    QTest::newRow("a semaphore that never made anyone wait")
+        << QByteArray(R"({"concviz": 1, "tasks": [{"kind": "sleep", "duration_ms": 100, "count": 3}]})") << "semaphore:3" << "";
+}
+
+void TestTrace::insightsSayWhatHeldARunUp()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, strategy);
+    QFETCH(QString, says);
+    const Trace trace = runOn(ClockKind::Virtual, scenarioFrom(json), strategy);
+    const QList<Insight> insights = insightsOf(trace);
+    QStringList texts;
+    for (const Insight &i : insights)
+        texts << i.text;
+    if (says.isEmpty()) {
+        QVERIFY2(insights.isEmpty(), qPrintable(texts.join(QLatin1Char('\n'))));
+        return;
+    }
+    QVERIFY2(texts.join(QLatin1Char('\n')).contains(says), qPrintable(texts.join(QLatin1Char('\n'))));
+    for (const Insight &i : insights)
+        QVERIFY(!i.tasks.isEmpty());
+    // The terminal prints them under the chart.
+    QVERIFY(TerminalGantt::render(trace, {}).contains(QStringLiteral("  • ") + insights.first().text));
 }
 
 void TestTrace::comparisonsNeverMislead_data()

@@ -9,6 +9,7 @@
 #include "engine/comparison.h"
 #include "eventlog.h"
 #include "findbar.h"
+#include "insightspanel.h"
 #include "lessonbar.h"
 #include "shortcutsdialog.h"
 #include "gantt/speedcomparison.h"
@@ -238,6 +239,12 @@ void MainWindow::createDocks()
     m_distribution = new DistributionChart(this);
     m_log = new EventLog(this);
     m_bottomTabs->addTab(statsScroll, tr("Statistics"));
+    m_insights = new InsightsPanel(this);
+    m_bottomTabs->addTab(m_insights, tr("Insights"));
+    connect(m_insights, &InsightsPanel::taskChosen, this, [this](int group, int task) {
+        m_timeline->selectTask(group, task);
+        onTaskClicked(group, task);
+    });
     // Each chart keeps the height its text needs and scrolls in a short dock: switching tabs never
     // resizes the dock.
     auto scrolled = [this](QWidget *chart) {
@@ -436,8 +443,8 @@ void MainWindow::showShortcuts()
 
 bool MainWindow::showResults(const QString &tab)
 {
-    const QStringList tabs{QStringLiteral("statistics"), QStringLiteral("makespan"), QStringLiteral("concurrency"), QStringLiteral("waits"),
-                           QStringLiteral("log")};
+    const QStringList tabs{QStringLiteral("statistics"), QStringLiteral("insights"), QStringLiteral("makespan"), QStringLiteral("concurrency"),
+                           QStringLiteral("waits"), QStringLiteral("log")};
     const qsizetype index = tabs.indexOf(tab);
     if (index < 0)
         return false;
@@ -646,6 +653,7 @@ void MainWindow::onRunsFinished(bool stopped)
     m_concurrency->setTraces(traces);
     m_makespan->setTraces(traces);
     m_distribution->setTraces(traces);
+    m_insights->setTraces(traces);
     setThemeKind(m_themeKind, false); // new chart axes take the theme's fonts and colours
     m_runAction->setEnabled(true);
     m_runAllAction->setEnabled(true);

@@ -20,6 +20,7 @@ class ConcurrencyChart;
 class FindBar;
 class LessonBar;
 class DistributionChart;
+class InsightsPanel;
 class EventLog;
 class MakespanChart;
 class Comparison;
@@ -117,6 +118,7 @@ private:
     ConcurrencyChart *m_concurrency;
     MakespanChart *m_makespan;
     DistributionChart *m_distribution;
+    InsightsPanel *m_insights;
     QLabel *m_statistics;
     QTabWidget *m_bottomTabs;
     QTimer m_refresh;

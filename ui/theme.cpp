@@ -158,6 +158,8 @@ QColor Theme::phaseColor(PhaseKind kind) const
         return purple;
     case PhaseKind::LoopBlocked:
         return vermillion;
+    case PhaseKind::HoldsLoop:
+        return vermillion; // the culprit, in the colour of the waits it causes
     case PhaseKind::WaitGil:
     case PhaseKind::WaitCore:
         // Yellow's dark gold on a light background, where the yellow itself would vanish.

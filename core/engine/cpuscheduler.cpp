@@ -18,7 +18,7 @@ void CpuScheduler::add(int task, Micros now, Micros cpu, Done done)
         done(m_time);
         return;
     }
-    Runner runner{.task = task, .left = cpu, .turnStart = m_time, .done = std::move(done), .id = m_nextId++};
+    Runner runner{.task = task, .left = cpu, .turnStart = m_time, .done = std::move(done)};
     if (static_cast<int>(m_running.size()) < m_capacity) {
         takeSlot(std::move(runner), m_time);
         return;

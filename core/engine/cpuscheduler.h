@@ -47,11 +47,10 @@ public:
 private:
     struct Runner
     {
-        int task = -1;
+        int task = -1;         // -1 once its task has stopped waiting for it: no waits are recorded
         Micros left = 0;       // CPU time still needed, as of m_time
         Micros turnStart = 0;  // when its current turn began (running) or its wait did (waiting)
         Done done;
-        quint64 id = 0;
     };
 
     // One step to the next event if it is at or before `limit`; false when there is none by then.
@@ -65,7 +64,6 @@ private:
     Micros m_time = 0;
     std::vector<Runner> m_running;
     std::deque<Runner> m_waiting;
-    quint64 m_nextId = 1;
 };
 
 } // namespace concviz

@@ -46,7 +46,8 @@ void GanttModel::setTraces(const QList<Trace> &traces, std::optional<double> dea
             // A wait that took no time (a free permit at once) is no wait.
             lane.waited = std::any_of(t.phases.begin(), t.phases.end(), [](const PhaseSpan &p) {
                 return p.kind != PhaseKind::Connecting && p.kind != PhaseKind::Sending && p.kind != PhaseKind::WaitingFirstByte
-                    && p.kind != PhaseKind::Downloading && p.kind != PhaseKind::LoopBlocked && (p.end < 0 || p.end > p.start);
+                    && p.kind != PhaseKind::Downloading && p.kind != PhaseKind::LoopBlocked && p.kind != PhaseKind::HoldsLoop
+                    && (p.end < 0 || p.end > p.start);
             });
             // Waits before and between attempts, then the attempts, then what happens inside an
             // attempt on top of it: painted in this order, each shows where it belongs.

@@ -3,6 +3,7 @@
 #include "../trace/safetext.h"
 #include "../trace/timeformat.h"
 #include "ganttmodel.h"
+#include "insights.h"
 #include "speedcomparison.h"
 #include "timeaxis.h"
 
@@ -95,6 +96,8 @@ QString lane(const GanttModel::Group &g, const GanttModel::Lane &l, const Axis &
         QChar c = running;
         if (s.type == GanttModel::SpanType::Phase && !GanttModel::isInsideAttempt(s.phase))
             c = s.phase == PhaseKind::Backoff ? backoff : waiting;
+        else if (s.type == GanttModel::SpanType::Phase && s.phase == PhaseKind::HoldsLoop)
+            c = running;
         else if (s.type == GanttModel::SpanType::Phase)
             c = isWaitInsideBody(s.phase) ? waiting : network;
         if (s.type == GanttModel::SpanType::Phase && (s.phase == PhaseKind::WaitGil || s.phase == PhaseKind::WaitCore))
@@ -250,6 +253,19 @@ QString markerLines(const GanttModel::Group &g)
 
 } // namespace
 
+namespace {
+
+// What the run's insights say, a line each, under its chart.
+QString insightLines(const Trace &trace)
+{
+    QString out;
+    for (const Insight &i : insightsOf(trace))
+        out += QStringLiteral("  • %1\n").arg(escapeControls(i.text));
+    return out;
+}
+
+} // namespace
+
 QString TerminalGantt::legend()
 {
     return QStringLiteral("█ running  ░ waiting  ▚ by turns  ▒ network  · backoff   ✓ ok  ✗ failed  ◴ timeout  ⊘ cancelled\n");
@@ -267,6 +283,7 @@ QString TerminalGantt::render(const Trace &trace, const Options &o)
     out += chart(g, o, axis, labels);
     out += statsLine(g.stats) + QLatin1Char('\n');
     out += markerLines(g);
+    out += insightLines(trace);
     return out;
 }
 
@@ -291,13 +308,14 @@ QString TerminalGantt::renderComparison(const QList<Trace> &traces, const Option
     out += QLatin1Char('\n');
     // One axis for every chart: the longest run fills the width.
     const Axis axis(std::max<Micros>(model.latest(), 1), o.width);
-    for (const GanttModel::Group &g : groups) {
+    for (qsizetype gi = 0; gi < groups.size(); ++gi) {
+        const GanttModel::Group &g = groups[gi];
         const int labels = labelWidth(g, o.maxLanes);
         out += QStringLiteral("── %1 — %2\n").arg(g.strategy, humanDuration(g.makespan));
         out += axis.ticks(labels);
         out += chart(g, o, axis, labels);
         out += statsLine(g.stats) + QLatin1Char('\n');
-        out += markerLines(g) + QLatin1Char('\n');
+        out += markerLines(g) + insightLines(traces[gi]) + QLatin1Char('\n');
     }
     out += legend();
     return out;

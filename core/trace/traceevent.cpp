@@ -71,6 +71,8 @@ QString phaseName(PhaseKind kind)
         return QStringLiteral("gil");
     case PhaseKind::WaitCore:
         return QStringLiteral("cpu_core");
+    case PhaseKind::HoldsLoop:
+        return QStringLiteral("holds_loop");
     }
     return {};
 }
@@ -104,6 +106,8 @@ QString phaseDescription(PhaseKind kind)
         return QStringLiteral("waiting for the GIL");
     case PhaseKind::WaitCore:
         return QStringLiteral("waiting for a CPU core");
+    case PhaseKind::HoldsLoop:
+        return QStringLiteral("holding the event loop: nothing else runs");
     }
     return {};
 }

@@ -24,6 +24,7 @@ enum class PhaseKind {
     LoopBlocked,     // ready to go on, but the event loop was busy with blocking work
     WaitGil,         // CPU work waiting for CPython's global interpreter lock
     WaitCore,        // CPU work waiting for a free core (processes, or Python without the GIL)
+    HoldsLoop,       // blocking or CPU work on the event loop itself: nothing else runs meanwhile
 };
 
 // Waits that happen inside an attempt's body: the body is in flight but doing no work of its own,

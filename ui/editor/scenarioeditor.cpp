@@ -221,8 +221,7 @@ void ScenarioEditor::refresh()
     m_cores->setValue(s.cores.value_or(m_cores->minimum()));
     m_httpClient->setCurrentText(httpClientKindName(s.httpClient));
     m_connections->setValue(s.connectionsPerHost.value_or(m_connections->minimum()));
-    if (const std::optional<QList<CallerStep>> shown = parseCallerSteps(m_caller->text(), nullptr); !shown || *shown != s.caller)
-        m_caller->setText(callerStepsText(s.caller));
+    m_caller->setText(callerStepsText(s.caller));
     m_table->resizeColumnsToContents();
     m_refreshing = false;
 }
@@ -287,12 +286,16 @@ void ScenarioEditor::applyOptions()
     s.connectionsPerHost.reset();
     if (m_connections->value() != m_connections->minimum())
         s.connectionsPerHost = m_connections->value();
-    const std::optional<QList<CallerStep>> caller = parseCallerSteps(m_caller->text(), &error);
-    if (!caller) {
-        showProblem(tr("caller: %1").arg(error));
-        return;
+    // Read back only when typed in: a step named with a ";" in its file must not be split in two by
+    // an edit of another field.
+    if (m_caller->text() != callerStepsText(s.caller)) {
+        const std::optional<QList<CallerStep>> caller = parseCallerSteps(m_caller->text(), &error);
+        if (!caller) {
+            showProblem(tr("caller: %1").arg(error));
+            return;
+        }
+        s.caller = *caller;
     }
-    s.caller = *caller;
     const QString problem = ScenarioDocument::problemWith(s);
     showProblem(problem);
     if (problem.isEmpty())

@@ -80,6 +80,7 @@ QList<GanttPainter::LegendItem> GanttPainter::legendItems() const
     swatch(m_theme.phaseColor(PhaseKind::WaitConnection), m_theme.phasePattern(PhaseKind::WaitConnection),
            tr("waiting for a worker or connection"));
     swatch(m_theme.phaseColor(PhaseKind::WaitingFirstByte), Qt::SolidPattern, tr("network"));
+    swatch(m_theme.phaseColor(PhaseKind::HoldsLoop), m_theme.phasePattern(PhaseKind::HoldsLoop), tr("holding the loop"));
     swatch(m_theme.phaseColor(PhaseKind::LoopBlocked), m_theme.phasePattern(PhaseKind::LoopBlocked), tr("loop blocked"));
     // Both CPU waits look the same; the legend names the one this run has.
     swatch(m_theme.phaseColor(PhaseKind::WaitGil), m_theme.phasePattern(PhaseKind::WaitGil),

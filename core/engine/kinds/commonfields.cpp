@@ -2,15 +2,20 @@
 
 #include "../../scenario/taskspec.h"
 #include "../engine.h"
+#include "../phasescope.h"
 
 namespace concviz {
 
 Task<void> runWork(Engine &engine, int task, const TaskSpec &spec, bool cpu)
 {
     const Micros duration = fromMs(spec.millis(QStringLiteral("duration_ms")));
-    if (spec.flag(QStringLiteral("offload")))
+    if (spec.flag(QStringLiteral("offload"))) {
         co_await engine.offload(task, duration, cpu);
-    else if (cpu)
+        co_return;
+    }
+    // On the loop: its own phase, so the picture (and the insights) can name what held it.
+    PhaseScope holding(engine, task, PhaseKind::HoldsLoop);
+    if (cpu)
         engine.computeOnLoop(task, duration);
     else
         engine.clock().block(duration);

@@ -1,0 +1,189 @@
+#include "insights.h"
+
+#include "../trace/statistics.h"
+#include "../trace/timeformat.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+namespace concviz {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Insights", text);
+}
+
+// "A", "A and B", "A, B and 3 others".
+QString namesOf(const Trace &trace, const QList<int> &tasks)
+{
+    QStringList names;
+    for (int i = 0; i < tasks.size() && i < 3; ++i)
+        names << trace.tasks[tasks[i]].name;
+    if (tasks.size() > 3)
+        return names.join(QStringLiteral(", ")) + tr(" and %1 others").arg(tasks.size() - 3);
+    if (names.size() > 1)
+        return QStringList(names.mid(0, names.size() - 1)).join(QStringLiteral(", ")) + tr(" and ") + names.last();
+    return names.value(0);
+}
+
+Micros phaseTime(const TaskTrace &t, PhaseKind kind)
+{
+    Micros total = 0;
+    for (const PhaseSpan &p : t.phases)
+        if (p.kind == kind && p.end > p.start)
+            total += p.end - p.start;
+    return total;
+}
+
+// A task that held the loop (blocking or CPU work on it) while others were ready and could not go on.
+void blockedLoop(const Trace &trace, QList<Insight> &out)
+{
+    for (int i = 0; i < trace.tasks.size(); ++i) {
+        for (const PhaseSpan &hold : trace.tasks[i].phases) {
+            if (hold.kind != PhaseKind::HoldsLoop || hold.end <= hold.start)
+                continue;
+            QList<int> held;
+            for (int j = 0; j < trace.tasks.size(); ++j) {
+                for (const PhaseSpan &p : trace.tasks[j].phases) {
+                    // Late because of this hold: ready during it, resumed when it ended.
+                    if (p.kind == PhaseKind::LoopBlocked && p.start < hold.end && p.end > hold.start) {
+                        held << j;
+                        break;
+                    }
+                }
+            }
+            if (held.isEmpty())
+                continue;
+            out.append({tr("%1 blocked the event loop for %2 while %3 %4 ready and could not go on (%5): await asyncio.sleep "
+                           "instead of time.sleep, or run it in an executor")
+                            .arg(trace.tasks[i].name, humanDuration(hold.end - hold.start))
+                            .arg(held.size())
+                            .arg(held.size() == 1 ? tr("task was") : tr("tasks were"))
+                            .arg(namesOf(trace, held)),
+                        QList<int>{i} + held});
+        }
+    }
+}
+
+// CPU work that took turns for the GIL: threads did not make it faster.
+void gilTurns(const Trace &trace, QList<Insight> &out)
+{
+    QList<int> tasks;
+    Micros waited = 0;
+    for (int i = 0; i < trace.tasks.size(); ++i) {
+        const Micros w = phaseTime(trace.tasks[i], PhaseKind::WaitGil);
+        if (w > 0) {
+            tasks << i;
+            waited += w;
+        }
+    }
+    if (tasks.size() < 2)
+        return;
+    out.append({tr("%1 tasks of CPU work took turns for the GIL, %2 of waiting in all: in threads CPU-bound Python runs one at a "
+                   "time; a process pool (\"executor\": \"process\") runs it on several cores")
+                    .arg(tasks.size())
+                    .arg(humanDuration(waited)),
+                tasks});
+}
+
+// A limit that set the pace: most of the tasks' time went waiting for it.
+void pacingLimit(const Trace &trace, QList<Insight> &out)
+{
+    const std::pair<PhaseKind, const char *> limits[] = {
+        {PhaseKind::WaitSemaphore, "a semaphore permit"}, {PhaseKind::WaitRateLimit, "the rate limit"},
+        {PhaseKind::WaitQueue, "a queue worker"},        {PhaseKind::WaitConnection, "an HTTP connection from the client's pool"},
+        {PhaseKind::WaitExecutor, "an executor worker"}};
+    const Statistics stats = Statistics::of(trace);
+    if (stats.makespan <= 0)
+        return;
+    for (const auto &[kind, what] : limits) {
+        QList<int> tasks;
+        Micros waited = 0;
+        for (int i = 0; i < trace.tasks.size(); ++i) {
+            const Micros w = phaseTime(trace.tasks[i], kind);
+            if (w > 0) {
+                tasks << i;
+                waited += w;
+            }
+        }
+        // Worth saying when the waits add up to more than the run itself: the limit, not the work,
+        // decided how long it took.
+        if (tasks.isEmpty() || waited < stats.makespan)
+            continue;
+        QString text = tr("%1 tasks waited %2 in all for %3: that limit set the pace").arg(tasks.size()).arg(humanDuration(waited),
+                                                                                                          tr(what));
+        if (kind == PhaseKind::WaitSemaphore && trace.concurrencyLimit > 0)
+            text += tr(" (%1 at once)").arg(trace.concurrencyLimit);
+        out.append({text, tasks});
+    }
+}
+
+// Every attempt of a task timed out: the timeout is shorter than the work.
+void alwaysTimedOut(const Trace &trace, QList<Insight> &out)
+{
+    QList<int> tasks;
+    for (int i = 0; i < trace.tasks.size(); ++i) {
+        const TaskTrace &t = trace.tasks[i];
+        if (t.outcome == Outcome::Timeout
+            && std::all_of(t.attempts.begin(), t.attempts.end(), [](const AttemptSpan &a) { return a.outcome == Outcome::Timeout; }))
+            tasks << i;
+    }
+    if (tasks.isEmpty())
+        return;
+    const int attempts = static_cast<int>(trace.tasks[tasks.first()].attempts.size());
+    out.append({tr("every attempt of %1 timed out%2: the timeout is shorter than the work, so retrying cannot help")
+                    .arg(namesOf(trace, tasks), attempts > 1 ? tr(" (%1 attempts)").arg(attempts) : QString()),
+                tasks});
+}
+
+// The caller got an error while other tasks were still running.
+void callerRaised(const Trace &trace, QList<Insight> &out)
+{
+    for (const Marker &m : trace.markers) {
+        if (m.kind != MarkerKind::CallerResumed || m.task < 0 || m.task >= trace.tasks.size())
+            continue;
+        QList<int> running;
+        QList<int> cancelled;
+        for (int i = 0; i < trace.tasks.size(); ++i) {
+            const TaskTrace &t = trace.tasks[i];
+            if (i == m.task)
+                continue;
+            // Cancelled between the failure and the caller's resuming: by the TaskGroup.
+            if (t.outcome == Outcome::Cancelled && t.end >= trace.tasks[m.task].end && t.end <= m.time)
+                cancelled << i;
+            else if (t.start >= 0 && t.start <= m.time && t.end > m.time)
+                running << i;
+        }
+        const QString failed = trace.tasks[m.task].name;
+        if (!cancelled.isEmpty()) {
+            out.append({tr("%1 failed at %2 and the TaskGroup cancelled %3: the caller gets an ExceptionGroup and none of the results")
+                            .arg(failed, humanDuration(m.time), namesOf(trace, cancelled)),
+                        QList<int>{m.task} + cancelled});
+        } else if (!running.isEmpty()) {
+            out.append({tr("gather raised at %1 when %2 failed, while %3 ran on: the caller lost their results; "
+                           "gather(..., return_exceptions=True) keeps them")
+                            .arg(humanDuration(m.time), failed, namesOf(trace, running)),
+                        QList<int>{m.task} + running});
+        }
+    }
+}
+
+} // namespace
+
+QList<Insight> insightsOf(const Trace &trace)
+{
+    QList<Insight> out;
+    blockedLoop(trace, out);
+    callerRaised(trace, out);
+    alwaysTimedOut(trace, out);
+    gilTurns(trace, out);
+    pacingLimit(trace, out);
+    return out;
+}
+
+} // namespace concviz

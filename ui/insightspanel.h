@@ -1,0 +1,30 @@
+#pragma once
+
+#include "trace/trace.h"
+
+#include <QScrollArea>
+
+class QLabel;
+
+namespace concviz {
+
+// What happened in each run, in words (core/gantt/insights), a line each under the run's name; a
+// line names the tasks it is about, and choosing it marks the first of them on the timeline.
+class InsightsPanel : public QScrollArea
+{
+    Q_OBJECT
+public:
+    explicit InsightsPanel(QWidget *parent = nullptr);
+
+    void setTraces(const QList<Trace> &traces);
+    // The panel's text as shown, for the tests.
+    QString text() const;
+
+Q_SIGNALS:
+    void taskChosen(int group, int task);
+
+private:
+    QLabel *m_label;
+};
+
+} // namespace concviz
