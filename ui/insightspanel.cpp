@@ -37,7 +37,7 @@ void InsightsPanel::setTraces(const QList<Trace> &traces)
         const QList<Insight> insights = insightsOf(traces[g]);
         html += QStringLiteral("<p><b>%1</b></p><ul>").arg(traces[g].strategy.toHtmlEscaped());
         if (insights.isEmpty())
-            html += QStringLiteral("<li>%1</li>").arg(tr("nothing held it up: every task ran as soon as it could"));
+            html += QStringLiteral("<li>%1</li>").arg(tr("nothing to point out: no blocked loop, no limit that set the pace, no failure"));
         for (const Insight &i : insights) {
             const QString text = i.text.toHtmlEscaped();
             html += i.tasks.isEmpty() ? QStringLiteral("<li>%1</li>").arg(text)
