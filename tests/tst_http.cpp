@@ -89,6 +89,7 @@ private Q_SLOTS:
     void aHostileResponseFailsWithItsReason();
     void retriesBackOffAgainstAFailingServer();
     void anOutsideUrlNeedsTheRealClock();
+    void aNameThatNeverResolvesFailsAlikeOnBothClocks();
 
 private:
     std::unique_ptr<ServerThread> m_server;
@@ -337,6 +338,17 @@ void TestHttp::anOutsideUrlNeedsTheRealClock()
     const TaskTrace &t = task(trace, QStringLiteral("get"));
     QCOMPARE(t.outcome, Outcome::Failed);
     QVERIFY(t.error.contains(QStringLiteral("can only be fetched on the real clock")));
+}
+
+void TestHttp::aNameThatNeverResolvesFailsAlikeOnBothClocks()
+{
+    // .invalid is reserved never to resolve: the scraper lesson's bad domain works offline too.
+    const Scenario s = scenarioFrom(httpScenario(fetch(QStringLiteral("http://no-such-host.invalid/page"))));
+    for (const ClockKind clock : {ClockKind::Virtual, ClockKind::Real}) {
+        const TaskTrace &t = task(runOn(clock, s, QStringLiteral("gather")), QStringLiteral("get"));
+        QCOMPARE(t.outcome, Outcome::Failed);
+        QCOMPARE(t.error, QStringLiteral("host not found: no-such-host.invalid (the name does not resolve)"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHttp)

@@ -10,6 +10,11 @@ namespace concviz {
 Task<HttpResult> SimulatedDemoTransport::exchange(const FetchRequest &fetch, HttpPhaseSink phase)
 {
     const QUrl url(fetch.url);
+    // A name under .invalid never resolves anywhere (RFC 6761): the virtual clock can say so too,
+    // in the words the real clock's client uses.
+    const QString host = url.host().toLower();
+    if (host == QLatin1String("invalid") || host.endsWith(QLatin1String(".invalid")))
+        throw TaskFailure{QStringLiteral("host not found: %1 (the name does not resolve)").arg(url.host())};
     if (!DemoServerHost::isDemoUrl(url))
         throw TaskFailure{QStringLiteral("%1 can only be fetched on the real clock; the virtual clock knows the demo server alone")
                               .arg(url.toString())};
