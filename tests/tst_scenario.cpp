@@ -5,6 +5,7 @@
 #include "scenario/scenariovalidator.h"
 #include "scenario/scenariowriter.h"
 #include "testsupport.h"
+#include "trace/statistics.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,6 +22,8 @@ private Q_SLOTS:
     void everyExampleHasATopicAndALessonAsTheReadmeLists();
     void everyExampleValidatesTeachesAndRuns_data();
     void everyExampleValidatesTeachesAndRuns();
+    void everyShortExampleRunsAlikeOnTheRealClock_data();
+    void everyShortExampleRunsAlikeOnTheRealClock();
     void aBrokenFileSaysWhatAndWhere_data();
     void aBrokenFileSaysWhatAndWhere();
     void aBadHeaderIsRefusedInMemoryToo();
@@ -99,6 +102,34 @@ void TestScenario::everyExampleValidatesTeachesAndRuns()
         for (const TaskTrace &t : trace.tasks)
             QVERIFY2(t.outcome != Outcome::Pending, qPrintable(t.name));
     }
+}
+
+void TestScenario::everyShortExampleRunsAlikeOnTheRealClock_data()
+{
+    everyExampleValidatesTeachesAndRuns_data();
+}
+
+void TestScenario::everyShortExampleRunsAlikeOnTheRealClock()
+{
+    // The file's own strategy on the real clock, where it takes a few seconds at most: the same
+    // endings as the exact run, and about its time.
+    QFETCH(QString, path);
+    const Scenario s = *ScenarioReader::readFile(path).scenario;
+    const Trace ideal = Comparison::run(s, {s.strategy}, ClockKind::Virtual).value(0);
+    if (ideal.makespan() > fromMs(3000))
+        return; // a long lesson: its exact run above is its test
+    const Trace real = Comparison::run(s, {s.strategy}, ClockKind::Real).value(0);
+    QVERIFY(real.isFinished());
+    const Statistics a = Statistics::of(ideal);
+    const Statistics b = Statistics::of(real);
+    QCOMPARE(b.ok, a.ok);
+    QCOMPARE(b.failed, a.failed);
+    QCOMPARE(b.timeout, a.timeout);
+    QCOMPARE(b.cancelled, a.cancelled);
+    const double idealMs = ms(ideal.makespan());
+    const double realMs = ms(real.makespan());
+    QVERIFY2(realMs >= idealMs - 20 && realMs <= idealMs * 1.25 + 150,
+             qPrintable(QStringLiteral("%1 ms on the real clock, %2 ms exactly").arg(realMs).arg(idealMs)));
 }
 
 void TestScenario::aBrokenFileSaysWhatAndWhere_data()
