@@ -243,6 +243,10 @@ void TestTrace::insightsSayWhatHeldARunUp_data()
         << QByteArray(R"({"concviz": 1, "tasks": [{"name": "tick", "kind": "sleep", "duration_ms": 100, "count": 2},
             {"name": "report", "kind": "blocking", "duration_ms": 1000}]})")
         << "gather" << "report blocked the event loop for 1.000 s while 2 tasks were ready and could not go on (tick#1 and tick#2)";
+    QTest::newRow("the caller blocking before its first await")
+        << QByteArray(R"({"concviz": 1, "caller": [{"name": "prepare", "kind": "blocking", "duration_ms": 300}],
+            "tasks": [{"name": "A", "kind": "sleep", "duration_ms": 100}, {"name": "B", "kind": "sleep", "duration_ms": 200}]})")
+        << "gather" << "the caller's prepare held the event loop for 300 ms right after creating the tasks: A and B could only start at 300 ms";
     QTest::newRow("gather raising") << oneFails << "gather"
                                     << "gather raised at 500 ms when B failed, while A and C ran on: the caller lost their results";
     QTest::newRow("a TaskGroup cancelling") << oneFails << "task_group" << "B failed at 500 ms and the TaskGroup cancelled A and C";

@@ -70,6 +70,41 @@ void blockedLoop(const Trace &trace, QList<Insight> &out)
     }
 }
 
+// The caller's own blocking or CPU work: before its first await no task can start; later, it holds
+// up the tasks that are ready.
+void callerHeldLoop(const Trace &trace, QList<Insight> &out)
+{
+    for (const CallerSpan &c : trace.callerSpans) {
+        if (!c.holdsLoop || c.end <= c.start)
+            continue;
+        QList<int> delayed;
+        QList<int> held;
+        for (int i = 0; i < trace.tasks.size(); ++i) {
+            const TaskTrace &t = trace.tasks[i];
+            if (t.created >= 0 && t.created <= c.start && t.start >= c.end) {
+                delayed << i;
+                continue;
+            }
+            for (const PhaseSpan &p : t.phases) {
+                if (p.kind == PhaseKind::LoopBlocked && p.start < c.end && p.end > c.start) {
+                    held << i;
+                    break;
+                }
+            }
+        }
+        if (!delayed.isEmpty()) {
+            out.append({tr("the caller's %1 held the event loop for %2 right after creating the tasks: %3 could only start at %4, "
+                           "at the caller's first await")
+                            .arg(c.label, humanDuration(c.end - c.start), namesOf(trace, delayed), humanDuration(c.end)),
+                        delayed});
+        } else if (!held.isEmpty()) {
+            out.append({tr("the caller's %1 blocked the event loop for %2 while %3 could not go on")
+                            .arg(c.label, humanDuration(c.end - c.start), namesOf(trace, held)),
+                        held});
+        }
+    }
+}
+
 // CPU work that took turns for the GIL: threads did not make it faster.
 void gilTurns(const Trace &trace, QList<Insight> &out)
 {
@@ -179,6 +214,7 @@ QList<Insight> insightsOf(const Trace &trace)
 {
     QList<Insight> out;
     blockedLoop(trace, out);
+    callerHeldLoop(trace, out);
     callerRaised(trace, out);
     alwaysTimedOut(trace, out);
     gilTurns(trace, out);

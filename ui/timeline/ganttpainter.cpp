@@ -67,7 +67,12 @@ QList<GanttPainter::LegendItem> GanttPainter::legendItems() const
             }
             for (const GanttModel::Lane &lane : g.lanes)
                 ended[static_cast<std::size_t>(lane.outcome)] = true;
-            callerAwaits = callerAwaits || std::any_of(g.callerSpans.begin(), g.callerSpans.end(), [](const CallerSpan &c) { return !c.holdsLoop; });
+            for (const CallerSpan &c : g.callerSpans) {
+                callerAwaits = callerAwaits || !c.holdsLoop;
+                const std::pair<QColor, Qt::BrushStyle> holding{m_theme.phaseColor(PhaseKind::HoldsLoop), m_theme.phasePattern(PhaseKind::HoldsLoop)};
+                if (c.holdsLoop && !shown.contains(holding))
+                    shown.append(holding);
+            }
         }
     }
     QList<LegendItem> items;
@@ -553,8 +558,8 @@ void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const GanttMode
         p.setPen(m_theme.deadlineText);
         p.drawText(QRectF(xOf(g.deadline) + 4, lanesTop, 200, fm.height()), Qt::AlignLeft | Qt::AlignTop, tr("deadline"));
     }
-    // The caller's own steps and pauses, under its marks: solid while it holds the loop, hatched
-    // while it awaits, named where the name fits inside.
+    // The caller's own steps and pauses, above its marks: solid red while it holds the loop (as a
+    // task's bar is), hatched while it awaits, named where the name fits.
     for (qsizetype i = 0; i < g.callerSpans.size(); ++i) {
         const CallerSpan &c = g.callerSpans[i];
         const double x0 = std::max(xOf(c.start), plot.left() - 2);
@@ -567,17 +572,17 @@ void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const GanttMode
         // Too narrow for its name: the name goes after the bar, when the next step leaves room.
         const double nextStart = i + 1 < g.callerSpans.size() ? xOf(g.callerSpans[i + 1].start) : plot.right() + 60;
         const bool after = !inside && nextStart - r.right() >= textWidth + 12;
+        const QColor holding = m_theme.phaseColor(PhaseKind::HoldsLoop);
         if (c.holdsLoop) {
-            p.fillRect(r, m_theme.running);
+            p.fillRect(r, holding);
         } else {
             p.fillRect(r, m_theme.background);
             p.fillRect(r, QBrush(m_theme.mutedText, Qt::BDiagPattern));
         }
         if (inside && c.holdsLoop) {
             // The name in whichever of the theme's two text colours reads better on the bar.
-            p.setPen(Theme::contrastRatio(m_theme.background, m_theme.running) >= Theme::contrastRatio(m_theme.text, m_theme.running)
-                         ? m_theme.background
-                         : m_theme.text);
+            p.setPen(Theme::contrastRatio(m_theme.background, holding) >= Theme::contrastRatio(m_theme.text, holding) ? m_theme.background
+                                                                                                                   : m_theme.text);
             p.drawText(r.adjusted(6, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, c.label);
         } else if (inside || after) {
             const QRectF patch(inside ? r.left() + 3 : r.right() + 4, r.top() + 1, textWidth + 6, r.height() - 2);
