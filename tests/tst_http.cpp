@@ -345,7 +345,8 @@ void TestHttp::aNameThatNeverResolvesFailsAlikeOnBothClocks()
     // .invalid is reserved never to resolve: the scraper lesson's bad domain works offline too.
     const Scenario s = scenarioFrom(httpScenario(fetch(QStringLiteral("http://no-such-host.invalid/page"))));
     for (const ClockKind clock : {ClockKind::Virtual, ClockKind::Real}) {
-        const TaskTrace &t = task(runOn(clock, s, QStringLiteral("gather")), QStringLiteral("get"));
+        const Trace trace = runOn(clock, s, QStringLiteral("gather"));
+        const TaskTrace &t = task(trace, QStringLiteral("get"));
         QCOMPARE(t.outcome, Outcome::Failed);
         QCOMPARE(t.error, QStringLiteral("host not found: no-such-host.invalid (the name does not resolve)"));
     }
