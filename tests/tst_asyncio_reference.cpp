@@ -117,10 +117,9 @@ void TestAsyncioReference::concvizMatchesAsyncio_data()
         << QByteArray(R"({"concviz": 1, "tasks": [{"name": "offloaded", "kind": "cpu", "duration_ms": 200, "offload": true},
             {"name": "on the loop", "kind": "cpu", "duration_ms": 200}, {"name": "tick", "kind": "sleep", "duration_ms": 100}]})")
         << "gather" << 100.0;
-    QTest::newRow("CPU work in processes runs side by side")
-        << QByteArray(R"({"concviz": 1, "executor": "process", "executor_workers": 2, "cores": 2,
-            "tasks": [{"name": "crunch", "kind": "cpu", "duration_ms": 300, "offload": true, "count": 4}]})")
-        << "gather" << 100.0;
+    // Processes computing side by side need two free cores on both sides of the comparison, which a
+    // shared machine does not promise: their exact times are checked on the virtual clock
+    // (tst_strategies), their endings on the real one (tst_scenario, cpu_processes.json).
 }
 
 void TestAsyncioReference::concvizMatchesAsyncio()

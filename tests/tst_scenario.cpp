@@ -126,6 +126,9 @@ void TestScenario::everyShortExampleRunsAlikeOnTheRealClock()
     QCOMPARE(b.failed, a.failed);
     QCOMPARE(b.timeout, a.timeout);
     QCOMPARE(b.cancelled, a.cancelled);
+    // Real CPU work takes as long as the machine's other load lets it: its endings are checked, not its time.
+    if (std::any_of(s.tasks.begin(), s.tasks.end(), [](const TaskSpec &t) { return t.kind == QLatin1String("cpu"); }))
+        return;
     const double idealMs = ms(ideal.makespan());
     const double realMs = ms(real.makespan());
     QVERIFY2(realMs >= idealMs - 20 && realMs <= idealMs * 1.25 + 150,

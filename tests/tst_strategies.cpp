@@ -365,8 +365,9 @@ void TestStrategies::waitingForTheGilIsItsOwnPhase()
                     gil += p.end - p.start;
                 QVERIFY(p.kind != PhaseKind::WaitCore);
             }
-            // Each waits while the other computes: about half of its 600 ms.
-            QVERIFY2(ms(gil) >= 250 && ms(gil) <= 350, qPrintable(clockKindName(clock) + QStringLiteral(": %1 ms").arg(ms(gil))));
+            // Each waits while the other computes: about half of its 600 ms (without the GIL, none),
+            // with room for a real machine busy with something else.
+            QVERIFY2(ms(gil) >= 150 && ms(gil) <= 450, qPrintable(clockKindName(clock) + QStringLiteral(": %1 ms").arg(ms(gil))));
         }
         const Statistics stats = Statistics::of(trace);
         QCOMPARE(stats.maxConcurrency, 1); // only one computes at any moment
