@@ -78,9 +78,8 @@ void writeOutputWith(const QString &path, const std::function<bool(QIODevice &)>
 {
     if (path.isEmpty()) {
         QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly) || !write(out))
-            throw std::runtime_error("standard output cannot be written");
-        out.flush();
+        if (!out.open(stdout, QIODevice::WriteOnly) || !write(out) || !out.flush())
+            throw UsageError{QStringLiteral("standard output cannot be written: %1").arg(out.errorString())};
         return;
     }
     QSaveFile file(path);

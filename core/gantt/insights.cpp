@@ -43,30 +43,39 @@ Micros phaseTime(const TaskTrace &t, PhaseKind kind)
 // A task that held the loop (blocking or CPU work on it) while others were ready and could not go on.
 void blockedLoop(const Trace &trace, QList<Insight> &out)
 {
+    // The longest holds only: each is checked against every task, and a run of a hundred thousand
+    // blocking tasks must not take the square of that.
+    constexpr qsizetype mostHolds = 5;
+    std::vector<std::pair<int, PhaseSpan>> holds;
     for (int i = 0; i < trace.tasks.size(); ++i) {
-        for (const PhaseSpan &hold : trace.tasks[i].phases) {
-            if (hold.kind != PhaseKind::HoldsLoop || hold.end <= hold.start)
-                continue;
-            QList<int> held;
-            for (int j = 0; j < trace.tasks.size(); ++j) {
-                for (const PhaseSpan &p : trace.tasks[j].phases) {
-                    // Late because of this hold: ready during it, resumed when it ended.
-                    if (p.kind == PhaseKind::LoopBlocked && p.start < hold.end && p.end > hold.start) {
-                        held << j;
-                        break;
-                    }
+        for (const PhaseSpan &p : trace.tasks[i].phases)
+            if (p.kind == PhaseKind::HoldsLoop && p.end > p.start)
+                holds.emplace_back(i, p);
+    }
+    std::stable_sort(holds.begin(), holds.end(),
+                     [](const auto &a, const auto &b) { return a.second.end - a.second.start > b.second.end - b.second.start; });
+    if (static_cast<qsizetype>(holds.size()) > mostHolds)
+        holds.resize(mostHolds);
+    for (const auto &[i, hold] : holds) {
+        QList<int> held;
+        for (int j = 0; j < trace.tasks.size(); ++j) {
+            for (const PhaseSpan &p : trace.tasks[j].phases) {
+                // Late because of this hold: ready during it, resumed when it ended.
+                if (p.kind == PhaseKind::LoopBlocked && p.start < hold.end && p.end > hold.start) {
+                    held << j;
+                    break;
                 }
             }
-            if (held.isEmpty())
-                continue;
-            out.append({tr("%1 blocked the event loop for %2 while %3 %4 ready and could not go on (%5): await asyncio.sleep "
-                           "instead of time.sleep, or run it in an executor")
-                            .arg(trace.tasks[i].name, humanDuration(hold.end - hold.start))
-                            .arg(held.size())
-                            .arg(held.size() == 1 ? tr("task was") : tr("tasks were"))
-                            .arg(namesOf(trace, held)),
-                        QList<int>{i} + held});
         }
+        if (held.isEmpty())
+            continue; // nothing was ready meanwhile: holding the loop cost no one anything
+        out.append({tr("%1 blocked the event loop for %2 while %3 %4 ready and could not go on (%5): await asyncio.sleep "
+                       "instead of time.sleep, or run it in an executor")
+                        .arg(trace.tasks[i].name, humanDuration(hold.end - hold.start))
+                        .arg(held.size())
+                        .arg(held.size() == 1 ? tr("task was") : tr("tasks were"))
+                        .arg(namesOf(trace, held)),
+                    QList<int>{i} + held});
     }
 }
 
@@ -197,12 +206,12 @@ void callerRaised(const Trace &trace, QList<Insight> &out)
         const QString failed = trace.tasks[m.task].name;
         if (!cancelled.isEmpty()) {
             out.append({tr("%1 failed at %2 and the TaskGroup cancelled %3: the caller gets an ExceptionGroup and none of the results")
-                            .arg(failed, humanDuration(m.time), namesOf(trace, cancelled)),
+                            .arg(failed, humanDuration(trace.tasks[m.task].end), namesOf(trace, cancelled)),
                         QList<int>{m.task} + cancelled});
         } else if (!running.isEmpty()) {
             out.append({tr("gather raised at %1 when %2 failed, while %3 ran on: the caller lost their results; "
                            "gather(..., return_exceptions=True) keeps them")
-                            .arg(humanDuration(m.time), failed, namesOf(trace, running)),
+                            .arg(humanDuration(trace.tasks[m.task].end), failed, namesOf(trace, running)),
                         QList<int>{m.task} + running});
         }
     }

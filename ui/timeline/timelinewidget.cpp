@@ -465,7 +465,7 @@ QString TimelineWidget::callerTooltip(const GanttModel::Group &g) const
     int listed = 0;
     for (const CallerSpan &c : g.callerSpans) {
         if (++listed > maxTooltipPhases)
-            break;
+            continue; // counted, not shown
         const Micros end = c.end >= 0 ? c.end : g.makespan;
         html += QStringLiteral("<br/>%1: %2 %3 (%4 → %5)")
                     .arg(c.label.toHtmlEscaped(), c.holdsLoop ? tr("holds the loop") : tr("awaits"), humanDuration(end - c.start),
