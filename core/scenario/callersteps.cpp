@@ -51,9 +51,7 @@ std::optional<QList<CallerStep>> parseCallerSteps(const QString &text, QString *
             *error = QStringLiteral("%1: the kind must be sleep, blocking or cpu, not \"%2\"").arg(where, words[0]);
             return std::nullopt;
         }
-        step.kind = words[0] == QLatin1String("blocking") ? CallerStepKind::Blocking
-                  : words[0] == QLatin1String("cpu")      ? CallerStepKind::Cpu
-                                                          : CallerStepKind::Sleep;
+        step.kind = callerStepKindFrom(words[0]);
         bool ok = false;
         step.durationMs = words[1].toDouble(&ok);
         if (const QString problem = ok ? ScenarioFields::callerDurationMs.check(step.durationMs) : QStringLiteral("must be a number");

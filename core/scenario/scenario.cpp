@@ -22,9 +22,22 @@ QString callerStepKindName(CallerStepKind kind)
     return {};
 }
 
+CallerStepKind callerStepKindFrom(const QString &name)
+{
+    for (const CallerStepKind kind : {CallerStepKind::Blocking, CallerStepKind::Cpu})
+        if (name == callerStepKindName(kind))
+            return kind;
+    return CallerStepKind::Sleep;
+}
+
 QString executorKindName(ExecutorKind kind)
 {
     return kind == ExecutorKind::Thread ? QStringLiteral("thread") : QStringLiteral("process");
+}
+
+ExecutorKind executorKindFrom(const QString &name)
+{
+    return name == executorKindName(ExecutorKind::Process) ? ExecutorKind::Process : ExecutorKind::Thread;
 }
 
 double RetryPolicy::backoffAfter(int attempt) const
@@ -81,6 +94,14 @@ QString httpClientKindName(HttpClientKind kind)
         return QStringLiteral("browser");
     }
     return {};
+}
+
+HttpClientKind httpClientKindFrom(const QString &name)
+{
+    for (const HttpClientKind kind : {HttpClientKind::Httpx, HttpClientKind::Browser})
+        if (name == httpClientKindName(kind))
+            return kind;
+    return HttpClientKind::Aiohttp;
 }
 
 namespace {

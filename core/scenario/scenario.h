@@ -41,6 +41,8 @@ struct TaskInstance
 // tasks = [asyncio.create_task(...) ...]; <steps>; await asyncio.gather(*tasks).
 enum class CallerStepKind { Sleep, Blocking, Cpu };
 QString callerStepKindName(CallerStepKind kind);
+// The kind a name says ("blocking"); sleep for a name the field's check already refused.
+CallerStepKind callerStepKindFrom(const QString &name);
 
 struct CallerStep
 {
@@ -55,10 +57,12 @@ struct CallerStep
 // Where offloaded work runs (loop.run_in_executor): a ThreadPoolExecutor or a ProcessPoolExecutor.
 enum class ExecutorKind { Thread, Process };
 QString executorKindName(ExecutorKind kind);
+ExecutorKind executorKindFrom(const QString &name); // thread for any other name
 
 // Whose connection limits the HTTP client keeps: the Python clients the lessons use, or a browser's.
 enum class HttpClientKind { Aiohttp, Httpx, Browser };
 QString httpClientKindName(HttpClientKind kind);
+HttpClientKind httpClientKindFrom(const QString &name); // aiohttp for any other name
 
 // A scenario file's content: the tasks, how they run, and the options around them.
 struct Scenario

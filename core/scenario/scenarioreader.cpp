@@ -261,16 +261,12 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
     s.executorWorkers = static_cast<int>(
         c.field(o, ScenarioFields::executorWorkers, {}).value_or(ScenarioFields::executorWorkers.defaultValue).toLongLong());
     if (const auto executor = c.field(o, ScenarioFields::executor, {}))
-        s.executor = executor->toString() == QLatin1String("process") ? ExecutorKind::Process : ExecutorKind::Thread;
+        s.executor = executorKindFrom(executor->toString());
     s.gil = c.field(o, ScenarioFields::gil, {}).value_or(true).toBool();
     if (const auto cores = c.field(o, ScenarioFields::cores, {}))
         s.cores = static_cast<int>(cores->toLongLong());
-    if (const auto client = c.field(o, ScenarioFields::httpClient, {})) {
-        const QString name = client->toString();
-        s.httpClient = name == QLatin1String("httpx")     ? HttpClientKind::Httpx
-                     : name == QLatin1String("browser") ? HttpClientKind::Browser
-                                                        : HttpClientKind::Aiohttp;
-    }
+    if (const auto client = c.field(o, ScenarioFields::httpClient, {}))
+        s.httpClient = httpClientKindFrom(client->toString());
     if (const auto perHost = c.field(o, ScenarioFields::connectionsPerHost, {}))
         s.connectionsPerHost = static_cast<int>(perHost->toLongLong());
 
@@ -298,10 +294,7 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
             const auto kind = c.field(step, ScenarioFields::callerKind, path);
             if (!kind && !step.contains(ScenarioFields::callerKind.key))
                 c.error(path + ScenarioFields::callerKind.key, QStringLiteral("required: sleep, blocking or cpu"));
-            const QString kindName = kind.value_or(QString()).toString();
-            one.kind = kindName == QLatin1String("blocking") ? CallerStepKind::Blocking
-                     : kindName == QLatin1String("cpu")      ? CallerStepKind::Cpu
-                                                             : CallerStepKind::Sleep;
+            one.kind = callerStepKindFrom(kind.value_or(QString()).toString());
             const auto duration = c.field(step, ScenarioFields::callerDurationMs, path);
             if (!duration && !step.contains(ScenarioFields::callerDurationMs.key))
                 c.error(path + ScenarioFields::callerDurationMs.key, QStringLiteral("required: how long the step takes"));

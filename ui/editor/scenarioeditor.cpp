@@ -274,15 +274,12 @@ void ScenarioEditor::applyOptions()
     s.retries.backoffMs = backoff.value_or(0);
     s.retries.maxBackoffMs = maxBackoff.value_or(RetryPolicy::defaultMaxBackoffMs);
     s.executorWorkers = m_workers->value();
-    s.executor = m_executor->currentText() == executorKindName(ExecutorKind::Process) ? ExecutorKind::Process : ExecutorKind::Thread;
+    s.executor = executorKindFrom(m_executor->currentText());
     s.gil = m_gil->isChecked();
     s.cores.reset();
     if (m_cores->value() != m_cores->minimum())
         s.cores = m_cores->value();
-    const QString client = m_httpClient->currentText();
-    s.httpClient = client == httpClientKindName(HttpClientKind::Httpx)     ? HttpClientKind::Httpx
-                 : client == httpClientKindName(HttpClientKind::Browser) ? HttpClientKind::Browser
-                                                                         : HttpClientKind::Aiohttp;
+    s.httpClient = httpClientKindFrom(m_httpClient->currentText());
     s.connectionsPerHost.reset();
     if (m_connections->value() != m_connections->minimum())
         s.connectionsPerHost = m_connections->value();
