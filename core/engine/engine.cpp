@@ -151,15 +151,20 @@ void Engine::recordLateness(int task, Micros due)
 {
     // A real loop is always a little late; only a delay a person could see is worth a phase.
     const Micros threshold = m_clock.isVirtual() ? 0 : 5000;
-    const Micros late = now() - due;
-    if (late <= threshold)
+    if (now() - due <= threshold)
         return;
+    recordPhase(task, PhaseKind::LoopBlocked, due, now());
+}
+
+void Engine::recordPhase(int task, PhaseKind phase, Micros from, Micros to)
+{
     TraceEvent began = event(TraceEvent::Type::PhaseBegan, task);
-    began.time = due;
-    began.phase = PhaseKind::LoopBlocked;
+    began.time = from;
+    began.phase = phase;
     emitEvent(began);
     TraceEvent ended = event(TraceEvent::Type::PhaseEnded, task);
-    ended.phase = PhaseKind::LoopBlocked;
+    ended.time = to;
+    ended.phase = phase;
     emitEvent(ended);
 }
 
@@ -510,14 +515,7 @@ void Engine::recordCpuWait(int task, Micros from, Micros to)
     const Micros threshold = m_clock.isVirtual() ? 0 : 500;
     if (to - from <= threshold)
         return;
-    TraceEvent began = event(TraceEvent::Type::PhaseBegan, task);
-    began.time = from - m_origin;
-    began.phase = cpuWaitPhase();
-    emitEvent(began);
-    TraceEvent ended = event(TraceEvent::Type::PhaseEnded, task);
-    ended.time = to - m_origin;
-    ended.phase = cpuWaitPhase();
-    emitEvent(ended);
+    recordPhase(task, cpuWaitPhase(), from - m_origin, to - m_origin);
 }
 
 void Engine::rescheduleCpu()

@@ -70,6 +70,8 @@ public:
     // After a wait that was due at `due` (run time): if the loop only got back to the task later,
     // because blocking work held it, records that delay as its own phase.
     void recordLateness(int task, Micros due);
+    // A phase that is already over, from `from` to `to` (run times), recorded after the fact.
+    void recordPhase(int task, PhaseKind phase, Micros from, Micros to);
     // What an HTTP task got back: its status, body bytes and the URLs it went through.
     void recordHttpResult(int task, int status, qint64 bytes, const QString &route);
 
