@@ -81,7 +81,7 @@ void TestEditor::aBadValueIsRefusedWithTheFilesReason_data()
     QTest::newRow("not a number") << int(TaskTableModel::Duration) << "soon" << "\"soon\" is not a number";
     QTest::newRow("a day and more") << int(TaskTableModel::Duration) << "90000000" << "tasks[0].duration_ms: 90000000 ms is more than 24 hours";
     QTest::newRow("zero count") << int(TaskTableModel::Count) << "0" << "tasks[0].count: must be a whole number from 1 to 1000000";
-    QTest::newRow("unknown kind") << int(TaskTableModel::Kind) << "nap" << "unknown kind \"nap\"; known: sleep, fail, blocking, cpu, http";
+    QTest::newRow("unknown kind") << int(TaskTableModel::Kind) << "nap" << "unknown kind \"nap\"; known: sleep, fail, blocking, cpu, http, db";
     QTest::newRow("zero timeout") << int(TaskTableModel::Timeout) << "0" << "tasks[0].timeout_ms: must be a number above 0";
 }
 

@@ -171,7 +171,7 @@ void TestRegistry::aFieldOfAnotherKindIsRefusedByFilesAndTheEditorAlike()
     const ScenarioReadResult shared = ScenarioReader::read(
         R"({"concviz": 1, "tasks": [{"kind": "http", "url": "http://demo/json", "duration_ms": 10}]})", QStringLiteral("f.json"));
     QCOMPARE(shared.errors,
-             QStringList{QStringLiteral("f.json: tasks[0].duration_ms: only sleep, fail, blocking and cpu tasks take duration_ms")});
+             QStringList{QStringLiteral("f.json: tasks[0].duration_ms: only sleep, fail, blocking, cpu and db tasks take duration_ms")});
     // A field of another kind at its default changes nothing, and is let be.
     QVERIFY(ScenarioReader::read(R"({"concviz": 1, "tasks": [{"kind": "sleep", "duration_ms": 10, "offload": false}]})",
                                  QStringLiteral("f.json"))

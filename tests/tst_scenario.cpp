@@ -156,7 +156,7 @@ void TestScenario::aBrokenFileSaysWhatAndWhere_data()
                                      << "<test>: tasks[0].duration_ms: 90000000 ms is more than 24 hours";
     QTest::newRow("missing duration") << file(R"("tasks": [{"kind": "cpu"}])") << "<test>: tasks[0].duration_ms: required for a cpu task";
     QTest::newRow("unknown kind") << file(R"("tasks": [{"kind": "nap", "duration_ms": 1}])")
-                                  << "<test>: tasks[0].kind: unknown kind \"nap\"; known: sleep, fail, blocking, cpu, http";
+                                  << "<test>: tasks[0].kind: unknown kind \"nap\"; known: sleep, fail, blocking, cpu, http, db";
     QTest::newRow("name of the wrong type") << file(R"("tasks": [{"name": 5, "kind": "sleep", "duration_ms": 1}])")
                                             << "<test>: tasks[0].name: must be a string";
     QTest::newRow("too many of one task") << file(R"("tasks": [{"kind": "sleep", "duration_ms": 1, "count": 2000000}])")

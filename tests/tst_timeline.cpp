@@ -336,7 +336,7 @@ void TestTimeline::theLegendWrapsAndNamesWhatIsShown()
     // With nothing to go by, all of it, on as many rows as it needs and nothing past the edge.
     const GanttPainter everything(theme);
     const QList<QRectF> places = everything.legendPlaces(1000);
-    QCOMPARE(places.size(), 12);
+    QCOMPARE(places.size(), 13);
     for (const QRectF &r : places)
         QVERIFY2(r.right() <= 1000 - 8 + 0.5, qPrintable(QString::number(r.right())));
     QVERIFY(places.last().top() > places.first().top()); // wrapped

@@ -158,6 +158,8 @@ QColor Theme::phaseColor(PhaseKind kind) const
         return purple;
     case PhaseKind::LoopBlocked:
         return vermillion;
+    case PhaseKind::WaitDatabase:
+        return green;
     case PhaseKind::HoldsLoop:
         return vermillion; // the culprit, in the colour of the waits it causes
     case PhaseKind::WaitGil:
@@ -190,6 +192,8 @@ Qt::BrushStyle Theme::phasePattern(PhaseKind kind) const
         return Qt::FDiagPattern;
     case PhaseKind::LoopBlocked:
         return Qt::DiagCrossPattern;
+    case PhaseKind::WaitDatabase:
+        return Qt::CrossPattern;
     case PhaseKind::WaitGil:
     case PhaseKind::WaitCore:
         // Across the bar: a turn in the line for the one thing that computes.

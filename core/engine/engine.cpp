@@ -9,10 +9,12 @@
 #include "../demo/simulateddemotransport.h"
 #include "../http/httpclient.h"
 #include "../http/networktransport.h"
+#include "../scenario/databasetarget.h"
 #include "../scenario/limits.h"
 #include "../scenario/strategyregistry.h"
 #include "../scenario/taskkindregistry.h"
 #include "cpuscheduler.h"
+#include "dbpool.h"
 #include "gil.h"
 #include "phasescope.h"
 #include "ratelimiter.h"
@@ -174,6 +176,14 @@ void Engine::recordHttpResult(int task, int status, qint64 bytes, const QString 
     e.httpStatus = status;
     e.bytes = bytes;
     e.text = route;
+    emitEvent(e);
+}
+
+void Engine::recordDbResult(int task, qint64 rows, const QString &firstRow)
+{
+    TraceEvent e = event(TraceEvent::Type::DbResult, task);
+    e.rows = rows;
+    e.text = firstRow;
     emitEvent(e);
 }
 
@@ -550,6 +560,20 @@ HttpClient &Engine::http()
         m_http = std::make_unique<HttpClient>(m_scenario.perHostConnections(), m_scenario.totalConnections(), std::move(transport));
     }
     return *m_http;
+}
+
+DbPool &Engine::database()
+{
+    if (!m_db) {
+        std::optional<DatabaseTarget> target;
+        if (!m_clock.isVirtual()) {
+            QString error;
+            // The scenario was validated; a value that still fails to parse queries the demo database.
+            target = DatabaseTarget::parse(m_scenario.database, &error).value_or(DatabaseTarget{});
+        }
+        m_db = std::make_unique<DbPool>(m_scenario.dbPool, std::move(target), m_clock);
+    }
+    return *m_db;
 }
 
 Task<void> Engine::watchJob(QFuture<void> job)

@@ -14,6 +14,7 @@
 namespace concviz {
 
 class CpuScheduler;
+class DbPool;
 class Gil;
 class HttpClient;
 struct TaskKindDefinition;
@@ -74,6 +75,8 @@ public:
     void recordPhase(int task, PhaseKind phase, Micros from, Micros to);
     // What an HTTP task got back: its status, body bytes and the URLs it went through.
     void recordHttpResult(int task, int status, qint64 bytes, const QString &route);
+    // What a db task's query gave: the rows and the first of them.
+    void recordDbResult(int task, qint64 rows, const QString &firstRow);
 
     using Admission = TaskAdmission;
     // The task as a strategy runs it: admission, then its attempts with timeout and retries. Records
@@ -110,6 +113,9 @@ public:
     void computeOnLoop(int task, Micros duration);
     // The run's HTTP client, made on first use (and with it the demo server, when the scenario uses it).
     HttpClient &http();
+    // The run's database connection pool, made on first use: real connections to the scenario's
+    // database on the real clock, only a count of them on the virtual one.
+    DbPool &database();
 
 private:
     Task<void> lifecycle(int task, Admission admission, int worker);
@@ -164,6 +170,7 @@ private:
     QString m_stopReason;
     std::vector<std::shared_ptr<void>> m_owned;
     std::unique_ptr<HttpClient> m_http;
+    std::unique_ptr<DbPool> m_db;
     QString m_internalError;
 };
 

@@ -37,6 +37,7 @@ public:
         QString name;
         Outcome outcome = Outcome::Pending;
         QString error;
+        QString result; // what it got back: TaskTrace::resultSummary()
         Micros created = -1;
         Micros start = -1;
         Micros end = -1;

@@ -1,5 +1,6 @@
 #include "field.h"
 
+#include "databasetarget.h"
 #include "numberformat.h"
 
 #include <QJsonObject>
@@ -90,6 +91,7 @@ std::optional<QVariant> Field::read(const QJsonValue &v, QString *error, QString
     case Type::Url:
     case Type::Choice:
     case Type::Word:
+    case Type::Database:
         if (!v.isString()) {
             *error = QStringLiteral("must be a string");
             return std::nullopt;
@@ -163,6 +165,11 @@ QString Field::check(const QVariant &value, QString *subPath) const
         return {};
     case Type::Headers:
         return checkHeaders(value.toMap(), subPath);
+    case Type::Database: {
+        QString problem;
+        DatabaseTarget::parse(value.toString(), &problem);
+        return problem;
+    }
     case Type::Text:
     case Type::Bool:
         return {};
@@ -183,6 +190,7 @@ QString Field::write(const QVariant &value) const
     case Type::Url:
     case Type::Choice:
     case Type::Word:
+    case Type::Database:
         return jsonString(value.toString());
     case Type::Headers:
         return compactJson(QJsonObject::fromVariantMap(value.toMap()));

@@ -25,6 +25,7 @@ struct Field
         Choice,  // one word of `choices`, written in capitals (an HTTP method)
         Word,    // one word of `choices`, exactly as listed (thread or process)
         Headers, // an object of header names to strings
+        Database, // demo, sqlite:PATH or postgresql://user:password@host:port/dbname
     };
 
     QString key = {};

@@ -64,6 +64,20 @@ enum class HttpClientKind { Aiohttp, Httpx, Browser };
 QString httpClientKindName(HttpClientKind kind);
 HttpClientKind httpClientKindFrom(const QString &name); // aiohttp for any other name
 
+// The pool db tasks take their connections from, as SQLAlchemy's QueuePool keeps it: `size`
+// connections stay open, up to `maxOverflow` more are opened when they are all busy, and a task that
+// finds size + maxOverflow busy waits at most `timeoutMs` before it fails.
+struct DbPoolPolicy
+{
+    int size = 5;
+    int maxOverflow = 10;
+    double timeoutMs = 30000;
+    bool operator==(const DbPoolPolicy &) const = default;
+
+    // The connections open at once at most.
+    int capacity() const { return size + maxOverflow; }
+};
+
 // A scenario file's content: the tasks, how they run, and the options around them.
 struct Scenario
 {
@@ -84,6 +98,8 @@ struct Scenario
     HttpClientKind httpClient = HttpClientKind::Aiohttp;
     std::optional<int> connectionsPerHost; // HTTP connections open at once to one host:port; none: the client's own
     QList<CallerStep> caller; // the caller's own steps, in order
+    QString database = QStringLiteral("demo"); // what db tasks query: see DatabaseTarget
+    DbPoolPolicy dbPool;
     QJsonObject extra; // fields this build does not know, kept for saving
 
     bool operator==(const Scenario &) const = default;

@@ -68,4 +68,19 @@ const Field connectionsPerHost = Field{.key = QStringLiteral("connections_per_ho
                                        .maximum = 1000,
                                        .help = QStringLiteral("HTTP connections open at once to one host and port, instead of the client's own limit.")};
 
+const Field database = Field{.key = QStringLiteral("database"),
+                             .type = Field::Type::Database,
+                             .defaultValue = QStringLiteral("demo"),
+                             .help = QStringLiteral("What db tasks query: demo (a small shop database), sqlite:PATH, or "
+                                                    "postgresql://user:password@host:port/dbname.")};
+const Field dbPoolSize = integer("size", 1, 1000, DbPoolPolicy{}.size, "Connections the pool keeps open, like SQLAlchemy's pool_size.");
+const Field dbPoolMaxOverflow = integer("max_overflow", 0, 1000, DbPoolPolicy{}.maxOverflow,
+                                        "More connections the pool opens when all of them are busy, like SQLAlchemy's max_overflow.");
+const Field dbPoolTimeoutMs = Field{.key = QStringLiteral("timeout_ms"),
+                                    .type = Field::Type::Millis,
+                                    .allowZero = false,
+                                    .defaultValue = DbPoolPolicy{}.timeoutMs,
+                                    .help = QStringLiteral("How long a task waits for a connection before it fails, like SQLAlchemy's pool_timeout."),
+                                    .unit = QStringLiteral("ms")};
+
 } // namespace concviz::ScenarioFields

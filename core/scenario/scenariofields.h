@@ -25,6 +25,10 @@ extern const Field callerKind;         // caller[i].kind
 extern const Field callerDurationMs;   // caller[i].duration_ms
 extern const Field httpClient;         // http_client
 extern const Field connectionsPerHost; // connections_per_host
+extern const Field database;           // database
+extern const Field dbPoolSize;         // db_pool.size
+extern const Field dbPoolMaxOverflow;  // db_pool.max_overflow
+extern const Field dbPoolTimeoutMs;    // db_pool.timeout_ms
 
 } // namespace ScenarioFields
 

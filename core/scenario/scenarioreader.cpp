@@ -193,7 +193,7 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
                                 QStringLiteral("retries"), ScenarioFields::timeoutMs.key, ScenarioFields::deadlineMs.key,
                                 ScenarioFields::executorWorkers.key, ScenarioFields::executor.key, ScenarioFields::gil.key,
                                 ScenarioFields::cores.key, ScenarioFields::connectionsPerHost.key, ScenarioFields::httpClient.key,
-                                QStringLiteral("caller")});
+                                QStringLiteral("caller"), ScenarioFields::database.key, QStringLiteral("db_pool")});
     s.name = c.string(o, "name", {}).value_or(QFileInfo(source).completeBaseName());
     s.description = c.string(o, "description", {}).value_or(QString());
     s.topic = c.string(o, "topic", {}).value_or(QString());
@@ -269,6 +269,27 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
         s.httpClient = httpClientKindFrom(client->toString());
     if (const auto perHost = c.field(o, ScenarioFields::connectionsPerHost, {}))
         s.connectionsPerHost = static_cast<int>(perHost->toLongLong());
+
+    if (const auto database = c.field(o, ScenarioFields::database, {}))
+        s.database = database->toString();
+    const QJsonValue pool = o.value(QLatin1String("db_pool"));
+    if (!pool.isUndefined() && !pool.isObject()) {
+        c.error(QStringLiteral("db_pool"), QStringLiteral("must be an object such as {\"size\": 5, \"max_overflow\": 10, \"timeout_ms\": 30000}"));
+    } else if (pool.isObject()) {
+        const QJsonObject p = pool.toObject();
+        const QString path = QStringLiteral("db_pool.");
+        for (auto it = p.begin(); it != p.end(); ++it) {
+            if (it.key() != ScenarioFields::dbPoolSize.key && it.key() != ScenarioFields::dbPoolMaxOverflow.key
+                && it.key() != ScenarioFields::dbPoolTimeoutMs.key)
+                c.error(path + it.key(), QStringLiteral("unknown field; a pool has size, max_overflow and timeout_ms"));
+        }
+        if (const auto size = c.field(p, ScenarioFields::dbPoolSize, path))
+            s.dbPool.size = static_cast<int>(size->toLongLong());
+        if (const auto overflow = c.field(p, ScenarioFields::dbPoolMaxOverflow, path))
+            s.dbPool.maxOverflow = static_cast<int>(overflow->toLongLong());
+        if (const auto timeout = c.field(p, ScenarioFields::dbPoolTimeoutMs, path))
+            s.dbPool.timeoutMs = timeout->toDouble();
+    }
 
     const QJsonValue caller = o.value(QLatin1String("caller"));
     if (!caller.isUndefined() && !caller.isArray()) {

@@ -62,6 +62,10 @@ QStringList ScenarioValidator::problems(const Scenario &s)
         check(out, {}, ScenarioFields::cores, *s.cores);
     if (s.connectionsPerHost)
         check(out, {}, ScenarioFields::connectionsPerHost, *s.connectionsPerHost);
+    check(out, {}, ScenarioFields::database, s.database);
+    check(out, QStringLiteral("db_pool."), ScenarioFields::dbPoolSize, s.dbPool.size);
+    check(out, QStringLiteral("db_pool."), ScenarioFields::dbPoolMaxOverflow, s.dbPool.maxOverflow);
+    check(out, QStringLiteral("db_pool."), ScenarioFields::dbPoolTimeoutMs, s.dbPool.timeoutMs);
     for (qsizetype i = 0; i < s.caller.size(); ++i)
         check(out, QStringLiteral("caller[%1].").arg(i), ScenarioFields::callerDurationMs, s.caller[i].durationMs);
     if (s.caller.size() > Limits::maxCallerSteps)

@@ -96,6 +96,13 @@ QByteArray ScenarioWriter::toJson(const Scenario &s)
         f.emplace_back(ScenarioFields::httpClient.key, jsonString(httpClientKindName(s.httpClient)));
     if (s.connectionsPerHost)
         f.emplace_back(ScenarioFields::connectionsPerHost.key, QString::number(*s.connectionsPerHost));
+    if (s.database != ScenarioFields::database.defaultValue.toString())
+        f.emplace_back(ScenarioFields::database.key, jsonString(s.database));
+    if (s.dbPool != DbPoolPolicy{}) {
+        f.emplace_back(QStringLiteral("db_pool"), joinObject({{ScenarioFields::dbPoolSize.key, QString::number(s.dbPool.size)},
+                                                             {ScenarioFields::dbPoolMaxOverflow.key, QString::number(s.dbPool.maxOverflow)},
+                                                             {ScenarioFields::dbPoolTimeoutMs.key, formatNumber(s.dbPool.timeoutMs)}}));
+    }
     if (!s.caller.isEmpty()) {
         QStringList steps;
         for (const CallerStep &step : s.caller) {

@@ -167,6 +167,14 @@ void appendTask(QByteArray &out, const TaskTrace &t)
         appendKey(out, "url");
         appendString(out, t.httpDetail);
     }
+    if (t.dbRows >= 0) {
+        out += ", ";
+        appendKey(out, "rows");
+        out += QByteArray::number(t.dbRows);
+        out += ", ";
+        appendKey(out, "first_row");
+        appendNullableString(out, t.dbFirstRow);
+    }
     out += '}';
 }
 

@@ -1,5 +1,7 @@
 #include "trace.h"
 
+#include <QStringList>
+
 #include <algorithm>
 
 namespace concviz {
@@ -12,6 +14,20 @@ Micros TaskTrace::waitTime() const
         if (isWaitInsideBody(p.kind) && p.end >= 0)
             total += p.end - p.start;
     return total;
+}
+
+QString TaskTrace::resultSummary() const
+{
+    QStringList parts;
+    if (httpStatus >= 0)
+        parts << QStringLiteral("HTTP %1").arg(httpStatus);
+    if (bytes >= 0)
+        parts << QStringLiteral("%L1 bytes").arg(bytes);
+    if (dbRows >= 0) {
+        const QString rows = dbRows == 1 ? QStringLiteral("1 row") : QStringLiteral("%L1 rows").arg(dbRows);
+        parts << (dbFirstRow.isEmpty() ? rows : QStringLiteral("%1, the first %2").arg(rows, dbFirstRow));
+    }
+    return parts.join(QStringLiteral(", "));
 }
 
 Micros TaskTrace::runTime() const
@@ -90,6 +106,10 @@ void Trace::apply(const TraceEvent &e)
         t.httpStatus = e.httpStatus;
         t.bytes = e.bytes;
         t.httpDetail = e.text;
+        break;
+    case TraceEvent::Type::DbResult:
+        t.dbRows = e.rows;
+        t.dbFirstRow = e.text;
         break;
     case TraceEvent::Type::Marker:
     case TraceEvent::Type::RunEnded:

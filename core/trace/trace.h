@@ -36,6 +36,8 @@ struct TaskTrace
     int httpStatus = -1;     // the last response's status code (http tasks)
     qint64 bytes = -1;       // body bytes of the last response
     QString httpDetail;      // where it went: the URL and each redirect
+    qint64 dbRows = -1;      // rows the last query returned or changed (db tasks on the real clock)
+    QString dbFirstRow;      // the first of them, as a tuple: (1, 'Ada', 19.5)
     QList<AttemptSpan> attempts;
     QList<PhaseSpan> phases;
 
@@ -45,6 +47,9 @@ struct TaskTrace
     // Time the bodies of its attempts were at work, summed: waits inside a body (for an executor
     // thread, a connection, a blocked loop) are left out.
     Micros runTime() const;
+    // What it got back, in a line: "HTTP 200, 1,024 bytes", "3 rows, the first (1, 'Ada')"; empty
+    // when nothing came back.
+    QString resultSummary() const;
 };
 
 struct Marker

@@ -22,7 +22,7 @@ QString outcomeName(Outcome outcome)
 bool isWaitInsideBody(PhaseKind kind)
 {
     return kind == PhaseKind::WaitExecutor || kind == PhaseKind::WaitConnection || kind == PhaseKind::LoopBlocked
-        || kind == PhaseKind::WaitGil || kind == PhaseKind::WaitCore;
+        || kind == PhaseKind::WaitGil || kind == PhaseKind::WaitCore || kind == PhaseKind::WaitDatabase;
 }
 
 QString outcomeSymbol(Outcome outcome)
@@ -73,6 +73,8 @@ QString phaseName(PhaseKind kind)
         return QStringLiteral("cpu_core");
     case PhaseKind::HoldsLoop:
         return QStringLiteral("holds_loop");
+    case PhaseKind::WaitDatabase:
+        return QStringLiteral("db_pool");
     }
     return {};
 }
@@ -108,6 +110,8 @@ QString phaseDescription(PhaseKind kind)
         return QStringLiteral("waiting for a CPU core");
     case PhaseKind::HoldsLoop:
         return QStringLiteral("holding the event loop: nothing else runs");
+    case PhaseKind::WaitDatabase:
+        return QStringLiteral("waiting for a database connection");
     }
     return {};
 }

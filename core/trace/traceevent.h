@@ -25,6 +25,7 @@ enum class PhaseKind {
     WaitGil,         // CPU work waiting for CPython's global interpreter lock
     WaitCore,        // CPU work waiting for a free core (processes, or Python without the GIL)
     HoldsLoop,       // blocking or CPU work on the event loop itself: nothing else runs meanwhile
+    WaitDatabase,    // for a connection from the database pool
 };
 
 // Waits that happen inside an attempt's body: the body is in flight but doing no work of its own,
@@ -63,6 +64,7 @@ struct TraceEvent
         HttpResult,
         CallerStepBegan, // the caller's own work or a pause between batches, on the caller's row
         CallerStepEnded,
+        DbResult, // what a db task's query gave: `rows`, and its first row in `text`
     };
 
     Type type = Type::TaskCreated;
@@ -76,6 +78,7 @@ struct TraceEvent
     int worker = -1;
     int httpStatus = -1;   // HttpResult: the status code, -1 when no response came
     qint64 bytes = -1;     // HttpResult: body bytes received
+    qint64 rows = -1;      // DbResult: rows returned (or changed)
     int rank = 0;          // Marker (Consumed): the place at which the caller took the result
     bool holdsLoop = false; // CallerStepBegan: it blocks the loop (time.sleep, CPU work) instead of awaiting
 };

@@ -84,6 +84,8 @@ QList<GanttPainter::LegendItem> GanttPainter::legendItems() const
     swatch(m_theme.phaseColor(PhaseKind::WaitSemaphore), m_theme.phasePattern(PhaseKind::WaitSemaphore), tr("waiting its turn"));
     swatch(m_theme.phaseColor(PhaseKind::WaitConnection), m_theme.phasePattern(PhaseKind::WaitConnection),
            tr("waiting for a worker or connection"));
+    swatch(m_theme.phaseColor(PhaseKind::WaitDatabase), m_theme.phasePattern(PhaseKind::WaitDatabase),
+           tr("waiting for a database connection"));
     swatch(m_theme.phaseColor(PhaseKind::WaitingFirstByte), Qt::SolidPattern, tr("network"));
     swatch(m_theme.phaseColor(PhaseKind::HoldsLoop), m_theme.phasePattern(PhaseKind::HoldsLoop), tr("holding the loop"));
     swatch(m_theme.phaseColor(PhaseKind::LoopBlocked), m_theme.phasePattern(PhaseKind::LoopBlocked), tr("loop blocked"));

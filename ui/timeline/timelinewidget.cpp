@@ -453,6 +453,8 @@ QString TimelineWidget::tooltipAt(const QPoint &pos) const
         const QString howMany = turns == 1 ? tr("in one turn") : tr("in all, %1 turns").arg(turns);
         html += QStringLiteral("<br/>%1: %2 %3").arg(phaseDescription(turnKind), humanDuration(turnsWaited), howMany);
     }
+    if (!lane.result.isEmpty())
+        html += QStringLiteral("<br/>%1").arg(lane.result.toHtmlEscaped());
     if (!lane.error.isEmpty())
         html += QStringLiteral("<br/><i>%1</i>").arg(lane.error.toHtmlEscaped());
     return html;
