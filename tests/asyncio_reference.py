@@ -8,7 +8,8 @@ the same start and end times. Usage:
 
 Prints one JSON object: {"makespan_ms": ..., "tasks": [{"name", "state", "start_ms", "end_ms"}]}.
 Only what the reference tests use is here: sleep, fail, blocking and cpu tasks (offloaded or not,
-to threads or processes), count, timeouts, retries, the deadline, the caller's own steps, and every
+to threads or processes), db tasks (their query's server time, on a pool with SQLAlchemy's limits;
+the sync driver blocks the loop), count, timeouts, retries, the deadline, the caller's own steps, and every
 strategy.
 """
 import asyncio
@@ -62,6 +63,10 @@ class Run:
         self.max_retries = retries.get("max", 0)
         self.backoff = retries.get("backoff_ms", 0) / 1000
         self.t0 = 0.0
+        pool = scenario.get("db_pool", {})
+        # SQLAlchemy's QueuePool: size + max_overflow connections at once, a bounded wait for one.
+        self.pool = asyncio.Semaphore(pool.get("size", 5) + pool.get("max_overflow", 10))
+        self.pool_timeout = pool.get("timeout_ms", 30000) / 1000
 
     def now_ms(self):
         return (time.perf_counter() - self.t0) * 1000
@@ -79,6 +84,22 @@ class Run:
                 await asyncio.get_running_loop().run_in_executor(self.executor, work, seconds)
             else:
                 work(seconds)
+        elif kind == "db":
+            # A free connection is handed over without a trip round the loop, as QueuePool does.
+            if not self.pool.locked():
+                await self.pool.acquire()
+            else:
+                try:
+                    await asyncio.wait_for(self.pool.acquire(), self.pool_timeout)
+                except asyncio.TimeoutError:
+                    raise RuntimeError("pool timeout") from None
+            try:
+                if spec.get("driver", "async") == "sync":
+                    time.sleep(seconds)  # psycopg2 or sqlite3 inside async def
+                else:
+                    await asyncio.sleep(seconds)
+            finally:
+                self.pool.release()
         else:
             raise ValueError(f"the reference does not run {kind} tasks")
 

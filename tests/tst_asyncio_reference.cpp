@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 
 using namespace concviz;
@@ -55,9 +56,20 @@ class TestAsyncioReference : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void concvizMatchesAsyncio_data();
     void concvizMatchesAsyncio();
+
+private:
+    QTemporaryDir m_data;
 };
+
+void TestAsyncioReference::initTestCase()
+{
+    // db tasks on the real clock query the demo database, made in a data folder of the test's own.
+    QVERIFY(m_data.isValid());
+    qputenv("XDG_DATA_HOME", m_data.path().toUtf8());
+}
 
 void TestAsyncioReference::concvizMatchesAsyncio_data()
 {
@@ -117,6 +129,15 @@ void TestAsyncioReference::concvizMatchesAsyncio_data()
         << QByteArray(R"({"concviz": 1, "tasks": [{"name": "offloaded", "kind": "cpu", "duration_ms": 200, "offload": true},
             {"name": "on the loop", "kind": "cpu", "duration_ms": 200}, {"name": "tick", "kind": "sleep", "duration_ms": 100}]})")
         << "gather" << 100.0;
+    // Three connections for five queries, and 150 ms of patience: the fifth would get one at 200 ms.
+    QTest::newRow("a database pool with a timeout")
+        << QByteArray(R"({"concviz": 1, "db_pool": {"size": 2, "max_overflow": 1, "timeout_ms": 150}, "tasks": [
+            {"name": "query", "kind": "db", "duration_ms": 100, "count": 5}]})")
+        << "gather:return_exceptions" << 50.0;
+    QTest::newRow("a sync database driver blocks the loop")
+        << QByteArray(R"({"concviz": 1, "tasks": [{"name": "tick", "kind": "sleep", "duration_ms": 100, "count": 2},
+            {"name": "report", "kind": "db", "duration_ms": 300, "driver": "sync"}, {"name": "lookup", "kind": "db", "duration_ms": 100}]})")
+        << "gather" << 50.0;
     // Processes computing side by side need two free cores on both sides of the comparison, which a
     // shared machine does not promise: their exact times are checked on the virtual clock
     // (tst_strategies), their endings on the real one (tst_scenario, cpu_processes.json).
