@@ -31,6 +31,7 @@ private Q_SLOTS:
     void aBadStrategyIsRefusedAndTheOldOneStays();
     void howCpuWorkRunsIsEditedAndUndone();
     void theCallersStepsAreTypedOnOneLine();
+    void theDatabaseAndItsPoolAreEditedAndUndone();
     void anErrorEditedOverMixedKindsChangesTheTasksThatRaise();
 };
 
@@ -225,6 +226,47 @@ void TestEditor::theCallersStepsAreTypedOnOneLine()
     Q_EMIT timeout->editingFinished();
     QCOMPARE(doc.scenario().timeoutMs, std::optional<double>(700));
     QCOMPARE(doc.scenario().caller, named.caller);
+}
+
+void TestEditor::theDatabaseAndItsPoolAreEditedAndUndone()
+{
+    ScenarioDocument doc;
+    doc.reset(builtinDemo(), {});
+    ScenarioEditor editor(&doc);
+    auto *database = editor.findChild<QLineEdit *>(QStringLiteral("database"));
+    auto *size = editor.findChild<QSpinBox *>(QStringLiteral("db_pool.size"));
+    auto *overflow = editor.findChild<QSpinBox *>(QStringLiteral("db_pool.max_overflow"));
+    auto *timeout = editor.findChild<QLineEdit *>(QStringLiteral("db_pool.timeout_ms"));
+    QVERIFY(database && size && overflow && timeout);
+    // The defaults: the demo database (an empty field), SQLAlchemy's 5 + 10 and 30 s.
+    QVERIFY(database->text().isEmpty());
+    QCOMPARE(size->value(), 5);
+    QCOMPARE(overflow->value(), 10);
+    QCOMPARE(timeout->text(), QStringLiteral("30000"));
+
+    database->setText(QStringLiteral("sqlite:shop.db"));
+    Q_EMIT database->editingFinished();
+    QCOMPARE(doc.scenario().database, QStringLiteral("sqlite:shop.db"));
+    size->setValue(2);
+    Q_EMIT size->editingFinished();
+    overflow->setValue(0);
+    Q_EMIT overflow->editingFinished();
+    timeout->setText(QStringLiteral("250"));
+    Q_EMIT timeout->editingFinished();
+    QCOMPARE(doc.scenario().dbPool, (DbPoolPolicy{2, 0, 250}));
+
+    // A database that is none of the three forms is refused with the file's reason; nothing changes.
+    database->setText(QStringLiteral("mysql://db/shop"));
+    Q_EMIT database->editingFinished();
+    QVERIFY2(editor.lastMessage().contains(QStringLiteral("must be \"demo\", \"sqlite:PATH\"")), qPrintable(editor.lastMessage()));
+    QCOMPARE(doc.scenario().database, QStringLiteral("sqlite:shop.db"));
+
+    for (int i = 0; i < 4; ++i)
+        doc.undoStack()->undo();
+    QCOMPARE(doc.scenario().database, QStringLiteral("demo"));
+    QCOMPARE(doc.scenario().dbPool, DbPoolPolicy{});
+    QVERIFY(database->text().isEmpty());
+    QCOMPARE(size->value(), 5);
 }
 
 void TestEditor::anErrorEditedOverMixedKindsChangesTheTasksThatRaise()

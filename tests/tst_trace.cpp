@@ -259,6 +259,17 @@ void TestTrace::insightsSayWhatHeldARunUp_data()
     QTest::newRow("a semaphore setting the pace")
         << QByteArray(R"({"concviz": 1, "tasks": [{"kind": "sleep", "duration_ms": 100, "count": 9}]})") << "semaphore:3"
         << "that limit set the pace (3 at once)";
+    QTest::newRow("a sync database driver on the loop")
+        << QByteArray(R"({"concviz": 1, "tasks": [{"name": "tick", "kind": "sleep", "duration_ms": 100},
+            {"name": "report", "kind": "db", "duration_ms": 500, "driver": "sync"}]})")
+        << "gather" << "report blocked the event loop for 500 ms while 1 task was ready and could not go on (tick): use an async driver";
+    QTest::newRow("a connection pool setting the pace")
+        << QByteArray(R"({"concviz": 1, "db_pool": {"size": 1, "max_overflow": 1}, "tasks": [{"kind": "db", "duration_ms": 100, "count": 6}]})")
+        << "gather" << "for a database connection from the pool: that limit set the pace (2 connections at once)";
+    QTest::newRow("a connection pool timing out")
+        << QByteArray(R"({"concviz": 1, "db_pool": {"size": 1, "max_overflow": 0, "timeout_ms": 150}, "tasks": [
+            {"name": "A", "kind": "db", "duration_ms": 100}, {"name": "B", "kind": "db", "duration_ms": 100}, {"name": "C", "kind": "db", "duration_ms": 100}]})")
+        << "gather:return_exceptions" << "C gave up after waiting 150 ms for a database connection: the pool's one connection was busy";
     QTest::newRow("a semaphore that never made anyone wait")
         << QByteArray(R"({"concviz": 1, "tasks": [{"kind": "sleep", "duration_ms": 100, "count": 3}]})") << "semaphore:3" << "";
 }

@@ -30,8 +30,12 @@ Runner::Runner(const Scenario &scenario, const StrategySpec &strategy, ClockKind
     m_trace.clock = clock;
     m_trace.concurrencyLimit = strategy.concurrencyLimit();
     m_trace.tasks.resize(m_instances.size());
-    for (qsizetype i = 0; i < m_instances.size(); ++i)
+    for (qsizetype i = 0; i < m_instances.size(); ++i) {
         m_trace.tasks[i].name = m_instances[i].name;
+        m_trace.tasks[i].database = scenario.tasks.at(m_instances[i].spec).kind == QLatin1String("db");
+        if (m_trace.tasks[i].database)
+            m_trace.dbPoolCapacity = scenario.dbPool.capacity();
+    }
 }
 
 Runner::~Runner()

@@ -69,12 +69,13 @@ void blockedLoop(const Trace &trace, QList<Insight> &out)
         }
         if (held.isEmpty())
             continue; // nothing was ready meanwhile: holding the loop cost no one anything
-        out.append({tr("%1 blocked the event loop for %2 while %3 %4 ready and could not go on (%5): await asyncio.sleep "
-                       "instead of time.sleep, or run it in an executor")
+        const QString remedy = trace.tasks[i].database ? tr("use an async driver (asyncpg, aiosqlite), or run the query in an executor")
+                                                       : tr("await asyncio.sleep instead of time.sleep, or run it in an executor");
+        out.append({tr("%1 blocked the event loop for %2 while %3 %4 ready and could not go on (%5): %6")
                         .arg(trace.tasks[i].name, humanDuration(hold.end - hold.start))
                         .arg(held.size())
                         .arg(held.size() == 1 ? tr("task was") : tr("tasks were"))
-                        .arg(namesOf(trace, held)),
+                        .arg(namesOf(trace, held), remedy),
                     QList<int>{i} + held});
     }
 }
@@ -141,7 +142,7 @@ void pacingLimit(const Trace &trace, QList<Insight> &out)
     const std::pair<PhaseKind, const char *> limits[] = {
         {PhaseKind::WaitSemaphore, "a semaphore permit"}, {PhaseKind::WaitRateLimit, "the rate limit"},
         {PhaseKind::WaitQueue, "a queue worker"},        {PhaseKind::WaitConnection, "an HTTP connection from the client's pool"},
-        {PhaseKind::WaitExecutor, "an executor worker"}};
+        {PhaseKind::WaitExecutor, "an executor worker"}, {PhaseKind::WaitDatabase, "a database connection from the pool"}};
     const Statistics stats = Statistics::of(trace);
     if (stats.makespan <= 0)
         return;
@@ -163,8 +164,38 @@ void pacingLimit(const Trace &trace, QList<Insight> &out)
                                                                                                           tr(what));
         if (kind == PhaseKind::WaitSemaphore && trace.concurrencyLimit > 0)
             text += tr(" (%1 at once)").arg(trace.concurrencyLimit);
+        if (kind == PhaseKind::WaitDatabase && trace.dbPoolCapacity > 0)
+            text += tr(" (%1 connections at once)").arg(trace.dbPoolCapacity);
         out.append({text, tasks});
     }
+}
+
+// db tasks that gave up waiting for a connection: the pool, not the database, failed them.
+void poolTimedOut(const Trace &trace, QList<Insight> &out)
+{
+    QList<int> tasks;
+    Micros waited = 0;
+    for (int i = 0; i < trace.tasks.size(); ++i) {
+        const TaskTrace &t = trace.tasks[i];
+        if (t.outcome != Outcome::Failed || t.phases.isEmpty())
+            continue;
+        // Failed as its wait for a connection ended: the pool's timeout ran out.
+        const auto wait = std::find_if(t.phases.rbegin(), t.phases.rend(), [&](const PhaseSpan &p) {
+            return p.kind == PhaseKind::WaitDatabase && p.end == t.end;
+        });
+        if (wait != t.phases.rend()) {
+            tasks << i;
+            waited = std::max(waited, wait->end - wait->start);
+        }
+    }
+    if (tasks.isEmpty())
+        return;
+    const QString busy = trace.dbPoolCapacity == 1 ? tr("the pool's one connection was busy")
+                                                   : tr("all %1 of the pool's connections were busy").arg(trace.dbPoolCapacity);
+    out.append({tr("%1 gave up after waiting %2 for a database connection: %3. A bigger pool (db_pool size and max_overflow), a "
+                   "longer db_pool timeout_ms, or a semaphore that lets fewer tasks ask at once would let them through")
+                    .arg(tasks.size() == 1 ? trace.tasks[tasks.first()].name : tr("%1 tasks").arg(tasks.size()), humanDuration(waited), busy),
+                tasks});
 }
 
 // Every attempt of a task timed out: the timeout is shorter than the work.
@@ -228,6 +259,7 @@ QList<Insight> insightsOf(const Trace &trace)
     alwaysTimedOut(trace, out);
     gilTurns(trace, out);
     pacingLimit(trace, out);
+    poolTimedOut(trace, out);
     return out;
 }
 

@@ -38,6 +38,7 @@ struct TaskTrace
     QString httpDetail;      // where it went: the URL and each redirect
     qint64 dbRows = -1;      // rows the last query returned or changed (db tasks on the real clock)
     QString dbFirstRow;      // the first of them, as a tuple: (1, 'Ada', 19.5)
+    bool database = false;   // a db task: what held the loop was a sync driver, not time.sleep
     QList<AttemptSpan> attempts;
     QList<PhaseSpan> phases;
 
@@ -79,6 +80,7 @@ public:
     QString strategy;
     ClockKind clock = ClockKind::Real;
     int concurrencyLimit = 0;
+    int dbPoolCapacity = 0; // connections db tasks could hold at once; 0 when the run has no db task
     QList<TaskTrace> tasks; // one per task instance, named by the runner before the first event
     QList<Marker> markers;
     QList<CallerSpan> callerSpans;

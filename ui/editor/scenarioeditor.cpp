@@ -147,6 +147,27 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     // Below the range: no number in the file, so the client's own limit.
     m_connections->setMinimum(static_cast<int>(ScenarioFields::connectionsPerHost.minimum) - 1);
     m_connections->setSpecialValueText(tr("the client's"));
+    m_database = new QLineEdit(this);
+    m_database->setObjectName(ScenarioFields::database.key);
+    m_database->setPlaceholderText(tr("demo, sqlite:shop.db or postgresql://user:password@host/dbname"));
+    m_database->setToolTip(ScenarioFields::database.help);
+    m_poolSize = new QSpinBox(this);
+    m_poolSize->setObjectName(QStringLiteral("db_pool.size"));
+    setRangeOf(m_poolSize, ScenarioFields::dbPoolSize);
+    m_poolSize->setPrefix(tr("size "));
+    m_poolOverflow = new QSpinBox(this);
+    m_poolOverflow->setObjectName(QStringLiteral("db_pool.max_overflow"));
+    setRangeOf(m_poolOverflow, ScenarioFields::dbPoolMaxOverflow);
+    m_poolOverflow->setPrefix(tr("+ overflow "));
+    m_poolTimeout = new QLineEdit(this);
+    m_poolTimeout->setObjectName(QStringLiteral("db_pool.timeout_ms"));
+    m_poolTimeout->setToolTip(ScenarioFields::dbPoolTimeoutMs.help);
+    // One row: the three numbers of SQLAlchemy's pool read as one setting.
+    auto *pool = new QHBoxLayout;
+    pool->addWidget(m_poolSize);
+    pool->addWidget(m_poolOverflow);
+    pool->addWidget(new QLabel(tr("wait at most (ms)"), this));
+    pool->addWidget(m_poolTimeout, 1);
     m_caller = new QLineEdit(this);
     m_caller->setObjectName(QStringLiteral("caller"));
     m_caller->setPlaceholderText(tr("none, or: prepare: blocking 300; main work: sleep 500"));
@@ -166,10 +187,12 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     form->addRow(tr("C&ores"), m_cores);
     form->addRow(tr("HTTP c&lient"), m_httpClient);
     form->addRow(tr("Connections per &host"), m_connections);
+    form->addRow(tr("Data&base"), m_database);
+    form->addRow(tr("Database poo&l"), pool);
     form->addRow(tr("Caller's own ste&ps"), m_caller);
     layout->addLayout(form);
 
-    for (QLineEdit *e : {m_name, m_compare, m_timeout, m_deadline, m_backoff, m_maxBackoff, m_caller})
+    for (QLineEdit *e : {m_name, m_compare, m_timeout, m_deadline, m_backoff, m_maxBackoff, m_caller, m_database, m_poolTimeout})
         connect(e, &QLineEdit::editingFinished, this, &ScenarioEditor::applyOptions);
     connect(m_strategy->lineEdit(), &QLineEdit::editingFinished, this, &ScenarioEditor::applyOptions);
     connect(m_strategy, &QComboBox::activated, this, &ScenarioEditor::applyOptions);
@@ -177,6 +200,8 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     connect(m_workers, &QSpinBox::editingFinished, this, &ScenarioEditor::applyOptions);
     connect(m_connections, &QSpinBox::editingFinished, this, &ScenarioEditor::applyOptions);
     connect(m_cores, &QSpinBox::editingFinished, this, &ScenarioEditor::applyOptions);
+    connect(m_poolSize, &QSpinBox::editingFinished, this, &ScenarioEditor::applyOptions);
+    connect(m_poolOverflow, &QSpinBox::editingFinished, this, &ScenarioEditor::applyOptions);
     connect(m_executor, &QComboBox::activated, this, &ScenarioEditor::applyOptions);
     connect(m_gil, &QCheckBox::toggled, this, &ScenarioEditor::applyOptions);
     connect(m_httpClient, &QComboBox::activated, this, &ScenarioEditor::applyOptions);
@@ -221,6 +246,11 @@ void ScenarioEditor::refresh()
     m_cores->setValue(s.cores.value_or(m_cores->minimum()));
     m_httpClient->setCurrentText(httpClientKindName(s.httpClient));
     m_connections->setValue(s.connectionsPerHost.value_or(m_connections->minimum()));
+    // The default stays an empty field that shows "demo, ..." as its placeholder.
+    m_database->setText(s.database == ScenarioFields::database.defaultValue.toString() ? QString() : s.database);
+    m_poolSize->setValue(s.dbPool.size);
+    m_poolOverflow->setValue(s.dbPool.maxOverflow);
+    m_poolTimeout->setText(formatNumber(s.dbPool.timeoutMs));
     m_caller->setText(callerStepsText(s.caller));
     m_table->resizeColumnsToContents();
     m_refreshing = false;
@@ -266,9 +296,11 @@ void ScenarioEditor::applyOptions()
     };
     std::optional<double> backoff;
     std::optional<double> maxBackoff;
+    std::optional<double> poolTimeout;
     if (!ms(m_timeout, QStringLiteral("timeout_ms"), &s.timeoutMs) || !ms(m_deadline, QStringLiteral("deadline_ms"), &s.deadlineMs)
         || !ms(m_backoff, QStringLiteral("retries.backoff_ms"), &backoff)
-        || !ms(m_maxBackoff, QStringLiteral("retries.max_backoff_ms"), &maxBackoff))
+        || !ms(m_maxBackoff, QStringLiteral("retries.max_backoff_ms"), &maxBackoff)
+        || !ms(m_poolTimeout, QStringLiteral("db_pool.timeout_ms"), &poolTimeout))
         return;
     s.retries.max = m_retries->value();
     s.retries.backoffMs = backoff.value_or(0);
@@ -283,6 +315,11 @@ void ScenarioEditor::applyOptions()
     s.connectionsPerHost.reset();
     if (m_connections->value() != m_connections->minimum())
         s.connectionsPerHost = m_connections->value();
+    const QString database = m_database->text().trimmed();
+    s.database = database.isEmpty() ? ScenarioFields::database.defaultValue.toString() : database;
+    s.dbPool.size = m_poolSize->value();
+    s.dbPool.maxOverflow = m_poolOverflow->value();
+    s.dbPool.timeoutMs = poolTimeout.value_or(DbPoolPolicy{}.timeoutMs);
     // Read back only when typed in: a step named with a ";" in its file must not be split in two by
     // an edit of another field.
     if (m_caller->text() != callerStepsText(s.caller)) {

@@ -73,6 +73,10 @@ private:
     QSpinBox *m_cores;
     QComboBox *m_httpClient;
     QSpinBox *m_connections;
+    QLineEdit *m_database;
+    QSpinBox *m_poolSize;
+    QSpinBox *m_poolOverflow;
+    QLineEdit *m_poolTimeout;
     QLineEdit *m_caller;
     QLabel *m_message;
     bool m_refreshing = false;
