@@ -33,6 +33,7 @@ private Q_SLOTS:
     void theCallersStepsAreTypedOnOneLine();
     void theDatabaseAndItsPoolAreEditedAndUndone();
     void anErrorEditedOverMixedKindsChangesTheTasksThatRaise();
+    void aDbTasksQueryAndDriverAreEditedInTheTable();
 };
 
 void TestEditor::theTableIsAWellBehavedModel()
@@ -284,6 +285,29 @@ void TestEditor::anErrorEditedOverMixedKindsChangesTheTasksThatRaise()
     QCOMPARE(refused.count(), 0);
     QCOMPARE(doc.scenario().tasks[1].text(QStringLiteral("error")), QStringLiteral("timeout talking to the DB"));
     QVERIFY(!doc.scenario().tasks[0].fields.contains(QStringLiteral("error"))); // a sleep raises nothing
+}
+
+void TestEditor::aDbTasksQueryAndDriverAreEditedInTheTable()
+{
+    ScenarioDocument doc;
+    doc.reset(scenarioFrom(R"({"concviz": 1, "tasks": [{"name": "q", "kind": "db", "duration_ms": 200},
+        {"name": "work", "kind": "blocking", "duration_ms": 100}]})"),
+              {});
+    ScenarioEditor editor(&doc);
+    TaskTableModel *model = editor.model();
+    // The duration in the main column, the query in the text column, the driver as the switch.
+    QCOMPARE(model->data(model->index(0, TaskTableModel::Duration), Qt::DisplayRole).toString(), QStringLiteral("200"));
+    QCOMPARE(model->data(model->index(0, TaskTableModel::Error), Qt::DisplayRole).toString(), QStringLiteral("SELECT count(*) FROM orders"));
+    QCOMPARE(model->data(model->index(0, TaskTableModel::Offload), Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+    QVERIFY(model->setData(model->index(0, TaskTableModel::Offload), Qt::Checked, Qt::CheckStateRole));
+    QCOMPARE(doc.scenario().tasks[0].text(QStringLiteral("driver")), QStringLiteral("sync"));
+    QVERIFY(!doc.scenario().tasks[0].fields.contains(QStringLiteral("offload")));
+    QVERIFY(model->setData(model->index(0, TaskTableModel::Error), QStringLiteral("SELECT name FROM users"), Qt::EditRole));
+    QCOMPARE(doc.scenario().tasks[0].text(QStringLiteral("query")), QStringLiteral("SELECT name FROM users"));
+    // The blocking task's switch is still its offload.
+    QVERIFY(model->setData(model->index(1, TaskTableModel::Offload), Qt::Checked, Qt::CheckStateRole));
+    QVERIFY(doc.scenario().tasks[1].flag(QStringLiteral("offload")));
+    QCOMPARE(model->headerData(TaskTableModel::Offload, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("Offload / sync"));
 }
 
 QTEST_MAIN(TestEditor)

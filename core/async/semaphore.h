@@ -15,6 +15,14 @@ public:
     {
     }
     int available() const { return m_available; }
+    // Takes a permit if one is free and nobody waits for it, without suspending.
+    bool tryAcquire()
+    {
+        if (m_available <= 0 || m_waiters.hasWaiters())
+            return false;
+        --m_available;
+        return true;
+    }
 
     void release()
     {

@@ -65,6 +65,14 @@ Task<void> DbPool::checkout()
     ++m_checkedOut;
 }
 
+bool DbPool::tryCheckout()
+{
+    if (!m_slots.tryAcquire())
+        return false;
+    ++m_checkedOut;
+    return true;
+}
+
 std::unique_ptr<DbConnection> DbPool::take()
 {
     if (!m_target)

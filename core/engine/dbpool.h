@@ -31,6 +31,8 @@ public:
     // Returns holding a checkout; throws TaskFailure ("pool timeout after 30000 ms: ...") when none
     // came in time. Hand it to a Lease straight away.
     Task<void> checkout();
+    // A checkout without waiting, when a connection is free and no task is waiting before this one.
+    bool tryCheckout();
     int checkedOut() const { return m_checkedOut; }
 
     // A checkout and its connection (null on the virtual clock), given back when it ends.

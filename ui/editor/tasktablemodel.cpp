@@ -49,17 +49,21 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
     case Timeout:
         return tr("Timeout (ms)");
     case Offload:
-        return tr("Offload");
+        return tr("Offload / sync");
     case Error:
-        return tr("Error");
+        return tr("Error / query");
     }
     return {};
 }
 
 namespace {
 
+// The two columns that show a field only some kinds have: a switch (blocking and cpu work offloaded
+// to the executor, a db task on the sync driver) and a line of text (what fail raises, what db runs).
 const QString offloadKey = QStringLiteral("offload");
+const QString driverKey = QStringLiteral("driver");
 const QString errorKey = QStringLiteral("error");
+const QString queryKey = QStringLiteral("query");
 
 // The declaration of the field a column shows for this task, or null when its kind has none.
 const Field *fieldOf(const TaskSpec &t, int column)
@@ -67,16 +71,25 @@ const Field *fieldOf(const TaskSpec &t, int column)
     const TaskKindDefinition *kind = t.definition();
     if (!kind)
         return nullptr;
+    auto either = [kind](const QString &a, const QString &b) { return kind->field(a) ? kind->field(a) : kind->field(b); };
     switch (column) {
     case TaskTableModel::Duration:
         return kind->field(kind->mainField);
     case TaskTableModel::Offload:
-        return kind->field(offloadKey);
+        return either(offloadKey, driverKey);
     case TaskTableModel::Error:
-        return kind->field(errorKey);
+        return either(errorKey, queryKey);
     default:
         return nullptr;
     }
+}
+
+// A switch column's field is on: offloaded, or the second of two words (the sync driver).
+bool isOn(const Field &field, const TaskSpec &t)
+{
+    if (field.type == Field::Type::Bool)
+        return t.flag(field.key);
+    return t.text(field.key) == field.choices.value(1);
 }
 
 QString shown(const Field &field, const QVariant &value)
@@ -96,7 +109,7 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
         return field->help;
     if (index.column() == Offload) {
         if (role == Qt::CheckStateRole && field)
-            return t.flag(offloadKey) ? Qt::Checked : Qt::Unchecked;
+            return isOn(*field, t) ? Qt::Checked : Qt::Unchecked;
         return {};
     }
     if (role != Qt::DisplayRole && role != Qt::EditRole)
@@ -175,11 +188,17 @@ bool TaskTableModel::assign(TaskSpec &t, int column, const QVariant &value, int 
         else
             t.timeoutMs = text.toDouble(&ok);
         break;
-    case Offload:
-        if (role != Qt::CheckStateRole || !fieldOf(t, column))
+    case Offload: {
+        const Field *field = fieldOf(t, column);
+        if (role != Qt::CheckStateRole || !field)
             return false;
-        t.fields.insert(offloadKey, value.toInt() == Qt::Checked);
+        const bool on = value.toInt() == Qt::Checked;
+        if (field->type == Field::Type::Bool)
+            t.fields.insert(field->key, on);
+        else
+            t.fields.insert(field->key, field->choices.value(on ? 1 : 0));
         return true;
+    }
     }
     if (!ok)
         *reason = tr("\"%1\" is not a number").arg(text);

@@ -21,7 +21,8 @@ Task<void> run(Engine &engine, int task, const TaskSpec &spec)
     const Micros duration = fromMs(spec.millis(QStringLiteral("duration_ms")));
     const bool sync = spec.text(QStringLiteral("driver")) == QLatin1String("sync");
     DbPool &pool = engine.database();
-    {
+    if (!pool.tryCheckout()) {
+        // Only a real wait is drawn: a free connection is handed over at once.
         PhaseScope waiting(engine, task, PhaseKind::WaitDatabase);
         co_await pool.checkout();
     }
@@ -76,8 +77,9 @@ const TaskKindRegistration registration{TaskKindDefinition{.name = QStringLitera
                      .type = Field::Type::Word,
                      .choices = {QStringLiteral("async"), QStringLiteral("sync")},
                      .defaultValue = QStringLiteral("async"),
-                     .help = QStringLiteral("async (asyncpg, aiosqlite) awaits the answer; sync (psycopg2, sqlite3) blocks the loop until it comes.")}},
-    .mainField = QStringLiteral("query"),
+                     .help = QStringLiteral("async (asyncpg, aiosqlite) awaits the answer; sync (psycopg2, sqlite3) blocks the loop until it comes."),
+                     .misplaced = QStringLiteral("choose a driver")}},
+    .mainField = QStringLiteral("duration_ms"),
     .run = run,
 }};
 
