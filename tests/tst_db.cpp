@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -83,6 +84,8 @@ private Q_SLOTS:
     void errorsFailTheTaskWithTheDatabasesWords_data();
     void errorsFailTheTaskWithTheDatabasesWords();
     void aQueryCannotChangeTheDatabase();
+    void aCancelledQueryIsInterrupted();
+    void quittingDuringARunawayQueryEndsCleanly();
     void theFirstRowIsEscapedAndCut();
     void theFieldsAreReadCheckedAndWritten_data();
     void theFieldsAreReadCheckedAndWritten();
@@ -292,6 +295,43 @@ void TestDb::aQueryCannotChangeTheDatabase()
     QFile after(path);
     QVERIFY(after.open(QIODevice::ReadOnly));
     QCOMPARE(after.readAll(), before);
+}
+
+namespace {
+
+// A query that never ends on its own: SQLite counts an endless recursive sequence.
+const QByteArray runaway = R"({"name": "forever", "kind": "db", "duration_ms": 10, "timeout_ms": 300,
+    "query": "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"})";
+
+} // namespace
+
+void TestDb::aCancelledQueryIsInterrupted()
+{
+    // One connection: the next query can only run once the timed-out one has really stopped.
+    const Trace trace = runOn(ClockKind::Real,
+                              scenarioFrom(dbScenario(runaway + R"(, {"name": "next", "kind": "db", "duration_ms": 10, "timeout_ms": 3000})",
+                                                      R"("db_pool": {"size": 1, "max_overflow": 0})")),
+                              QStringLiteral("sequential"));
+    QCOMPARE(task(trace, QStringLiteral("forever")).outcome, Outcome::Timeout);
+    const TaskTrace &next = task(trace, QStringLiteral("next"));
+    QVERIFY2(next.outcome == Outcome::Ok, qPrintable(next.error));
+    QCOMPARE(next.dbFirstRow, QStringLiteral("(500,)"));
+}
+
+void TestDb::quittingDuringARunawayQueryEndsCleanly()
+{
+    // Once crashed the program as it quit: the query was still running on its connection's thread.
+    const QString file = m_dir.filePath(QStringLiteral("runaway.json"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(dbScenario(runaway));
+    out.close();
+    QProcess p;
+    p.start(QStringLiteral(CONCVIZ_BINARY), {QStringLiteral("run"), file, QStringLiteral("--clock"), QStringLiteral("real")});
+    QVERIFY(p.waitForFinished(20000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY(QString::fromUtf8(p.readAllStandardOutput()).contains(QStringLiteral("timed out after 300 ms")));
 }
 
 void TestDb::theFirstRowIsEscapedAndCut()

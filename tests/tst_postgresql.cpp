@@ -47,6 +47,7 @@ private Q_SLOTS:
     void thePoolsConnectionsAreTheServers();
     void theSyncDriverBlocksTheLoopForTheServersTime();
     void theSessionIsReadOnly();
+    void aTimedOutQueryIsCancelledOnTheServer();
     void theServersErrorFailsTheTask();
 
 private:
@@ -175,6 +176,21 @@ void TestPostgresql::theSessionIsReadOnly()
     QCOMPARE(drop.outcome, Outcome::Failed);
     QVERIFY2(drop.error.contains(QLatin1String("read-only transaction")), qPrintable(drop.error));
     QCOMPARE(task(trace, QStringLiteral("count")).dbFirstRow, QStringLiteral("(3,)"));
+}
+
+void TestPostgresql::aTimedOutQueryIsCancelledOnTheServer()
+{
+    // One connection: the next query runs as soon as the server has given up the 30 s sleep.
+    const Trace trace = runOn(ClockKind::Real,
+                              scenarioFrom(scenario(R"j({"name": "slow", "kind": "db", "duration_ms": 10, "timeout_ms": 300, "query": "SELECT pg_sleep(30)"},
+                                                       {"name": "next", "kind": "db", "duration_ms": 10, "query": "SELECT count(*) FROM users"})j",
+                                                    R"("db_pool": {"size": 1, "max_overflow": 0})")),
+                              QStringLiteral("sequential"));
+    QCOMPARE(task(trace, QStringLiteral("slow")).outcome, Outcome::Timeout);
+    const TaskTrace &next = task(trace, QStringLiteral("next"));
+    QVERIFY2(next.outcome == Outcome::Ok, qPrintable(next.error));
+    QCOMPARE(next.dbFirstRow, QStringLiteral("(3,)"));
+    QVERIFY2(ms(next.end) < 5000, qPrintable(QString::number(ms(next.end))));
 }
 
 void TestPostgresql::theServersErrorFailsTheTask()

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QPromise>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -12,6 +13,11 @@
 #include <QUuid>
 
 #include <memory>
+
+#ifdef CONCVIZ_INTERRUPT_QUERIES
+#include <libpq-fe.h>
+#include <sqlite3.h>
+#endif
 
 namespace concviz {
 
@@ -87,12 +93,8 @@ DbConnection::DbConnection(DatabaseTarget target)
 
 DbConnection::~DbConnection()
 {
-    m_thread.start([this] {
-        if (QSqlDatabase::contains(m_name)) {
-            QSqlDatabase::database(m_name, false).close();
-            QSqlDatabase::removeDatabase(m_name);
-        }
-    });
+    interrupt();
+    m_thread.start([this] { close(); });
     m_thread.waitForDone();
 }
 
@@ -101,11 +103,46 @@ QFuture<DbAnswer> DbConnection::run(const QString &query)
     auto promise = std::make_shared<QPromise<DbAnswer>>();
     QFuture<DbAnswer> future = promise->future();
     promise->start();
+    ++m_busy;
     m_thread.start([this, promise, query] {
         promise->addResult(execute(query));
+        --m_busy;
         promise->finish();
     });
     return future;
+}
+
+void DbConnection::interrupt()
+{
+    if (!isBusy())
+        return;
+    const QMutexLocker lock(&m_interruptLock);
+#ifdef CONCVIZ_INTERRUPT_QUERIES
+    // Both are documented as safe from another thread while the connection is open.
+    if (m_sqlite)
+        sqlite3_interrupt(static_cast<sqlite3 *>(m_sqlite));
+    if (m_pgCancel) {
+        char error[256];
+        PQcancel(static_cast<PGcancel *>(m_pgCancel), error, sizeof error);
+    }
+#endif
+}
+
+void DbConnection::close()
+{
+    {
+        const QMutexLocker lock(&m_interruptLock);
+        m_sqlite = nullptr;
+#ifdef CONCVIZ_INTERRUPT_QUERIES
+        if (m_pgCancel)
+            PQfreeCancel(static_cast<PGcancel *>(m_pgCancel));
+#endif
+        m_pgCancel = nullptr;
+    }
+    if (QSqlDatabase::contains(m_name)) {
+        QSqlDatabase::database(m_name, false).close();
+        QSqlDatabase::removeDatabase(m_name);
+    }
 }
 
 QString DbConnection::open()
@@ -150,6 +187,16 @@ QString DbConnection::open()
         return QStringLiteral("cannot open %1: %2").arg(m_target.describe(), why.isEmpty() ? QStringLiteral("unknown error") : why);
     }
     m_open = true;
+#ifdef CONCVIZ_INTERRUPT_QUERIES
+    // The driver's own handle, for interrupt(): Qt names its type "sqlite3*", and "PGconn*" or, as
+    // libpq's header spells the struct, "pg_conn*".
+    const QVariant handle = db.driver()->handle();
+    const QMutexLocker lock(&m_interruptLock);
+    if (qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_sqlite = *static_cast<sqlite3 *const *>(handle.data());
+    else if (qstrcmp(handle.typeName(), "PGconn*") == 0 || qstrcmp(handle.typeName(), "pg_conn*") == 0)
+        m_pgCancel = PQgetCancel(*static_cast<PGconn *const *>(handle.data()));
+#endif
     return {};
 }
 

@@ -3,8 +3,11 @@
 #include "../scenario/databasetarget.h"
 
 #include <QFuture>
+#include <QMutex>
 #include <QString>
 #include <QThreadPool>
+
+#include <atomic>
 
 namespace concviz {
 
@@ -29,7 +32,7 @@ public:
     static constexpr int maxRowText = 200;
 
     explicit DbConnection(DatabaseTarget target);
-    // Closes the connection on its thread; waits for a query still running there.
+    // Interrupts a query still running, then closes the connection on its thread.
     ~DbConnection();
     DbConnection(const DbConnection &) = delete;
     DbConnection &operator=(const DbConnection &) = delete;
@@ -37,15 +40,27 @@ public:
     // Runs `query` on the connection's thread; the answer comes back through the future, never as
     // an exception.
     QFuture<DbAnswer> run(const QString &query);
+    // True from run() until its answer is ready.
+    bool isBusy() const { return m_busy.load() > 0; }
+    // Asks the database to stop the query running now, from any thread; the query then fails. A
+    // no-op when nothing runs, or in a build without CONCVIZ_INTERRUPT_QUERIES.
+    void interrupt();
 
 private:
     // On the connection's thread.
     DbAnswer execute(const QString &query);
     QString open();
+    void close();
 
     DatabaseTarget m_target;
     QString m_name; // Qt SQL's name for the connection, unique in the process
     bool m_open = false;
+    std::atomic<int> m_busy{0};
+    // What interrupt() needs, set while the connection is open: the SQLite handle, or libpq's
+    // cancel object. The lock keeps close() from freeing them while interrupt() uses them.
+    QMutex m_interruptLock;
+    void *m_sqlite = nullptr;   // sqlite3 *
+    void *m_pgCancel = nullptr; // PGcancel *
     QThreadPool m_thread;
 };
 

@@ -2,21 +2,7 @@
 
 #include "dbconnection.h"
 
-#include <QThreadPool>
-
 namespace concviz {
-
-namespace {
-
-// Closes a connection away from the loop: one given back by a cancelled task may still be running
-// its query, and closing waits for that.
-void closeLater(std::unique_ptr<DbConnection> connection)
-{
-    if (connection)
-        QThreadPool::globalInstance()->start([c = connection.release()] { delete c; });
-}
-
-} // namespace
 
 DbPool::DbPool(const DbPoolPolicy &policy, std::optional<DatabaseTarget> target, Clock &clock)
     : m_policy(policy)
@@ -26,11 +12,9 @@ DbPool::DbPool(const DbPoolPolicy &policy, std::optional<DatabaseTarget> target,
 {
 }
 
-DbPool::~DbPool()
-{
-    for (auto &connection : m_idle)
-        closeLater(std::move(connection));
-}
+// Connections close here, on the loop's thread: a query still running was interrupted when its lease
+// ended, so closing is quick. (In a build without CONCVIZ_INTERRUPT_QUERIES it waits for the query.)
+DbPool::~DbPool() = default;
 
 Task<void> DbPool::acquirePermit()
 {
@@ -91,8 +75,7 @@ void DbPool::giveBack(std::unique_ptr<DbConnection> connection)
     // Overflow connections are closed on return, as SQLAlchemy closes them: only `size` stay open.
     if (connection && static_cast<int>(m_idle.size()) < m_policy.size)
         m_idle.push_back(std::move(connection));
-    else
-        closeLater(std::move(connection));
+    connection.reset();
     m_slots.release();
 }
 
@@ -104,6 +87,9 @@ DbPool::Lease::Lease(DbPool &pool)
 
 DbPool::Lease::~Lease()
 {
+    // Given back mid-query: its task was cancelled (a timeout, Stop), and nobody wants the answer.
+    if (m_connection)
+        m_connection->interrupt();
     m_pool.giveBack(std::move(m_connection));
 }
 
