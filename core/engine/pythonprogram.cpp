@@ -219,8 +219,9 @@ const char httpCode[] = R"py(
 # ---- HTTP: a small HTTP/1.1 client on asyncio streams ------------------------------------------
 
 class HttpClient:
-    """GET, HEAD or POST over asyncio.open_connection, one connection per request, with a limit on the
-    connections open at once in all and to each host, as the Python clients (and browsers) keep."""
+    """GET, HEAD or POST over asyncio.open_connection, one connection per request. At most `limit`
+    connections are open at once in all and `limit_per_host` to one host, as the Python clients (and
+    browsers) keep; a request without a timeout of its own gets 60 s to answer."""
 
     def __init__(self, limit, limit_per_host):
         self.total = asyncio.Semaphore(limit) if limit else contextlib.nullcontext()
@@ -228,13 +229,13 @@ class HttpClient:
         self.hosts = {}
 
     async def request(self, method, url, headers=None, body="", expect_status=None, max_bytes=10 * 2**20,
-                      answer_within=None):
+                      answer_within=60):
         url = resolve_demo(url)
         parts = urllib.parse.urlsplit(url)
         port = parts.port or (443 if parts.scheme == "https" else 80)
         per_host = self.hosts.setdefault((parts.hostname, port), asyncio.Semaphore(self.limit_per_host))
         async with per_host, self.total:  # waits for a free connection, as the client's pool does
-            if not answer_within:  # the task's own timeout bounds it
+            if not answer_within:  # the task's own timeout (asyncio.wait_for) bounds it
                 return await self.exchange(method, url, parts, port, headers, body, expect_status, max_bytes)
             try:
                 async with asyncio.timeout(answer_within):
@@ -341,11 +342,14 @@ def run_query(sql):
 async def query(sql, at_least, driver="async"):
     """A connection from the pool, the query, the connection back. `at_least` stands for the time a
     database across the network takes: what the query did not use of it is waited out."""
-    try:
-        await asyncio.wait_for(pool.acquire(), POOL_TIMEOUT)
-    except TimeoutError:
-        raise RuntimeError(f"pool timeout after {POOL_TIMEOUT * 1000:g} ms: "
-                           f"all {POOL_SIZE + POOL_MAX_OVERFLOW} connections were busy") from None
+    if not pool.locked():
+        await pool.acquire()  # a free connection: taken at once, the loop is not given up
+    else:
+        try:
+            await asyncio.wait_for(pool.acquire(), POOL_TIMEOUT)  # all busy: wait for one, first come first served
+        except TimeoutError:
+            raise RuntimeError(f"pool timeout after {POOL_TIMEOUT * 1000:g} ms: "
+                               f"all {POOL_SIZE + POOL_MAX_OVERFLOW} connections were busy") from None
     try:
         began = time.perf_counter()
         if driver == "async":
@@ -572,8 +576,8 @@ QString PythonProgram::taskFunctions() const
                 args.append(QStringLiteral("expect_status=%1").arg(*status));
             if (const std::optional<qint64> max = t.integer(QStringLiteral("max_bytes")))
                 args.append(QStringLiteral("max_bytes=%1").arg(*max));
-            if (!m_scenario.timeoutFor(t))
-                args.append(QStringLiteral("answer_within=60"));
+            if (m_scenario.timeoutFor(t))
+                args.append(QStringLiteral("answer_within=None"));  // the task's own timeout bounds it
             out += QStringLiteral("    status, body = await client.request(%1)\n").arg(args.join(QStringLiteral(", ")));
         } else if (t.kind == QLatin1String("db")) {
             const bool sync = t.text(QStringLiteral("driver")) == QLatin1String("sync");
@@ -699,7 +703,8 @@ QString PythonProgram::strategyCode() const
     const QString &name = m_strategy.name;
     const StrategyDefinition *definition = m_strategy.definition();
     QString out = QStringLiteral("\n\n# ---- The strategy: %1 ----\n").arg(pyCommentText(m_strategy.toString()));
-    if (definition && !definition->summary.isEmpty())
+    // gather's summary is about the form without return_exceptions.
+    if (definition && !definition->summary.isEmpty() && !m_strategy.flag(QStringLiteral("return_exceptions")))
         out += wrapped(pyCommentText(definition->summary), QStringLiteral("# "));
     out += QStringLiteral("\nasync def main():\n");
     const QString spawnAll = QStringLiteral("    tasks = [asyncio.create_task(run_task(*job)) for job in TASKS]\n") + callerSteps(QStringLiteral("    "));
