@@ -159,7 +159,11 @@ class Trace:
 
     def say(self, text):
         if not self.quiet:
-            print(f"{self.now():7.2f} s  {text}", flush=True)
+            try:
+                print(f"{self.now():7.2f} s  {text}", flush=True)
+            except BrokenPipeError:  # the reader has gone (python3 program.py | head): print no more
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                self.quiet = True
 
     def started(self, name):
         record = self.waiting[name].pop(0)
@@ -461,9 +465,9 @@ QString PythonProgram::header() const
     const bool db = usesKind(QStringLiteral("db"));
     if (http || db)
         out += QStringLiteral("import contextlib\n");
-    out += QStringLiteral("import json\n");
+    out += QStringLiteral("import json\nimport os\n");
     if (db)
-        out += QStringLiteral("import os\nimport pathlib\n");
+        out += QStringLiteral("import pathlib\n");
     if (http)
         out += QStringLiteral("import socket\n");
     if (db)
@@ -490,6 +494,9 @@ QString PythonProgram::settings() const
                    .arg(pySeconds(m_scenario.retries.backoffMs));
         out += QStringLiteral("MAX_BACKOFF = %1  # but never longer than this\n").arg(pySeconds(m_scenario.retries.maxBackoffMs));
     }
+    if (!m_scenario.gil && usesCpu())
+        out += QStringLiteral("# The scenario assumes free-threaded Python (3.13t, \"gil\": false): under a regular build, CPU work\n"
+                              "# in threads takes turns for the GIL and takes longer here than ConcViz shows.\n");
     if (usesKind(QStringLiteral("db"))) {
         QString error;
         const std::optional<DatabaseTarget> target = DatabaseTarget::parse(m_scenario.database, &error);
@@ -624,12 +631,16 @@ QString PythonProgram::runTask() const
     const bool timeouts = hasTimeouts();
     const bool retries = m_scenario.retries.max > 0;
     QString out = QStringLiteral("\n\nasync def run_task(name, body%1):\n").arg(timeouts ? QStringLiteral(", timeout") : QString());
-    out += QStringLiteral("    \"\"\"Runs one task");
+    QString doc = QStringLiteral("Runs one task");
     if (timeouts)
-        out += QStringLiteral(", each attempt under asyncio.wait_for");
+        doc += QStringLiteral(", each attempt under asyncio.wait_for");
     if (retries)
-        out += QStringLiteral(", again after a backoff when it fails");
-    out += QStringLiteral(", and records what happened.\"\"\"\n");
+        doc += QStringLiteral(", again after a backoff when it fails");
+    doc += QStringLiteral(", and records what happened.");
+    QString docLines = wrapped(doc, QStringLiteral("    "), 100);
+    docLines.insert(4, QStringLiteral("\"\"\""));
+    docLines.chop(1);
+    out += docLines + (docLines.contains(QLatin1Char('\n')) ? QStringLiteral("\n    \"\"\"\n") : QStringLiteral("\"\"\"\n"));
     out += QStringLiteral("    record = trace.started(name)\n");
     const QString call = timeouts ? QStringLiteral("await asyncio.wait_for(body(), timeout)") : QStringLiteral("await body()");
     if (!retries) {
