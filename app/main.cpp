@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "comparecommand.h"
+#include "exportpythoncommand.h"
 #include "rendercommand.h"
 #include "runcommand.h"
 #include "servecommand.h"
@@ -23,6 +24,7 @@ const char *usage = "Usage: concviz <command> [options]\n"
                     "  validate FILE...  check scenario files and report every error\n"
                     "  render [FILE]     draw the comparison as PNG, SVG or PDF, with no window\n"
                     "  serve             run the built-in demo HTTP server (http://demo/... in scenarios)\n"
+                    "  export-python FILE  write the scenario as a runnable Python asyncio program\n"
                     "\n"
                     "With no command, concviz opens the window (concviz [FILE] [--run] [--screenshot PATH] [--quit]\n"
                     "[--theme NAME] [--clock real|virtual] [--size WxH]); with no display it prints the comparison.\n"
@@ -59,7 +61,7 @@ int main(int argc, char **argv)
     // render needs fonts and painting but no screen, and only the window needs a desktop.
     const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     const QStringList terminalCommands{QStringLiteral("run"), QStringLiteral("compare"), QStringLiteral("validate"), QStringLiteral("serve"),
-                                       QStringLiteral("help"), QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("--version")};
+                                       QStringLiteral("export-python"), QStringLiteral("help"), QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("--version")};
     const bool wantsWindow = !terminalCommands.contains(first) && first != QLatin1String("render")
         && (first.isEmpty() || first.startsWith(QLatin1Char('-')) || QFileInfo(first).isFile());
     if (first == QLatin1String("render")) {
@@ -93,6 +95,8 @@ int main(int argc, char **argv)
             return cli::validateCommand(args);
         if (command == QLatin1String("serve"))
             return cli::serveCommand(args);
+        if (command == QLatin1String("export-python"))
+            return cli::exportPythonCommand(args);
         if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
             cli::printOut(QString::fromLatin1(usage));
             return int(cli::Success);

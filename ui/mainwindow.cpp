@@ -7,6 +7,7 @@
 #include "charts/makespanchart.h"
 #include "editor/scenarioeditor.h"
 #include "engine/comparison.h"
+#include "engine/pythonprogram.h"
 #include "eventlog.h"
 #include "findbar.h"
 #include "insightspanel.h"
@@ -15,6 +16,7 @@
 #include "gantt/speedcomparison.h"
 #include "scenario/examples.h"
 #include "scenario/scenarioreader.h"
+#include "scenario/scenariovalidator.h"
 #include "scenario/taskkindregistry.h"
 #include "settings.h"
 #include "timeline/timelinewidget.h"
@@ -31,6 +33,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QDir>
 #include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -335,6 +338,7 @@ void MainWindow::createMenus()
     QMenu *exportMenu = file->addMenu(tr("&Export"));
     exportMenu->addAction(tr("Timeline as &Image (PNG, SVG, PDF)…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportImage);
     exportMenu->addAction(tr("&Trace (JSON, CSV, Chrome trace)…"), this, &MainWindow::exportTrace);
+    file->addAction(tr("Export as &Python…"), this, &MainWindow::exportPython);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -866,6 +870,27 @@ void MainWindow::exportTrace()
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
         showError(tr("Cannot export"), tr("%1: cannot be written: %2").arg(path, file.errorString()));
+}
+
+void MainWindow::exportPython()
+{
+    const Scenario &scenario = m_document.scenario();
+    if (const QString problem = ScenarioValidator::callerProblem(scenario, scenario.strategy); !problem.isEmpty()) {
+        showError(tr("Cannot export"), problem);
+        return;
+    }
+    const QFileInfo source(m_document.path());
+    const QString suggested = QDir(m_lastDir).filePath((source.fileName().isEmpty() ? QStringLiteral("scenario") : source.completeBaseName())
+                                                       + QStringLiteral(".py"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export as Python"), suggested, tr("Python program (*.py)"));
+    if (path.isEmpty())
+        return;
+    const QByteArray data = PythonProgram(scenario, scenario.strategy, source.fileName()).text().toUtf8();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
+        showError(tr("Cannot export"), tr("%1: cannot be written: %2").arg(path, file.errorString()));
+    else
+        statusBar()->showMessage(tr("Wrote %1: run it with python3 %2").arg(path, QFileInfo(path).fileName()), 8000);
 }
 
 bool MainWindow::saveScreenshot(const QString &path, QString *error)

@@ -106,6 +106,7 @@ private:
     bool saveAs();
     void exportImage();
     void exportTrace();
+    void exportPython();
     void showError(const QString &title, const QString &text);
     void onTaskClicked(int group, int lane);
     void applyPalette();
