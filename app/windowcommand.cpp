@@ -52,6 +52,7 @@ int windowCommand(const QStringList &arguments)
         {QStringLiteral("results"), QStringLiteral("The tab of results to show: statistics, insights, makespan, concurrency, waits or log."),
          QStringLiteral("TAB")},
         {QStringLiteral("present"), QStringLiteral("Open in presentation mode: the timeline, the lesson and the numbers, full screen (Esc leaves).")},
+        {QStringLiteral("code"), QStringLiteral("Show the asyncio code of the scenario in front of the editor.")},
     });
     if (!parseCommand(parser, QStringLiteral("concviz"), arguments))
         return Success;
@@ -80,6 +81,8 @@ int windowCommand(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("results")) && !window.showResults(parser.value(QStringLiteral("results"))))
         throw UsageError{QStringLiteral("--results: must be statistics, insights, makespan, concurrency, waits or log, not \"%1\"")
                              .arg(parser.value(QStringLiteral("results")))};
+    if (parser.isSet(QStringLiteral("code")))
+        window.showCode();
     window.show();
     if (parser.isSet(QStringLiteral("present")))
         window.setPresenting(true);

@@ -10,6 +10,7 @@
 #include "shortcuts.h"
 #include "shortcutsdialog.h"
 #include "insightspanel.h"
+#include "codepanel.h"
 #include "mainwindow.h"
 #include "engine/comparison.h"
 #include "scenario/examples.h"
@@ -19,6 +20,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QClipboard>
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
@@ -55,6 +57,7 @@ private Q_SLOTS:
     void presentationModeShowsTheLessonAndEscLeaves();
     void ctrlFFiltersTheLanes();
     void everyDockCanBeShownAgainFromTheViewMenu();
+    void theCodePanelShowsTheAsyncioCodeAsTheScenarioChanges();
     void theShortcutListNamesEveryKey();
     void theTimelinesKeysComeBeforeTheWindows();
     void chartsCoverEveryRunAndTabsDoNotMoveTheDock();
@@ -276,6 +279,39 @@ void TestMainWindow::ctrlFFiltersTheLanes()
     QTest::keyClick(w.findBar(), Qt::Key_Escape);
     QVERIFY(!w.findBar()->isVisible());
     QCOMPARE(w.timeline()->shownLanes(), all);
+}
+
+void TestMainWindow::theCodePanelShowsTheAsyncioCodeAsTheScenarioChanges()
+{
+    MainWindow w;
+    w.resize(1280, 720);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openFile(QStringLiteral(CONCVIZ_SOURCE_DIR "/resources/scenarios/semaphore.json")));
+    auto *dock = w.findChild<QDockWidget *>(QStringLiteral("CodeDock"));
+    auto *code = w.findChild<CodePanel *>();
+    QVERIFY(dock && code);
+    // Behind the editor, one tab away, until asked for.
+    QVERIFY(w.tabifiedDockWidgets(dock).contains(w.findChild<QDockWidget *>(QStringLiteral("ScenarioDock"))));
+    w.showCode();
+    QVERIFY(dock->isVisible());
+    QVERIFY2(code->code().contains(QStringLiteral("asyncio.Semaphore(3)")), qPrintable(code->code()));
+    QVERIFY(code->code().contains(QStringLiteral("async def request():\n    await asyncio.sleep(1.0)")));
+    // An edit of the strategy rewrites it, and undo brings the old code back.
+    Scenario s = w.document()->scenario();
+    s.strategy = strategy(QStringLiteral("gather"));
+    w.document()->edit(s, QStringLiteral("Change strategy"));
+    QVERIFY(!code->code().contains(QStringLiteral("Semaphore")));
+    QVERIFY2(code->code().contains(QStringLiteral("asyncio.gather(")), qPrintable(code->code()));
+    w.document()->undoStack()->undo();
+    QVERIFY(code->code().contains(QStringLiteral("asyncio.Semaphore(3)")));
+    // Copy gives the whole program, ready for python3.
+    code->copy();
+    const QString copied = QGuiApplication::clipboard()->text();
+    QVERIFY(copied.startsWith(QStringLiteral("#!/usr/bin/env python3")));
+    QVERIFY(copied.contains(QStringLiteral("asyncio.Semaphore(3)")));
+    QVERIFY(copied.contains(QStringLiteral("async def run_task(")));  // the bookkeeping the panel leaves out
+    QVERIFY(copied.contains(QStringLiteral("if __name__ == \"__main__\":")));
 }
 
 void TestMainWindow::everyDockCanBeShownAgainFromTheViewMenu()

@@ -3,6 +3,7 @@
 #include "appicon.h"
 #include "autosave.h"
 #include "charts/concurrencychart.h"
+#include "codepanel.h"
 #include "charts/distributionchart.h"
 #include "charts/makespanchart.h"
 #include "editor/scenarioeditor.h"
@@ -57,6 +58,10 @@ namespace concviz {
 
 namespace {
 constexpr int maxRecent = 8;
+// The docks' arrangement as saved: a layout saved before the asyncio code dock (version 0) is not
+// restored, so that dock starts behind the editor instead of wherever Qt puts a dock it was never
+// told of.
+constexpr int layoutVersion = 1;
 // Repaint a live run at display rate, whatever rate events come in at.
 constexpr int frameMs = 16;
 } // namespace
@@ -136,7 +141,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_defaultLayout = saveState();
     if (!restoreGeometry(Settings::geometry()))
         resize(1400, 860);
-    restoreState(Settings::windowState());
+    restoreState(Settings::windowState(), layoutVersion);
 
     openScenario(builtinDemo(), QString());
     statusBar()->showMessage(tr("Press F5 to run the scenario, Ctrl+R to compare strategies"));
@@ -225,6 +230,16 @@ void MainWindow::createDocks()
     editorDock->setObjectName(QStringLiteral("ScenarioDock"));
     editorDock->setWidget(editorScroll);
     addDockWidget(Qt::LeftDockWidgetArea, editorDock);
+
+    // The asyncio code behind the same place as the editor: one tab away, without taking width
+    // from the timeline on a 1280-pixel projector.
+    m_code = new CodePanel(&m_document, this);
+    auto *codeDock = new QDockWidget(tr("asyncio Code"), this);
+    codeDock->setObjectName(QStringLiteral("CodeDock"));
+    codeDock->setWidget(m_code);
+    addDockWidget(Qt::LeftDockWidgetArea, codeDock);
+    tabifyDockWidget(editorDock, codeDock);
+    editorDock->raise();
 
     m_bottomTabs = new QTabWidget(this);
     m_statistics = new QLabel(this);
@@ -456,6 +471,13 @@ bool MainWindow::showResults(const QString &tab)
     return true;
 }
 
+void MainWindow::showCode()
+{
+    auto *dock = findChild<QDockWidget *>(QStringLiteral("CodeDock"));
+    dock->show();
+    dock->raise();
+}
+
 void MainWindow::findTasks()
 {
     if (m_presenting)
@@ -523,6 +545,7 @@ void MainWindow::setThemeKind(Theme::Kind kind, bool remember)
     m_concurrency->setTheme(theme);
     m_makespan->setTheme(theme);
     m_distribution->setTheme(theme);
+    m_code->setTheme(theme);
     if (remember)
         Settings::setTheme(Theme::kindName(kind));
 }
@@ -918,7 +941,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     stop();
-    Settings::setWindow(saveGeometry(), saveState());
+    Settings::setWindow(saveGeometry(), saveState(layoutVersion));
     // Closed normally: the work was saved or let go, so the copy goes. A copy from an earlier
     // session that nobody restored or let go yet is kept for the next start.
     if (m_autosave->isActive())

@@ -16,6 +16,7 @@ class QTabWidget;
 
 namespace concviz {
 
+class CodePanel;
 class ConcurrencyChart;
 class FindBar;
 class LessonBar;
@@ -59,6 +60,8 @@ public:
     void showShortcuts();
     // Brings a tab of the results forward: statistics, makespan, concurrency, waits or log.
     // False for a name that is none of those.
+    // Brings the asyncio code panel in front of the editor.
+    void showCode();
     bool showResults(const QString &tab);
     // Saves a picture of the whole window.
     bool saveScreenshot(const QString &path, QString *error);
@@ -120,6 +123,7 @@ private:
     MakespanChart *m_makespan;
     DistributionChart *m_distribution;
     InsightsPanel *m_insights;
+    CodePanel *m_code;
     QLabel *m_statistics;
     QTabWidget *m_bottomTabs;
     QTimer m_refresh;

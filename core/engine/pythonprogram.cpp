@@ -939,4 +939,9 @@ QString PythonProgram::text() const
     return header() + settings() + helpers() + taskFunctions() + taskList() + runTask() + strategyCode() + runner();
 }
 
+QString PythonProgram::essentials() const
+{
+    return (taskFunctions() + taskList() + strategyCode()).trimmed() + u'\n';
+}
+
 } // namespace concviz

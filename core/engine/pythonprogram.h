@@ -19,6 +19,9 @@ public:
 
     // The whole program, UTF-8 text ending in a newline.
     QString text() const;
+    // What a lesson is about, as the window's code panel shows it: the tasks and the strategy,
+    // without the bookkeeping that records and prints what happened.
+    QString essentials() const;
 
 private:
     QString header() const;
