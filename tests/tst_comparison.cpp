@@ -2,6 +2,7 @@
 // reported, a stop that starts no more, and a restart that never mixes old results into new ones.
 
 #include "engine/comparison.h"
+#include "gantt/insights.h"
 #include "scenario/examples.h"
 #include "testsupport.h"
 
@@ -18,6 +19,7 @@ private Q_SLOTS:
     void stopEndsTheRunAndStartsNoMore();
     void startingAgainDropsTheOldResults();
     void aStopBetweenTwoRunsStartsNoMore();
+    void aRealRunIsMeasuredAgainstItsIdeal();
 };
 
 namespace {
@@ -93,6 +95,33 @@ void TestComparison::aStopBetweenTwoRunsStartsNoMore()
     QCOMPARE(finished.first().first().toBool(), true);
     QCOMPARE(comparison.traces().size(), 1);
     QVERIFY(!comparison.isRunning());
+}
+
+void TestComparison::aRealRunIsMeasuredAgainstItsIdeal()
+{
+    // Each real run is first run on the virtual clock, silently: only the real runs are reported.
+    Comparison comparison;
+    QSignalSpy started(&comparison, &Comparison::runStarted);
+    QSignalSpy finished(&comparison, &Comparison::finished);
+    const Scenario demo = scenarioFrom(R"({"concviz": 1, "tasks": [{"name": "A", "kind": "sleep", "duration_ms": 100},
+        {"name": "B", "kind": "sleep", "duration_ms": 200}]})");
+    comparison.start(demo, {strategy(QStringLiteral("sequential")), strategy(QStringLiteral("gather"))}, ClockKind::Real);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(started.size(), 2);
+    const QList<Trace> traces = comparison.traces();
+    QCOMPARE(traces.size(), 2);
+    QCOMPARE(traces[0].clock, ClockKind::Real);
+    QCOMPARE(traces[0].ideal, fromMs(300));
+    QCOMPARE(traces[1].ideal, fromMs(200));
+    QStringList said;
+    for (const Insight &i : insightsOf(traces[1]))
+        said << i.text;
+    QVERIFY2(said.join(QLatin1Char('\n')).contains(QStringLiteral("against an ideal 200 ms (the virtual clock)")), qPrintable(said.join(QLatin1Char('\n'))));
+
+    // The virtual clock has no ideal of its own to show, nor a run whose URLs it cannot answer.
+    QCOMPARE(Comparison::run(demo, {strategy(QStringLiteral("gather"))}, ClockKind::Virtual).value(0).ideal, -1);
+    const Scenario elsewhere = scenarioFrom(R"({"concviz": 1, "tasks": [{"kind": "http", "url": "http://127.0.0.1:1/", "timeout_ms": 2000}]})");
+    QCOMPARE(Comparison::run(elsewhere, {strategy(QStringLiteral("gather"))}, ClockKind::Real).value(0).ideal, -1);
 }
 
 QTEST_GUILESS_MAIN(TestComparison)

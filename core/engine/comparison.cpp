@@ -1,7 +1,10 @@
 #include "comparison.h"
 
+#include "../demo/demoserverhost.h"
+
 #include <QEventLoop>
 #include <QMetaMethod>
+#include <QUrl>
 
 namespace concviz {
 
@@ -18,10 +21,12 @@ Comparison::~Comparison()
 
 void Comparison::dropRunner()
 {
-    if (!m_runner)
-        return;
-    m_runner->disconnect(this);
-    delete m_runner; // stops and unwinds it
+    for (QPointer<Runner> *runner : {&m_runner, &m_idealRunner}) {
+        if (!*runner)
+            continue;
+        (*runner)->disconnect(this);
+        delete runner->data(); // stops and unwinds it
+    }
 }
 
 void Comparison::start(const Scenario &scenario, const QList<StrategySpec> &strategies, ClockKind clock)
@@ -45,6 +50,8 @@ void Comparison::stop()
     m_stopped = true;
     if (m_runner)
         m_runner->stop();
+    if (m_idealRunner)
+        m_idealRunner->stop();
 }
 
 void Comparison::startNext(quint64 generation)
@@ -57,6 +64,53 @@ void Comparison::startNext(quint64 generation)
         Q_EMIT finished(m_stopped);
         return;
     }
+    m_ideal = -1;
+    if (m_clock == ClockKind::Real && hasIdeal(m_scenario))
+        startIdeal(generation);
+    else
+        startRun(generation);
+}
+
+bool Comparison::hasIdeal(const Scenario &scenario)
+{
+    constexpr qsizetype mostTasks = 20000;
+    qsizetype tasks = 0;
+    for (const TaskSpec &t : scenario.tasks) {
+        tasks += t.count;
+        if (t.kind == QLatin1String("http") && !DemoServerHost::isDemoUrl(QUrl(t.text(QStringLiteral("url")))))
+            return false;
+    }
+    return tasks <= mostTasks;
+}
+
+void Comparison::startIdeal(quint64 generation)
+{
+    auto *runner = new Runner(m_scenario, m_strategies[m_index], ClockKind::Virtual, this);
+    m_idealRunner = runner;
+    connect(runner, &Runner::finished, this, [this, runner, generation] {
+        if (runner->trace().isFinished() && runner->internalError().isEmpty())
+            m_ideal = runner->trace().makespan();
+        m_idealRunner = nullptr;
+        runner->deleteLater();
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation] {
+                if (generation != m_generation)
+                    return;
+                if (m_stopped) {
+                    m_active = false;
+                    Q_EMIT finished(true);
+                    return;
+                }
+                startRun(generation);
+            },
+            Qt::QueuedConnection);
+    });
+    runner->start();
+}
+
+void Comparison::startRun(quint64 generation)
+{
     auto *runner = new Runner(m_scenario, m_strategies[m_index], m_clock, this);
     m_runner = runner;
     const int run = m_index;
@@ -65,6 +119,7 @@ void Comparison::startNext(quint64 generation)
         connect(runner, &Runner::eventsAvailable, this, [this, run](const QList<TraceEvent> &events) { Q_EMIT eventsAvailable(run, events); });
     connect(runner, &Runner::finished, this, [this, runner, run, generation] {
         m_done.append(runner->trace());
+        m_done.last().ideal = m_ideal;
         m_runner = nullptr;
         // The runner is inside its own clock's callback here: let it return before it goes.
         runner->deleteLater();

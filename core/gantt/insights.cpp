@@ -248,6 +248,25 @@ void callerRaised(const Trace &trace, QList<Insight> &out)
     }
 }
 
+// A real run beside its ideal, the same run on the virtual clock: what the machine added.
+void idealBesideMeasured(const Trace &trace, QList<Insight> &out)
+{
+    if (trace.clock != ClockKind::Real || trace.ideal < 0 || !trace.isFinished())
+        return;
+    const Micros measured = trace.makespan();
+    const Micros extra = measured - trace.ideal;
+    if (extra <= 0) {
+        out.append({tr("measured %1, as fast as its ideal (the virtual clock's %2)").arg(humanDuration(measured), humanDuration(trace.ideal)), {}});
+        return;
+    }
+    const QString share = trace.ideal > 0 ? tr(", %1%").arg(100.0 * static_cast<double>(extra) / static_cast<double>(trace.ideal), 0, 'f', 1)
+                                          : QString();
+    out.append({tr("measured %1 against an ideal %2 (the virtual clock): %3%4 of overhead, the real loop's, threads', sockets' "
+                   "and queries' own time")
+                    .arg(humanDuration(measured), humanDuration(trace.ideal), humanDuration(extra), share),
+                {}});
+}
+
 } // namespace
 
 QList<Insight> insightsOf(const Trace &trace)
@@ -260,6 +279,7 @@ QList<Insight> insightsOf(const Trace &trace)
     gilTurns(trace, out);
     pacingLimit(trace, out);
     poolTimedOut(trace, out);
+    idealBesideMeasured(trace, out);
     return out;
 }
 

@@ -85,6 +85,7 @@ public:
     QList<Marker> markers;
     QList<CallerSpan> callerSpans;
     Micros end = -1; // when the run finished; -1 while it runs
+    Micros ideal = -1; // a real run's makespan on the virtual clock, its ideal; -1 when not known
 
     void apply(const TraceEvent &event);
     bool isFinished() const { return end >= 0; }
