@@ -53,6 +53,9 @@ int windowCommand(const QStringList &arguments)
          QStringLiteral("TAB")},
         {QStringLiteral("present"), QStringLiteral("Open in presentation mode: the timeline, the lesson and the numbers, full screen (Esc leaves).")},
         {QStringLiteral("code"), QStringLiteral("Show the asyncio code of the scenario in front of the editor.")},
+        {QStringLiteral("predict"), QStringLiteral("Run every compared strategy with these guesses of their makespans drawn beside them, "
+                                                   "as Run ▸ Predict does: milliseconds, one per strategy, such as 3000,1500."),
+         QStringLiteral("MS,...")},
     });
     if (!parseCommand(parser, QStringLiteral("concviz"), arguments))
         return Success;
@@ -63,6 +66,16 @@ int windowCommand(const QStringList &arguments)
         throw UsageError{QStringLiteral("--theme: must be system, light, dark or projector, not \"%1\"").arg(parser.value(QStringLiteral("theme")))};
     const QSize size = parser.isSet(QStringLiteral("size")) ? parseSize(parser.value(QStringLiteral("size"))) : QSize();
     const bool scripted = parser.isSet(QStringLiteral("quit"));
+    QList<double> guesses;
+    if (parser.isSet(QStringLiteral("predict"))) {
+        for (const QString &part : parser.value(QStringLiteral("predict")).split(QLatin1Char(','))) {
+            bool ok = false;
+            const double ms = part.trimmed().toDouble(&ok);
+            if (!ok || ms < 0 || ms > 86400000)
+                throw UsageError{QStringLiteral("--predict: \"%1\" is not a time in milliseconds from 0 to 86400000").arg(part.trimmed())};
+            guesses << ms;
+        }
+    }
 
     // The desktop entry (resources/concviz.desktop) names the icon a task bar shows.
     QGuiApplication::setDesktopFileName(QStringLiteral("concviz"));
@@ -100,10 +113,15 @@ int windowCommand(const QStringList &arguments)
         if (scripted)
             QApplication::quit();
     };
-    if (parser.isSet(QStringLiteral("run"))) {
+    if (parser.isSet(QStringLiteral("run")) || !guesses.isEmpty()) {
         // Let the finished run paint once before the picture is taken.
         QObject::connect(&window, &MainWindow::runsFinished, &window, [&] { QTimer::singleShot(300, &window, finish); });
-        QTimer::singleShot(200, &window, [&] { window.run(!window.document()->scenario().compare.isEmpty()); });
+        QTimer::singleShot(200, &window, [&] {
+            if (!guesses.isEmpty())
+                window.runWithGuesses(guesses);
+            else
+                window.run(!window.document()->scenario().compare.isEmpty());
+        });
     } else if (!screenshot.isEmpty() || scripted) {
         QTimer::singleShot(500, &window, finish);
     }

@@ -12,6 +12,7 @@
 #include "insightspanel.h"
 #include "codepanel.h"
 #include "mainwindow.h"
+#include "predictdialog.h"
 #include "engine/comparison.h"
 #include "scenario/examples.h"
 #include "scenario/scenarioreader.h"
@@ -32,6 +33,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void ctrlFFiltersTheLanes();
     void everyDockCanBeShownAgainFromTheViewMenu();
     void theCodePanelShowsTheAsyncioCodeAsTheScenarioChanges();
+    void aPredictionIsDrawnBesideTheTruth();
     void theShortcutListNamesEveryKey();
     void theTimelinesKeysComeBeforeTheWindows();
     void chartsCoverEveryRunAndTabsDoNotMoveTheDock();
@@ -312,6 +315,48 @@ void TestMainWindow::theCodePanelShowsTheAsyncioCodeAsTheScenarioChanges()
     QVERIFY(copied.contains(QStringLiteral("asyncio.Semaphore(3)")));
     QVERIFY(copied.contains(QStringLiteral("async def run_task(")));  // the bookkeeping the panel leaves out
     QVERIFY(copied.contains(QStringLiteral("if __name__ == \"__main__\":")));
+}
+
+void TestMainWindow::aPredictionIsDrawnBesideTheTruth()
+{
+    // The dialog: the slider and the typed seconds stay in step.
+    PredictDialog dialog({strategy(QStringLiteral("sequential")), strategy(QStringLiteral("gather"))}, 10000);
+    auto *slider = dialog.findChildren<QSlider *>().value(1);
+    QVERIFY(slider);
+    slider->setValue(250); // a quarter of the way along 10 s
+    QCOMPARE(dialog.guessesMs(), (QList<double>{0, 2500}));
+    dialog.setGuessMs(0, 4000);
+    QCOMPARE(dialog.findChildren<QSlider *>().value(0)->value(), 400);
+
+    MainWindow w;
+    w.setClock(ClockKind::Virtual, false);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openFile(QStringLiteral(CONCVIZ_SOURCE_DIR "/resources/scenarios/semaphore.json")));
+    QSignalSpy finished(&w, &MainWindow::runsFinished);
+    w.runWithGuesses({6000, 3000, 2500});
+    QVERIFY(finished.wait(20000));
+    const QList<GanttModel::Group> &groups = w.timeline()->model().groups();
+    QCOMPARE(groups.size(), 3);
+    QCOMPARE(groups[0].guess, fromMs(6000));
+    QCOMPARE(groups[2].guess, fromMs(2500));
+    QVERIFY2(w.statisticsText().contains(QStringLiteral("gather guessed 2.500 s, took 1.000 s")), qPrintable(w.statisticsText()));
+    // The guess is drawn: its colour is on the timeline where the gather run's lanes are.
+    const QImage picture = w.timeline()->grab().toImage();
+    const QColor guess = w.timeline()->theme().guess;
+    int dots = 0;
+    for (int y = 0; y < picture.height(); ++y)
+        for (int x = 0; x < picture.width(); ++x)
+        {
+            const QColor c = picture.pixelColor(x, y);
+            dots += std::abs(c.red() - guess.red()) + std::abs(c.green() - guess.green()) + std::abs(c.blue() - guess.blue()) < 30;
+        }
+    QVERIFY2(dots > 20, qPrintable(QString::number(dots)));
+    // A plain run after it has no guesses left.
+    w.run(true);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(w.timeline()->model().groups()[0].guess, -1);
+    QVERIFY(!w.statisticsText().contains(QStringLiteral("guessed")));
 }
 
 void TestMainWindow::everyDockCanBeShownAgainFromTheViewMenu()

@@ -13,6 +13,7 @@
 #include "findbar.h"
 #include "insightspanel.h"
 #include "lessonbar.h"
+#include "predictdialog.h"
 #include "shortcutsdialog.h"
 #include "gantt/speedcomparison.h"
 #include "scenario/examples.h"
@@ -296,6 +297,10 @@ void MainWindow::createActions()
     m_runAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(m_runAllAction, &QAction::triggered, this, [this] { run(true); });
 
+    m_predictAction = new QAction(tr("&Predict, then Run…"), this);
+    m_predictAction->setToolTip(tr("Guess how long each strategy takes, then run them and see the guesses beside the truth"));
+    connect(m_predictAction, &QAction::triggered, this, &MainWindow::predictThenRun);
+
     m_runOneAction = new QAction(tr("Run the chosen strategy &only"), this);
     m_runOneAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
     connect(m_runOneAction, &QAction::triggered, this, [this] { run(false); });
@@ -373,7 +378,7 @@ void MainWindow::createMenus()
     edit->addAction(tr("&Find Tasks…"), QKeySequence::Find, this, &MainWindow::findTasks);
 
     QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
-    runMenu->addActions({m_runAction, m_runAllAction, m_runOneAction, m_stopAction});
+    runMenu->addActions({m_runAction, m_runAllAction, m_predictAction, m_runOneAction, m_stopAction});
     runMenu->addSeparator();
     runMenu->addAction(m_virtualAction);
 
@@ -619,6 +624,8 @@ void MainWindow::run(bool allCompared)
         return;
     const Scenario &s = m_document.scenario();
     m_runStrategies = allCompared ? s.compareOrDefault() : QList<StrategySpec>{s.strategy};
+    m_guesses.clear();
+    m_timeline->setGuesses({});
     m_log->clearLog();
     m_timeline->setTraces({}, s.deadlineMs);
     m_timeline->setNotice({});
@@ -630,12 +637,37 @@ void MainWindow::run(bool allCompared)
     m_lessonBar->setHeadline({});
     m_runAction->setEnabled(false);
     m_runAllAction->setEnabled(false);
+    m_predictAction->setEnabled(false);
     m_runOneAction->setEnabled(false);
     m_stopAction->setEnabled(true);
     statusBar()->showMessage(tr("Running on the %1 clock… (Esc stops)").arg(clockKindName(m_clock)));
     m_refresh.start();
     m_runError.clear();
     m_runs->start(s, m_runStrategies, m_clock);
+}
+
+void MainWindow::predictThenRun()
+{
+    if (m_runs->isRunning())
+        return;
+    const Scenario &s = m_document.scenario();
+    // The slider's end: every task's own time added up, one after another, and a quarter more, so
+    // that neither end of it hints at the answer.
+    double totalMs = 0;
+    for (const TaskSpec &t : s.tasks)
+        totalMs += t.count * t.fields.value(QStringLiteral("duration_ms"), 1000.0).toDouble();
+    const double upToMs = std::clamp(totalMs * 1.25, 1000.0, 86400000.0);
+    PredictDialog dialog(s.compareOrDefault(), upToMs, this);
+    if (dialog.exec() == QDialog::Accepted)
+        runWithGuesses(dialog.guessesMs());
+}
+
+void MainWindow::runWithGuesses(const QList<double> &guessesMs)
+{
+    run(true);
+    for (const double ms : guessesMs)
+        m_guesses << fromMs(ms);
+    m_timeline->setGuesses(m_guesses);
 }
 
 void MainWindow::stop()
@@ -677,6 +709,8 @@ void MainWindow::onRunsFinished(bool stopped)
     m_timeline->setTraces(traces, m_document.scenario().deadlineMs);
     m_timeline->fit();
     updateStatistics(traces);
+    if (!m_guesses.isEmpty() && !stopped)
+        m_statistics->setText(m_statistics->text() + QStringLiteral("<p>%1</p>").arg(guessesBesideTruth(traces).toHtmlEscaped()));
     m_concurrency->setTraces(traces);
     m_makespan->setTraces(traces);
     m_distribution->setTraces(traces);
@@ -684,15 +718,26 @@ void MainWindow::onRunsFinished(bool stopped)
     setThemeKind(m_themeKind, false); // new chart axes take the theme's fonts and colours
     m_runAction->setEnabled(true);
     m_runAllAction->setEnabled(true);
+    m_predictAction->setEnabled(true);
     m_runOneAction->setEnabled(true);
     m_stopAction->setEnabled(m_presenting);
     m_lessonBar->setHeadline(headline(traces));
     m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
     if (!m_runError.isEmpty())
         statusBar()->showMessage(tr("Internal error in the engine: %1").arg(m_runError));
+    else if (!m_guesses.isEmpty() && !stopped)
+        statusBar()->showMessage(tr("Your guesses are the dotted lines, beside each run; the statistics say by how much"));
     else
         statusBar()->showMessage(stopped ? tr("Stopped") : tr("Done"), 5000);
     Q_EMIT runsFinished();
+}
+
+QString MainWindow::guessesBesideTruth(const QList<Trace> &traces) const
+{
+    QStringList parts;
+    for (qsizetype i = 0; i < traces.size() && i < m_guesses.size(); ++i)
+        parts << tr("%1 guessed %2, took %3").arg(traces[i].strategy, humanDuration(m_guesses[i]), humanDuration(traces[i].makespan()));
+    return tr("Your guesses: %1").arg(parts.join(QStringLiteral("; ")));
 }
 
 void MainWindow::updateStatistics(const QList<Trace> &traces)

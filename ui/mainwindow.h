@@ -42,6 +42,10 @@ public:
     void openScenario(const Scenario &scenario, const QString &path);
     // Runs the scenario under its compare list (allCompared) or its own strategy only.
     void run(bool allCompared);
+    // Run ▸ Predict: asks the class for each compared strategy's makespan, then runs them all.
+    void predictThenRun();
+    // Runs every compared strategy with these predictions (ms, one per strategy) drawn beside them.
+    void runWithGuesses(const QList<double> &guessesMs);
     void stop();
     bool isRunning() const;
     // `remember` keeps the choice for the next start (a menu choice does; a command-line option does not).
@@ -100,6 +104,8 @@ private:
     void refreshLive();
     void onRunsFinished(bool stopped);
     void updateTitle();
+    // "Your guesses: gather guessed 2.000 s, took 1.000 s; ..."
+    QString guessesBesideTruth(const QList<Trace> &traces) const;
     void updateStatistics(const QList<Trace> &traces);
     void fitStatistics();
     void updateRecentMenu();
@@ -137,6 +143,7 @@ private:
     QString m_lastDir;
     QStringList m_recent;
     QList<StrategySpec> m_runStrategies;
+    QList<Micros> m_guesses; // the predictions of the runs going or shown; empty without Predict
     Autosave *m_autosave = nullptr;
     std::optional<Autosave::Recovered> m_recovered; // what the bar offers, until restored or let go
     QWidget *m_recoveryBar = nullptr;
@@ -151,6 +158,7 @@ private:
 
     QAction *m_runAction = nullptr;
     QAction *m_runAllAction = nullptr;
+    QAction *m_predictAction = nullptr;
     QAction *m_runOneAction = nullptr;
     QAction *m_stopAction = nullptr;
     QAction *m_virtualAction = nullptr;

@@ -92,6 +92,8 @@ Theme Theme::make(Kind kind, const QPalette &systemPalette)
         t.m_outcomeText[static_cast<std::size_t>(o)] = readableOn(t.outcomeColor(o), surfaces);
     t.markerText = readableOn(t.marker, surfaces);
     t.deadlineText = readableOn(t.deadline, surfaces);
+    // Okabe–Ito's reddish purple: no state of a task has it, so a guess is never read as one.
+    t.guess = readableOn(QColor(0xCC, 0x79, 0xA7), surfaces, 3.0);
     t.mutedText = readableOn(t.mutedText, {t.background, t.laneStripe, t.groupHeader});
     return t;
 }

@@ -54,6 +54,8 @@ public:
     // Text in the colour of the caller's markers and of the deadline, readable the same way.
     QColor markerText;
     QColor deadlineText;
+    // The class's prediction (Run ▸ Predict): its dotted line.
+    QColor guess;
 
     // WCAG 2 contrast ratio of two colours, from 1 (the same) to 21 (black on white).
     static double contrastRatio(const QColor &a, const QColor &b);

@@ -68,6 +68,14 @@ void GanttModel::setTraces(const QList<Trace> &traces, std::optional<double> dea
     }
 }
 
+void GanttModel::setGuesses(const QList<Micros> &guesses)
+{
+    for (qsizetype i = 0; i < m_groups.size(); ++i) {
+        m_groups[i].guess = guesses.value(i, -1);
+        m_latest = std::max(m_latest, m_groups[i].guess);
+    }
+}
+
 void GanttModel::keepLanes(const std::function<bool(const Lane &)> &keep)
 {
     for (Group &g : m_groups) {

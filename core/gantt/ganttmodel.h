@@ -60,6 +60,7 @@ public:
         Statistics stats;
         int concurrencyLimit = 0;
         Micros deadline = -1;
+        Micros guess = -1; // the class's prediction of the makespan, drawn beside it; -1 for none
         QList<Lane> lanes;
         QList<Span> spans; // by lane, each lane's spans in time order
         QList<Marker> markers;
@@ -69,6 +70,8 @@ public:
     // Rebuilds everything from the traces, one group per trace, in order. `deadlineMs` draws the
     // scenario's deadline line in every group.
     void setTraces(const QList<Trace> &traces, std::optional<double> deadlineMs = std::nullopt);
+    // What the class predicted each run's makespan to be (Run ▸ Predict), by run; -1 for none.
+    void setGuesses(const QList<Micros> &guesses);
     void clear() { m_groups.clear(); m_latest = 0; }
     // Hides the lanes `keep` turns down, in every group. What a group says of its run as a whole
     // (makespan, statistics, the caller's markers) stays; markers about a hidden task go.

@@ -286,6 +286,9 @@ QString GanttPainter::headerFacts(const GanttModel &model, int group, double wid
         int keep; // the higher, the longer it stays
     };
     QList<Fact> facts;
+    // The class's guess first: the dotted line across the lanes is this number.
+    if (g.guess >= 0)
+        facts.append({tr("guessed %1 (dotted line)").arg(humanDuration(g.guess)), 4});
     facts.append({tr("work %1").arg(humanDuration(g.stats.sum)), 1});
     facts.append({tr("longest task %1").arg(humanDuration(g.stats.longestTask)), 0});
     if (g.finished) {
@@ -531,6 +534,11 @@ void GanttPainter::paintMarkerLines(QPainter &p, const QRectF &plot, const Gantt
         p.setPen(QPen(m_theme.deadline, 2, Qt::DashDotLine));
         p.drawLine(QPointF(x, lanesTop), QPointF(x, bottom));
     }
+    if (g.guess >= 0) {
+        const double x = xOf(g.guess);
+        p.setPen(QPen(m_theme.guess, 3, Qt::DotLine));
+        p.drawLine(QPointF(x, lanesTop), QPointF(x, bottom));
+    }
     for (const Marker &m : g.markers) {
         if (m.kind == MarkerKind::Consumed)
             continue;
@@ -560,6 +568,7 @@ void GanttPainter::paintMarkers(QPainter &p, const QRectF &plot, const GanttMode
         p.setPen(m_theme.deadlineText);
         p.drawText(QRectF(xOf(g.deadline) + 4, lanesTop, 200, fm.height()), Qt::AlignLeft | Qt::AlignTop, tr("deadline"));
     }
+
     // The caller's own steps and pauses, above its marks: solid red while it holds the loop (as a
     // task's bar is), hatched while it awaits, named where the name fits.
     for (qsizetype i = 0; i < g.callerSpans.size(); ++i) {

@@ -53,9 +53,16 @@ void TimelineWidget::setFilter(const QString &text)
     rebuildModel();
 }
 
+void TimelineWidget::setGuesses(const QList<Micros> &guesses)
+{
+    m_guesses = guesses;
+    rebuildModel();
+}
+
 void TimelineWidget::rebuildModel()
 {
     m_model.setTraces(m_traces, m_deadlineMs);
+    m_model.setGuesses(m_guesses);
     m_totalLanes = m_model.laneCount();
     const LaneFilter filter(m_filter);
     if (!filter.isEmpty())

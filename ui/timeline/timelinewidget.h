@@ -26,6 +26,9 @@ public:
     // Shows these runs, one group each; keeps the zoom unless the view is fitted.
     void setTraces(const QList<Trace> &traces, std::optional<double> deadlineMs = std::nullopt);
     const GanttModel &model() const { return m_model; }
+    // The class's predictions of each run's makespan, by run, drawn as a line beside the truth
+    // until cleared with an empty list.
+    void setGuesses(const QList<Micros> &guesses);
     TimelineViewport *viewport() { return &m_viewport; }
     // Draws the moving "now" line of a live run; -1 hides it.
     void setNow(Micros now);
@@ -90,6 +93,7 @@ private:
     QString m_emptyText;
     QList<Trace> m_traces;
     std::optional<double> m_deadlineMs;
+    QList<Micros> m_guesses;
     QString m_filter;
     int m_totalLanes = 0;
     QString m_notice;
