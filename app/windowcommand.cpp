@@ -52,7 +52,7 @@ int windowCommand(const QStringList &arguments)
         {QStringLiteral("results"), QStringLiteral("The tab of results to show: statistics, insights, makespan, concurrency, waits or log."),
          QStringLiteral("TAB")},
         {QStringLiteral("present"), QStringLiteral("Open in presentation mode: the timeline, the lesson and the numbers, full screen (Esc leaves).")},
-        {QStringLiteral("code"), QStringLiteral("Show the asyncio code of the scenario in front of the editor.")},
+        {QStringLiteral("code"), QStringLiteral("Show the asyncio code of the scenario in front of the editor (with --present, in the timeline's place).")},
         {QStringLiteral("predict"), QStringLiteral("Run every compared strategy with these guesses of their makespans drawn beside them, "
                                                    "as Run ▸ Predict does: milliseconds, one per strategy, such as 3000,1500."),
          QStringLiteral("MS,...")},
@@ -94,11 +94,16 @@ int windowCommand(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("results")) && !window.showResults(parser.value(QStringLiteral("results"))))
         throw UsageError{QStringLiteral("--results: must be statistics, insights, makespan, concurrency, waits or log, not \"%1\"")
                              .arg(parser.value(QStringLiteral("results")))};
-    if (parser.isSet(QStringLiteral("code")))
+    const bool code = parser.isSet(QStringLiteral("code"));
+    const bool present = parser.isSet(QStringLiteral("present"));
+    if (code && !present)
         window.showCode();
     window.show();
-    if (parser.isSet(QStringLiteral("present")))
+    if (present) {
         window.setPresenting(true);
+        if (code)
+            window.toggleCode(); // the code in the timeline's place, as C does
+    }
 
     int status = Success;
     const QString screenshot = parser.value(QStringLiteral("screenshot"));

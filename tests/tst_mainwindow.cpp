@@ -252,8 +252,19 @@ void TestMainWindow::presentationModeShowsTheLessonAndEscLeaves()
     QVERIFY(finished.wait(20000));
     QVERIFY2(w.lessonBar()->text().contains(QStringLiteral("sequential 10.000 s, semaphore:3 4.000 s (2.50× faster), gather 1.000 s (10.00× faster)")),
              qPrintable(w.lessonBar()->text()));
-    QTest::keyClick(w.timeline(), Qt::Key_Escape);
+    // C puts the asyncio code in the timeline's place, large, and back.
+    QTest::keyClick(w.timeline(), Qt::Key_C);
+    QVERIFY(w.isPresentingCode());
+    auto *presented = w.findChild<CodePanel *>(QStringLiteral("presentedCode"));
+    QVERIFY(presented && presented->isVisible() && !w.timeline()->isVisible());
+    QVERIFY(presented->code().contains(QStringLiteral("asyncio.Semaphore(3)")));
+    QTest::keyClick(presented, Qt::Key_C);
+    QVERIFY(!w.isPresentingCode());
+    QVERIFY(w.timeline()->isVisible());
+    QTest::keyClick(w.timeline(), Qt::Key_C);
+    QTest::keyClick(presented, Qt::Key_Escape);
     QVERIFY(!w.isPresenting());
+    QVERIFY(w.timeline()->isVisible() && !presented->isVisible());
     QVERIFY(editorDock->isVisible());
     QVERIFY(w.menuBar()->isVisible());
     QVERIFY(!w.lessonBar()->isVisible());

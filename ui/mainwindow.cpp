@@ -90,6 +90,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_findBar = new FindBar(this);
     centreLayout->addWidget(m_findBar);
     centreLayout->addWidget(m_timeline, 1);
+    m_presentedCode = new CodePanel(&m_document, this);
+    m_presentedCode->setObjectName(QStringLiteral("presentedCode"));
+    m_presentedCode->hide();
+    centreLayout->addWidget(m_presentedCode, 1);
     setCentralWidget(centre);
     createDocks();
     createActions();
@@ -395,6 +399,10 @@ void MainWindow::createMenus()
     m_presentAction->setCheckable(true);
     m_presentAction->setToolTip(tr("The timeline, the lesson and the numbers only, large (P; Esc leaves)"));
     connect(m_presentAction, &QAction::triggered, this, [this](bool on) { setPresenting(on); });
+    QAction *code = view->addAction(tr("Show the asyncio &Code"));
+    code->setShortcut(QKeySequence(Qt::Key_C));
+    code->setToolTip(tr("The asyncio code of the scenario: in front of the editor, or in the timeline's place when presenting (C)"));
+    connect(code, &QAction::triggered, this, &MainWindow::toggleCode);
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
@@ -483,6 +491,23 @@ void MainWindow::showCode()
     dock->raise();
 }
 
+void MainWindow::toggleCode()
+{
+    if (!m_presenting) {
+        showCode();
+        return;
+    }
+    const bool toCode = !m_presentedCode->isVisible();
+    m_presentedCode->setVisible(toCode);
+    m_timeline->setVisible(!toCode);
+    (toCode ? static_cast<QWidget *>(m_presentedCode) : m_timeline)->setFocus();
+}
+
+bool MainWindow::isPresentingCode() const
+{
+    return m_presenting && m_presentedCode->isVisible();
+}
+
 void MainWindow::findTasks()
 {
     if (m_presenting)
@@ -521,6 +546,8 @@ void MainWindow::setPresenting(bool on)
         m_timeline->setFocus();
     } else {
         m_lessonBar->hide();
+        m_presentedCode->hide();
+        m_timeline->show();
         menuBar()->show();
         statusBar()->show();
         restoreState(m_layoutBeforePresenting);
@@ -551,6 +578,7 @@ void MainWindow::setThemeKind(Theme::Kind kind, bool remember)
     m_makespan->setTheme(theme);
     m_distribution->setTheme(theme);
     m_code->setTheme(theme);
+    m_presentedCode->setTheme(theme);
     if (remember)
         Settings::setTheme(Theme::kindName(kind));
 }

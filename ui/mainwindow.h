@@ -66,6 +66,9 @@ public:
     // False for a name that is none of those.
     // Brings the asyncio code panel in front of the editor.
     void showCode();
+    // C: the asyncio code in front of the editor; when presenting, instead of the timeline and back.
+    void toggleCode();
+    bool isPresentingCode() const;
     bool showResults(const QString &tab);
     // Saves a picture of the whole window.
     bool saveScreenshot(const QString &path, QString *error);
@@ -130,6 +133,7 @@ private:
     DistributionChart *m_distribution;
     InsightsPanel *m_insights;
     CodePanel *m_code;
+    CodePanel *m_presentedCode; // the same code, large, in the timeline's place while presenting
     QLabel *m_statistics;
     QTabWidget *m_bottomTabs;
     QTimer m_refresh;

@@ -28,6 +28,7 @@ QList<std::pair<QString, QList<Shortcut>>> Shortcuts::groups()
          {
              {tr("Ctrl+F"), tr("find tasks: filter lanes by name or state")},
              {tr("P"), tr("presentation mode: the timeline, the lesson and the numbers, large")},
+             {tr("C"), tr("the asyncio code: in front of the editor, or in the timeline's place when presenting")},
              {tr("F11"), tr("full screen")},
              {tr("Ctrl++ / Ctrl+−"), tr("zoom in / out")},
              {tr("Ctrl+L"), tr("show the log")},
