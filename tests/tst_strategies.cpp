@@ -365,9 +365,12 @@ void TestStrategies::waitingForTheGilIsItsOwnPhase()
                     gil += p.end - p.start;
                 QVERIFY(p.kind != PhaseKind::WaitCore);
             }
-            // Each waits while the other computes: about half of its 600 ms (without the GIL, none),
-            // with room for a real machine busy with something else.
-            QVERIFY2(ms(gil) >= 150 && ms(gil) <= 450, qPrintable(clockKindName(clock) + QStringLiteral(": %1 ms").arg(ms(gil))));
+            // Each waits while the other computes: about half of its 600 ms (without the GIL, none).
+            // On a real machine busy with something else the whole run stretches, and the waits with
+            // it: the bound is what the run leaves once the task's own 300 ms of work are done.
+            const double most = clock == ClockKind::Virtual ? 450 : ms(trace.makespan()) - 250;
+            QVERIFY2(ms(gil) >= 150 && ms(gil) <= most,
+                     qPrintable(clockKindName(clock) + QStringLiteral(": %1 ms of %2").arg(ms(gil)).arg(ms(trace.makespan()))));
         }
         const Statistics stats = Statistics::of(trace);
         QCOMPARE(stats.maxConcurrency, 1); // only one computes at any moment
