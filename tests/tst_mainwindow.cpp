@@ -32,6 +32,7 @@
 #include <QItemSelectionModel>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardPaths>
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void everyDockCanBeShownAgainFromTheViewMenu();
     void theCodePanelShowsTheAsyncioCodeAsTheScenarioChanges();
     void aPredictionIsDrawnBesideTheTruth();
+    void closingWhilePresentingKeepsTheDocksForNextTime();
     void theShortcutListNamesEveryKey();
     void theTimelinesKeysComeBeforeTheWindows();
     void chartsCoverEveryRunAndTabsDoNotMoveTheDock();
@@ -79,8 +81,10 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::init()
 {
-    // Each test starts as a clean start would: no unsaved work left by the test before.
+    // Each test starts as a clean start would: no unsaved work, layout or theme left by the test
+    // before (nor by a run of the tests that stopped half-way).
     Autosave::discard();
+    QSettings().clear();
 }
 
 void TestMainWindow::opensOnTheDemo()
@@ -368,6 +372,24 @@ void TestMainWindow::aPredictionIsDrawnBesideTheTruth()
     QVERIFY(finished.wait(20000));
     QCOMPARE(w.timeline()->model().groups()[0].guess, -1);
     QVERIFY(!w.statisticsText().contains(QStringLiteral("guessed")));
+}
+
+void TestMainWindow::closingWhilePresentingKeepsTheDocksForNextTime()
+{
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setPresenting(true);
+        QVERIFY(!w.findChild<QDockWidget *>(QStringLiteral("ScenarioDock"))->isVisible());
+        QVERIFY(w.close());
+    }
+    MainWindow next;
+    next.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&next));
+    QVERIFY(!next.isPresenting());
+    QVERIFY(next.findChild<QDockWidget *>(QStringLiteral("ScenarioDock"))->isVisible());
+    QVERIFY(next.findChild<QDockWidget *>(QStringLiteral("ResultsDock"))->isVisible());
 }
 
 void TestMainWindow::everyDockCanBeShownAgainFromTheViewMenu()

@@ -1014,6 +1014,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     stop();
+    // What is remembered is the window as it is used, not the presentation's hidden docks.
+    if (m_presenting)
+        setPresenting(false);
     Settings::setWindow(saveGeometry(), saveState(layoutVersion));
     // Closed normally: the work was saved or let go, so the copy goes. A copy from an earlier
     // session that nobody restored or let go yet is kept for the next start.
