@@ -39,14 +39,7 @@ public:
             : m_semaphore(semaphore)
         {
         }
-        bool await_ready()
-        {
-            if (m_semaphore.m_available > 0 && !m_semaphore.m_waiters.hasWaiters()) {
-                --m_semaphore.m_available;
-                return true;
-            }
-            return false;
-        }
+        bool await_ready() { return m_semaphore.tryAcquire(); }
         template<typename Promise>
         bool await_suspend(std::coroutine_handle<Promise> handle)
         {

@@ -46,15 +46,6 @@ Task<void> DbPool::checkout()
         }
         m_clock.cancelTimer(timer);
     }
-    ++m_checkedOut;
-}
-
-bool DbPool::tryCheckout()
-{
-    if (!m_slots.tryAcquire())
-        return false;
-    ++m_checkedOut;
-    return true;
 }
 
 std::unique_ptr<DbConnection> DbPool::take()
@@ -71,7 +62,6 @@ std::unique_ptr<DbConnection> DbPool::take()
 
 void DbPool::giveBack(std::unique_ptr<DbConnection> connection)
 {
-    --m_checkedOut;
     // Overflow connections are closed on return, as SQLAlchemy closes them: only `size` stay open.
     if (connection && static_cast<int>(m_idle.size()) < m_policy.size)
         m_idle.push_back(std::move(connection));

@@ -32,8 +32,7 @@ public:
     // came in time. Hand it to a Lease straight away.
     Task<void> checkout();
     // A checkout without waiting, when a connection is free and no task is waiting before this one.
-    bool tryCheckout();
-    int checkedOut() const { return m_checkedOut; }
+    bool tryCheckout() { return m_slots.tryAcquire(); }
 
     // A checkout and its connection (null on the virtual clock), given back when it ends.
     class Lease
@@ -59,7 +58,6 @@ private:
     std::optional<DatabaseTarget> m_target;
     Clock &m_clock;
     Semaphore m_slots;
-    int m_checkedOut = 0;
     std::vector<std::unique_ptr<DbConnection>> m_idle;
 };
 
