@@ -65,6 +65,7 @@ private Q_SLOTS:
     void projectorTextNeverShrinksWithItsLanes_data();
     void projectorTextNeverShrinksWithItsLanes();
     void hoveringNamesTheCallersStepsAndSumsTheGilTurns();
+    void hoveringATaskSaysWhatItGotBack();
     void theLegendWrapsAndNamesWhatIsShown();
     void headerFactsGiveWayWholeAndNeverCut();
     void aLiveHeaderCountsWhatRunsNow();
@@ -308,6 +309,22 @@ void TestTimeline::projectorTextNeverShrinksWithItsLanes()
     // And a run's lanes together are never shorter than a line, whatever the room: it scrolls.
     QVERIFY(10 * lh >= painter.legibleLaneHeight() - 0.01);
     QVERIFY(painter.legibleLaneHeight() >= QFontMetricsF(theme.font).ascent());
+}
+
+void TestTimeline::hoveringATaskSaysWhatItGotBack()
+{
+    TimelineWidget widget;
+    widget.resize(1200, 700);
+    Trace trace = runOn(ClockKind::Virtual, scenarioFrom(R"({"concviz": 1, "tasks": [{"name": "users", "kind": "db", "duration_ms": 200}]})"),
+                        QStringLiteral("gather"));
+    // What a real query on the demo database records.
+    trace.tasks[0].dbRows = 20;
+    trace.tasks[0].dbFirstRow = QStringLiteral("(1, 'Ada <b>')");
+    widget.setTraces({trace});
+    widget.fit();
+    const QRect caller = widget.callerRowRect(0);
+    const QString tip = widget.tooltipAt(QPoint(caller.center().x() / 2, caller.top() - 5));
+    QVERIFY2(tip.contains(QStringLiteral("20 rows, the first (1, 'Ada &lt;b&gt;')")), qPrintable(tip));
 }
 
 void TestTimeline::hoveringNamesTheCallersStepsAndSumsTheGilTurns()

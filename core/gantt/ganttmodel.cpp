@@ -35,7 +35,6 @@ void GanttModel::setTraces(const QList<Trace> &traces, std::optional<double> dea
             lane.name = t.name;
             lane.outcome = t.outcome;
             lane.error = t.error;
-            lane.result = t.resultSummary();
             lane.created = t.created;
             lane.start = t.start;
             lane.end = t.end;

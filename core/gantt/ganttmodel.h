@@ -37,7 +37,6 @@ public:
         QString name;
         Outcome outcome = Outcome::Pending;
         QString error;
-        QString result; // what it got back: TaskTrace::resultSummary()
         Micros created = -1;
         Micros start = -1;
         Micros end = -1;

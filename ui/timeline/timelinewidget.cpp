@@ -460,8 +460,13 @@ QString TimelineWidget::tooltipAt(const QPoint &pos) const
         const QString howMany = turns == 1 ? tr("in one turn") : tr("in all, %1 turns").arg(turns);
         html += QStringLiteral("<br/>%1: %2 %3").arg(phaseDescription(turnKind), humanDuration(turnsWaited), howMany);
     }
-    if (!lane.result.isEmpty())
-        html += QStringLiteral("<br/>%1").arg(lane.result.toHtmlEscaped());
+    // What it got back, worded only for the one lane hovered: every model rebuild of a live run
+    // would otherwise word it for every lane.
+    if (hit.group < m_traces.size() && lane.task < m_traces[hit.group].tasks.size()) {
+        const QString result = m_traces[hit.group].tasks[lane.task].resultSummary();
+        if (!result.isEmpty())
+            html += QStringLiteral("<br/>%1").arg(result.toHtmlEscaped());
+    }
     if (!lane.error.isEmpty())
         html += QStringLiteral("<br/><i>%1</i>").arg(lane.error.toHtmlEscaped());
     return html;
