@@ -162,12 +162,12 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     m_poolTimeout = new QLineEdit(this);
     m_poolTimeout->setObjectName(QStringLiteral("db_pool.timeout_ms"));
     m_poolTimeout->setToolTip(ScenarioFields::dbPoolTimeoutMs.help);
-    // One row: the three numbers of SQLAlchemy's pool read as one setting.
+    // Size and overflow on one row, read together as SQLAlchemy's pool is; the wait on its own row,
+    // so that nothing is cut off in a narrow editor.
     auto *pool = new QHBoxLayout;
     pool->addWidget(m_poolSize);
     pool->addWidget(m_poolOverflow);
-    pool->addWidget(new QLabel(tr("wait at most (ms)"), this));
-    pool->addWidget(m_poolTimeout, 1);
+    pool->addStretch();
     m_caller = new QLineEdit(this);
     m_caller->setObjectName(QStringLiteral("caller"));
     m_caller->setPlaceholderText(tr("none, or: prepare: blocking 300; main work: sleep 500"));
@@ -187,8 +187,10 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     form->addRow(tr("C&ores"), m_cores);
     form->addRow(tr("HTTP c&lient"), m_httpClient);
     form->addRow(tr("Connections per &host"), m_connections);
-    form->addRow(tr("Data&base"), m_database);
-    form->addRow(tr("Database poo&l"), pool);
+    form->addRow(tr("Dat&abase"), m_database);
+    // A row of two fields has no one field for a shortcut to go to: no mnemonic, or it shows as "&".
+    form->addRow(tr("Database pool (connections)"), pool);
+    form->addRow(tr("Pool &wait at most (ms)"), m_poolTimeout);
     form->addRow(tr("Caller's own ste&ps"), m_caller);
     layout->addLayout(form);
 
