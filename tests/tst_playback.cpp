@@ -1,6 +1,7 @@
 // Playback: the state of a run at any instant and the events to step between, checked against the
 // virtual clock's exact times for a semaphore, a queue, a database pool, as_completed and a blocked loop.
 
+#include "engine/pythonprogram.h"
 #include "gantt/runevents.h"
 #include "gantt/runstate.h"
 #include "testsupport.h"
@@ -58,6 +59,8 @@ private Q_SLOTS:
     void aBlockedLoopSaysWhoHoldsIt();
     void theCallersOwnStepIsWhereTheCallerIs();
     void longListsAreCutWithACount();
+    void theCodePanelFindsTheCallersLine_data();
+    void theCodePanelFindsTheCallersLine();
 };
 
 void TestPlayback::aSemaphoreSaysWhoHoldsItsPermits()
@@ -202,6 +205,33 @@ void TestPlayback::longListsAreCutWithACount()
     QCOMPARE(running->title, QStringLiteral("Running (40)"));
     QCOMPARE(running->lines.size(), 6);
     QCOMPARE(running->lines.last(), QStringLiteral("… and 35 more"));
+}
+
+void TestPlayback::theCodePanelFindsTheCallersLine_data()
+{
+    QTest::addColumn<QString>("strategy");
+    QTest::addColumn<QString>("step");
+    QTest::addColumn<QString>("line");
+    QTest::newRow("gather") << "gather" << "" << "await asyncio.gather(*tasks)";
+    QTest::newRow("semaphore: not the await inside limited()") << "semaphore:2" << "" << "await asyncio.gather(*tasks, return_exceptions=True)";
+    QTest::newRow("as_completed") << "as_completed" << "" << "await next_done";
+    QTest::newRow("queue: the join, after the puts") << "queue:2" << "" << "await queue.join()";
+    QTest::newRow("task_group") << "task_group" << "" << "async with asyncio.TaskGroup() as group:";
+    QTest::newRow("the caller's blocking step") << "gather" << "load config" << "time.sleep(0.3)";
+    QTest::newRow("a pause between batches") << "batches:1,pause=100" << "pause 100 ms" << "await asyncio.sleep(0.1)";
+}
+
+void TestPlayback::theCodePanelFindsTheCallersLine()
+{
+    QFETCH(QString, strategy);
+    QFETCH(QString, step);
+    QFETCH(QString, line);
+    const Scenario scenario = scenarioFrom(R"({"concviz": 1, "name": "code", "caller": [{"name": "load config", "kind": "blocking", "duration_ms": 300}],
+        "tasks": [{"name": "A", "kind": "sleep", "duration_ms": 1000}, {"name": "B", "kind": "sleep", "duration_ms": 500}]})");
+    const QString code = PythonProgram(scenario, test::strategy(strategy)).essentials();
+    const int at = PythonProgram::callerLine(code, step);
+    QVERIFY2(at >= 0, qPrintable(code));
+    QVERIFY2(code.split(u'\n').at(at).contains(line), qPrintable(code.split(u'\n').at(at)));
 }
 
 QTEST_GUILESS_MAIN(TestPlayback)

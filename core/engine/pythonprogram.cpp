@@ -939,6 +939,62 @@ QString PythonProgram::text() const
     return header() + settings() + helpers() + taskFunctions() + taskList() + runTask() + strategyCode() + runner();
 }
 
+int PythonProgram::callerLine(const QString &code, const QString &callerStep)
+{
+    const QStringList lines = code.split(u'\n');
+    auto indentOf = [](const QString &line) {
+        qsizetype n = 0;
+        while (n < line.size() && line[n] == u' ')
+            ++n;
+        return n;
+    };
+    if (!callerStep.isEmpty()) {
+        // A step is written as its announcement and then the call: "the caller: load config".
+        const QString say = pyString(QStringLiteral("the caller: ") + callerStep);
+        for (qsizetype i = 0; i + 1 < lines.size(); ++i)
+            if (lines[i].contains(say))
+                return static_cast<int>(i + 1);
+        if (callerStep.startsWith(QLatin1String("pause ")))
+            for (qsizetype i = 0; i < lines.size(); ++i)
+                if (lines[i].contains(QLatin1String("# a pause between batches")))
+                    return static_cast<int>(i);
+        return -1;
+    }
+    int found = -1;
+    int taskGroup = -1;
+    bool inMain = false;
+    qsizetype nestedIndent = -1; // the indent of a function defined inside main(), while in it
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString &line = lines[i];
+        if (line.startsWith(QLatin1String("async def main():"))) {
+            inMain = true;
+            continue;
+        }
+        if (!inMain || line.trimmed().isEmpty())
+            continue;
+        const qsizetype indent = indentOf(line);
+        if (indent == 0)
+            break;
+        if (nestedIndent >= 0 && indent > nestedIndent)
+            continue;
+        nestedIndent = -1;
+        const QString text = line.trimmed();
+        if (text.startsWith(QLatin1String("def ")) || text.startsWith(QLatin1String("async def "))) {
+            nestedIndent = indent;
+            continue;
+        }
+        const bool step = text.contains(QLatin1String("# awaits:")) || text.contains(QLatin1String("# blocks:"))
+            || text.contains(QLatin1String("# CPU work:")) || text.contains(QLatin1String("# a pause between batches"));
+        if (step)
+            continue;
+        if (text.contains(QLatin1String("await ")))
+            found = static_cast<int>(i);
+        else if (text.startsWith(QLatin1String("async with asyncio.TaskGroup")) && taskGroup < 0)
+            taskGroup = static_cast<int>(i);
+    }
+    return found >= 0 ? found : taskGroup;
+}
+
 QString PythonProgram::essentials() const
 {
     return (taskFunctions() + taskList() + strategyCode()).trimmed() + u'\n';

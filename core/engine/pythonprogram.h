@@ -22,6 +22,11 @@ public:
     // What a lesson is about, as the window's code panel shows it: the tasks and the strategy,
     // without the bookkeeping that records and prints what happened.
     QString essentials() const;
+    // The line (from 0) of `code`, a text() or essentials() of some program, where the caller is
+    // while its step `callerStep` runs (a caller step's name, or a pause "pause 100 ms"), or, with
+    // no step, where it awaits the strategy: the last await of `main()` outside the functions
+    // defined in it. -1 when there is no such line.
+    static int callerLine(const QString &code, const QString &callerStep);
 
 private:
     QString header() const;
