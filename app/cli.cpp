@@ -96,6 +96,15 @@ int intOption(const QString &name, const QString &value, int min, int max)
     return n;
 }
 
+double millisOption(const QString &name, const QString &value)
+{
+    bool ok = false;
+    const double ms = value.trimmed().toDouble(&ok);
+    if (!ok || !(ms >= 0 && ms <= 86400000))
+        throw UsageError{QStringLiteral("--%1: must be a time in milliseconds from 0 to 86400000, not \"%2\"").arg(name, value)};
+    return ms;
+}
+
 } // namespace concviz::cli
 
 #include "engine/comparison.h"

@@ -39,6 +39,8 @@ void writeOutput(const QString &path, const QByteArray &data);
 void writeOutputWith(const QString &path, const std::function<bool(QIODevice &)> &write);
 // A whole number option within bounds. Throws UsageError.
 int intOption(const QString &name, const QString &value, int min, int max);
+// A time in milliseconds, from 0 to a day, fractions allowed. Throws UsageError.
+double millisOption(const QString &name, const QString &value);
 
 } // namespace concviz::cli
 

@@ -24,6 +24,9 @@ int renderCommand(const QStringList &arguments)
         {QStringLiteral("width"), QStringLiteral("Width in pixels (default 1600)."), QStringLiteral("W"), QStringLiteral("1600")},
         {QStringLiteral("height"), QStringLiteral("Height in pixels (default: what the lanes need)."), QStringLiteral("H")},
         {QStringLiteral("theme"), QStringLiteral("light (default), dark or projector."), QStringLiteral("NAME"), QStringLiteral("light")},
+        {QStringLiteral("at"), QStringLiteral("Draw the runs as played back to MS milliseconds: the rest greyed, and below them what "
+                                              "was true then (the loop, the caller, permits, the queue, pools, tasks)."),
+         QStringLiteral("MS")},
     });
     if (!parseCommand(parser, QStringLiteral("concviz render"), arguments))
         return Success;
@@ -35,6 +38,7 @@ int renderCommand(const QStringList &arguments)
         throw UsageError{QStringLiteral("--theme: must be light, dark or projector, not \"%1\"").arg(parser.value(QStringLiteral("theme")))};
     const int width = intOption(QStringLiteral("width"), parser.value(QStringLiteral("width")), 320, 20000);
     const ClockKind clock = parseClock(parser.value(QStringLiteral("clock")));
+    const Micros at = parser.isSet(QStringLiteral("at")) ? fromMs(millisOption(QStringLiteral("at"), parser.value(QStringLiteral("at")))) : -1;
     const Scenario scenario = loadScenario(parser.positionalArguments().value(0));
     int signal = 0;
     const QList<Trace> traces = executeRuns(scenario, strategiesToCompare(parser, scenario), clock, &signal);
@@ -45,11 +49,14 @@ int renderCommand(const QStringList &arguments)
     GanttModel model;
     model.setTraces(traces, scenario.deadlineMs);
     const Theme theme = Theme::make(Theme::kindFromName(parser.value(QStringLiteral("theme"))), QGuiApplication::palette());
-    QSize size = naturalExportSize(model, theme, width);
+    PlaybackInstant instant;
+    if (at >= 0)
+        instant = {at, traces};
+    QSize size = naturalExportSize(model, theme, width, instant);
     if (parser.isSet(QStringLiteral("height")))
         size.setHeight(intOption(QStringLiteral("height"), parser.value(QStringLiteral("height")), 200, 20000));
     QString error;
-    if (!exportTimeline(model, theme, out, size, &error))
+    if (!exportTimeline(model, theme, out, size, &error, instant))
         throw UsageError{error};
     return Success;
 }

@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "appicon.h"
 #include "mainwindow.h"
+#include "playback/playbackbar.h"
 #include "timeline/timelinewidget.h"
 
 #include <QApplication>
@@ -56,6 +57,9 @@ int windowCommand(const QStringList &arguments)
         {QStringLiteral("predict"), QStringLiteral("Run every compared strategy with these guesses of their makespans drawn beside them, "
                                                    "as Run ▸ Predict does: milliseconds, one per strategy, such as 3000,1500."),
          QStringLiteral("MS,...")},
+        {QStringLiteral("at"), QStringLiteral("Run the scenario, then play it back paused at MS milliseconds, as K and the arrows do: "
+                                              "the state panel, the caller's line in the code, the future greyed."),
+         QStringLiteral("MS")},
     });
     if (!parseCommand(parser, QStringLiteral("concviz"), arguments))
         return Success;
@@ -76,6 +80,9 @@ int windowCommand(const QStringList &arguments)
             guesses << ms;
         }
     }
+
+    const bool playback = parser.isSet(QStringLiteral("at"));
+    const Micros at = playback ? fromMs(millisOption(QStringLiteral("at"), parser.value(QStringLiteral("at")))) : -1;
 
     // The desktop entry (resources/concviz.desktop) names the icon a task bar shows.
     QGuiApplication::setDesktopFileName(QStringLiteral("concviz"));
@@ -118,9 +125,13 @@ int windowCommand(const QStringList &arguments)
         if (scripted)
             QApplication::quit();
     };
-    if (parser.isSet(QStringLiteral("run")) || !guesses.isEmpty()) {
+    if (parser.isSet(QStringLiteral("run")) || !guesses.isEmpty() || playback) {
         // Let the finished run paint once before the picture is taken.
-        QObject::connect(&window, &MainWindow::runsFinished, &window, [&] { QTimer::singleShot(300, &window, finish); });
+        QObject::connect(&window, &MainWindow::runsFinished, &window, [&] {
+            if (playback && window.startPlayback())
+                window.playbackBar()->setPosition(at);
+            QTimer::singleShot(300, &window, finish);
+        });
         QTimer::singleShot(200, &window, [&] {
             if (!guesses.isEmpty())
                 window.runWithGuesses(guesses);

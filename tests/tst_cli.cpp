@@ -58,6 +58,7 @@ private Q_SLOTS:
     void ctrlCStopsAQueueRunWhileATaskEnds();
     void renderDrawsTheComparisonWithNoWindow_data();
     void renderDrawsTheComparisonWithNoWindow();
+    void renderAtAnInstantDrawsWhatWasTrueThen();
     void theWindowRunsAndTakesAScreenshot();
 };
 
@@ -304,6 +305,33 @@ void TestCli::renderDrawsTheComparisonWithNoWindow()
     const Result bad = concviz({QStringLiteral("render"), QStringLiteral("--out"), dir.filePath(QStringLiteral("chart.txt"))});
     QCOMPARE(bad.exitCode, 2);
     QVERIFY(bad.err.contains(QStringLiteral("must end in .png, .svg or .pdf")));
+}
+
+void TestCli::renderAtAnInstantDrawsWhatWasTrueThen()
+{
+    QTemporaryDir dir;
+    const QString svg = dir.filePath(QStringLiteral("at.svg"));
+    const Result r = concviz({QStringLiteral("render"), example("semaphore.json"), QStringLiteral("--at"), QStringLiteral("1200"),
+                              QStringLiteral("--out"), svg});
+    QCOMPARE(r.exitCode, 0);
+    QFile f(svg);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    // The playhead's time, and under the runs the state at it: the semaphore's holders in its run.
+    QVERIFY(text.contains(QStringLiteral(">1.200 s<")));
+    QVERIFY(text.contains(QStringLiteral("semaphore:3 at 1.200 s")));
+    QVERIFY(text.contains(QStringLiteral("Semaphore: 3 of 3 permits in use:")));
+    QVERIFY(text.contains(QStringLiteral("request#4 · request#5 · request#6")));
+    // A picture of an instant is taller than one of the run alone: the state is under it.
+    const QString plain = dir.filePath(QStringLiteral("plain.png"));
+    const QString at = dir.filePath(QStringLiteral("at.png"));
+    QCOMPARE(concviz({QStringLiteral("render"), example("semaphore.json"), QStringLiteral("--out"), plain}).exitCode, 0);
+    QCOMPARE(concviz({QStringLiteral("render"), example("semaphore.json"), QStringLiteral("--at"), QStringLiteral("0"), QStringLiteral("--out"), at}).exitCode, 0);
+    QVERIFY(QImage(at).height() > QImage(plain).height() + 100);
+    const Result bad = concviz({QStringLiteral("render"), example("semaphore.json"), QStringLiteral("--at"), QStringLiteral("soon"),
+                                QStringLiteral("--out"), at});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains(QStringLiteral("--at: must be a time in milliseconds from 0 to 86400000, not \"soon\"")), qPrintable(bad.err));
 }
 
 void TestCli::theWindowRunsAndTakesAScreenshot()

@@ -12,6 +12,8 @@
 #include "insightspanel.h"
 #include "codepanel.h"
 #include "mainwindow.h"
+#include "playback/playbackbar.h"
+#include "playback/statepanel.h"
 #include "predictdialog.h"
 #include "engine/comparison.h"
 #include "scenario/examples.h"
@@ -35,6 +37,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -69,6 +72,7 @@ private Q_SLOTS:
     void theEditorShowsALongStrategyWholeOnAProjector();
     void theWindowFitsTheScreenInEveryTheme_data();
     void theWindowFitsTheScreenInEveryTheme();
+    void playbackStepsThroughARunAndBack();
 };
 
 void TestMainWindow::initTestCase()
@@ -543,6 +547,62 @@ void TestMainWindow::theWindowFitsTheScreenInEveryTheme()
     QVERIFY2(w.rect().contains(inWindow), qPrintable(QStringLiteral("%1,%2 %3x%4").arg(inWindow.x()).arg(inWindow.y()).arg(inWindow.width()).arg(inWindow.height())));
     QVERIFY2(!statistics->verticalScrollBar()->isVisible() || statistics->verticalScrollBar()->maximum() == 0,
              qPrintable(QStringLiteral("the statistics scroll by %1 px").arg(statistics->verticalScrollBar()->maximum())));
+}
+
+void TestMainWindow::playbackStepsThroughARunAndBack()
+{
+    MainWindow w;
+    w.setClock(ClockKind::Virtual, false);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openFile(QStringLiteral(CONCVIZ_SOURCE_DIR "/resources/scenarios/semaphore.json")));
+    QVERIFY(!w.startPlayback()); // nothing to play back yet
+    QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("Run the scenario first")), qPrintable(w.statusBar()->currentMessage()));
+    QSignalSpy finished(&w, &MainWindow::runsFinished);
+    w.run(true);
+    QVERIFY(finished.wait(20000));
+    const QImage before = w.timeline()->grab().toImage();
+
+    QVERIFY(w.startPlayback());
+    QVERIFY(w.playbackBar()->isVisible());
+    QCOMPARE(w.timeline()->playhead(), 0);
+    // At the start the future is all greyed.
+    QVERIFY(w.timeline()->grab().toImage() != before);
+    w.timeline()->setFocus();
+    QTest::keyClick(w.timeline(), Qt::Key_Right);
+    QCOMPARE(w.playbackBar()->position(), fromMs(1000));
+    QCOMPARE(w.timeline()->playhead(), fromMs(1000));
+    QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("request#1 done in 1.000 s")), qPrintable(w.statusBar()->currentMessage()));
+    const QString state = w.statePanel()->text();
+    QVERIFY2(state.contains(QStringLiteral("Semaphore: 3 of 3 permits in use:</b> request#4 · request#5 · request#6")), qPrintable(state));
+    QVERIFY2(state.contains(QStringLiteral("Done (3 of 10)")), qPrintable(state));
+    // The code marks where the caller is: awaiting the gather of the limited tasks.
+    const int line = w.codePanel()->callerLine();
+    QVERIFY(line >= 0);
+    QVERIFY2(w.codePanel()->code().split(u'\n').at(line).contains(QStringLiteral("await asyncio.gather(")), qPrintable(w.codePanel()->code()));
+    QTest::keyClick(w.timeline(), Qt::Key_Right);
+    QCOMPARE(w.playbackBar()->position(), fromMs(2000));
+    QTest::keyClick(w.timeline(), Qt::Key_Left);
+    QTest::keyClick(w.timeline(), Qt::Key_Left);
+    QCOMPARE(w.playbackBar()->position(), 0);
+    // In the editor the arrows stay the editor's.
+    w.editor()->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right);
+    QCOMPARE(w.playbackBar()->position(), 0);
+    // Playing moves on by itself, and stops at the end.
+    w.playbackBar()->setSpeed(10);
+    w.playbackBar()->play();
+    QTRY_VERIFY_WITH_TIMEOUT(w.playbackBar()->position() > fromMs(1000), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.playbackBar()->isPlaying(), 10000);
+    QCOMPARE(w.playbackBar()->position(), fromMs(10000));
+    QVERIFY(w.statePanel()->text().contains(QStringLiteral("closed: the run is over")));
+
+    w.timeline()->setFocus();
+    QTest::keyClick(w.timeline(), Qt::Key_Escape);
+    QVERIFY(!w.isPlayingBack());
+    QVERIFY(!w.playbackBar()->isVisible());
+    QCOMPARE(w.timeline()->playhead(), -1);
+    QCOMPARE(w.codePanel()->callerLine(), -1);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -203,8 +203,10 @@ void TestPlayback::longListsAreCutWithACount()
     const auto running = std::find_if(sections.begin(), sections.end(), [](const RunState::Section &s) { return s.title.startsWith(QStringLiteral("Running")); });
     QVERIFY(running != sections.end());
     QCOMPARE(running->title, QStringLiteral("Running (40)"));
-    QCOMPARE(running->lines.size(), 6);
-    QCOMPARE(running->lines.last(), QStringLiteral("… and 35 more"));
+    // Tasks doing the same share a line.
+    QCOMPARE(running->lines, list({"t#1, t#2, t#3, t#4, t#5", "… and 35 more"}));
+    const RunState done = RunState::at(trace, 100000);
+    QCOMPARE(done.sections(trace, 2).last().lines, list({"✓ done at 100 ms: t#1, t#2", "… and 38 more"}));
 }
 
 void TestPlayback::theCodePanelFindsTheCallersLine_data()

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollBar>
+#include <QTextBlock>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -58,6 +59,34 @@ void CodePanel::setTheme(const Theme &theme)
     palette.setColor(QPalette::Text, theme.text);
     m_text->setPalette(palette);
     m_highlighter->setTheme(theme);
+    // The playhead's colour, faint enough for the code's colours to stay readable on it.
+    m_callerColour = theme.nowLine;
+    m_callerColour.setAlpha(60);
+}
+
+void CodePanel::showCaller(const std::optional<QString> &step)
+{
+    m_callerLine = step ? PythonProgram::callerLine(code(), *step) : -1;
+    QList<QTextEdit::ExtraSelection> marks;
+    if (m_callerLine >= 0) {
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = QTextCursor(m_text->document()->findBlockByNumber(m_callerLine));
+        mark.format.setBackground(m_callerColour);
+        mark.format.setProperty(QTextFormat::FullWidthSelection, true);
+        marks.append(mark);
+        // In sight: the text scrolls only when the line is out of view.
+        m_text->setTextCursor(mark.cursor);
+        m_text->ensureCursorVisible();
+    }
+    m_text->setExtraSelections(marks);
+}
+
+void CodePanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // A dock that shrank (playback makes room for its state) keeps the caller's line in sight.
+    if (m_callerLine >= 0)
+        m_text->ensureCursorVisible();
 }
 
 QString CodePanel::code() const

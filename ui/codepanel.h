@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QColor>
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 class QPlainTextEdit;
@@ -26,6 +29,14 @@ public:
     QString code() const;
     // Puts the whole runnable program on the clipboard.
     void copy();
+    // Marks the line the caller is at during playback: in its step `step` (a caller step's name or
+    // a pause), or, with an empty step, awaiting the strategy. std::nullopt takes the mark away.
+    void showCaller(const std::optional<QString> &step);
+    // The line marked, from 0; -1 for none.
+    int callerLine() const { return m_callerLine; }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void refresh();
@@ -34,6 +45,8 @@ private:
     QLabel *m_title;
     QPlainTextEdit *m_text;
     PythonHighlighter *m_highlighter;
+    QColor m_callerColour;
+    int m_callerLine = -1;
 };
 
 } // namespace concviz

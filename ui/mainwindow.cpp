@@ -12,6 +12,9 @@
 #include "eventlog.h"
 #include "findbar.h"
 #include "insightspanel.h"
+#include "playback/playbackbar.h"
+#include "playback/statepanel.h"
+#include "gantt/runstate.h"
 #include "lessonbar.h"
 #include "predictdialog.h"
 #include "shortcutsdialog.h"
@@ -89,6 +92,9 @@ MainWindow::MainWindow(QWidget *parent)
     centreLayout->addWidget(m_lessonBar);
     m_findBar = new FindBar(this);
     centreLayout->addWidget(m_findBar);
+    m_playback = new PlaybackBar(this);
+    m_playback->hide();
+    centreLayout->addWidget(m_playback);
     centreLayout->addWidget(m_timeline, 1);
     m_presentedCode = new CodePanel(&m_document, this);
     m_presentedCode->setObjectName(QStringLiteral("presentedCode"));
@@ -105,6 +111,20 @@ MainWindow::MainWindow(QWidget *parent)
         for (QAction *a : menu->actions())
             if (!a->shortcut().isEmpty())
                 addAction(a);
+    // Stepping between events takes the arrows only where the timeline and playback are: in the
+    // editor they still move the cursor.
+    m_nextEventAction->setShortcut(QKeySequence(Qt::Key_Right));
+    m_previousEventAction->setShortcut(QKeySequence(Qt::Key_Left));
+    for (QAction *a : {m_nextEventAction, m_previousEventAction}) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        centre->addAction(a);
+    }
+    connect(m_playback, &PlaybackBar::positionChanged, this, &MainWindow::onPlaybackPosition);
+    connect(m_playback, &PlaybackBar::closeRequested, this, &MainWindow::leavePlayback);
+    connect(m_timeline, &TimelineWidget::playheadDragged, m_playback, [this](Micros t) {
+        m_playback->pause();
+        m_playback->setPosition(t);
+    });
     connect(m_findBar, &FindBar::filterChanged, this, [this](const QString &text) {
         m_timeline->setFilter(text);
         m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
@@ -282,6 +302,10 @@ void MainWindow::createDocks()
     m_bottomTabs->addTab(scrolled(m_concurrency), tr("Concurrency"));
     m_bottomTabs->addTab(scrolled(m_distribution), tr("Waits"));
     m_bottomTabs->addTab(m_log, tr("Log"));
+    // What is true at playback's instant, in front while playing back: the full width holds a
+    // column per run.
+    m_state = new StatePanel(this);
+    m_bottomTabs->addTab(m_state, tr("State"));
     auto *bottomDock = new QDockWidget(tr("Results"), this);
     bottomDock->setObjectName(QStringLiteral("ResultsDock"));
     bottomDock->setWidget(m_bottomTabs);
@@ -313,7 +337,31 @@ void MainWindow::createActions()
     m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_stopAction->setEnabled(false);
     // Esc first leaves presentation mode (the action stays enabled while presenting for that).
-    connect(m_stopAction, &QAction::triggered, this, [this] { m_presenting ? setPresenting(false) : stop(); });
+    connect(m_stopAction, &QAction::triggered, this, [this] {
+        if (m_presenting)
+            setPresenting(false);
+        else if (isPlayingBack())
+            leavePlayback();
+        else
+            stop();
+    });
+
+    m_playAction = new QAction(tr("Play &Back the Run"), this);
+    m_playAction->setIconText(tr("Play Back"));
+    m_playAction->setShortcut(QKeySequence(Qt::Key_K));
+    m_playAction->setToolTip(tr("Play the finished run back, pause it, step through it (K; ← → step, Esc leaves)"));
+    connect(m_playAction, &QAction::triggered, this, [this] {
+        if (isPlayingBack())
+            m_playback->togglePlaying();
+        else if (startPlayback())
+            m_playback->play();
+    });
+    m_nextEventAction = new QAction(tr("&Next Event"), this);
+    m_nextEventAction->setEnabled(false);
+    connect(m_nextEventAction, &QAction::triggered, this, [this] { m_playback->stepForward(); });
+    m_previousEventAction = new QAction(tr("Pre&vious Event"), this);
+    m_previousEventAction->setEnabled(false);
+    connect(m_previousEventAction, &QAction::triggered, this, [this] { m_playback->stepBack(); });
 
     m_virtualAction = new QAction(tr("&Virtual clock (instant, exact times)"), this);
     m_virtualAction->setCheckable(true);
@@ -384,6 +432,8 @@ void MainWindow::createMenus()
     QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
     runMenu->addActions({m_runAction, m_runAllAction, m_predictAction, m_runOneAction, m_stopAction});
     runMenu->addSeparator();
+    runMenu->addActions({m_playAction, m_nextEventAction, m_previousEventAction});
+    runMenu->addSeparator();
     runMenu->addAction(m_virtualAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -426,7 +476,7 @@ void MainWindow::createMenus()
     QToolBar *bar = addToolBar(tr("Run"));
     bar->setObjectName(QStringLiteral("RunToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    bar->addActions({m_runAction, m_runAllAction, m_stopAction});
+    bar->addActions({m_runAction, m_runAllAction, m_stopAction, m_playAction});
     bar->addSeparator();
     bar->addAction(m_virtualAction);
     bar->addSeparator();
@@ -542,6 +592,7 @@ void MainWindow::setPresenting(bool on)
         m_findBar->hide();
         m_lessonBar->show();
         m_stopAction->setEnabled(true); // Esc leaves
+        showPlaybackWhilePresenting(true);
         showFullScreen();
         m_timeline->setFocus();
     } else {
@@ -650,6 +701,7 @@ void MainWindow::run(bool allCompared)
 {
     if (m_runs->isRunning())
         return;
+    leavePlayback();
     const Scenario &s = m_document.scenario();
     m_runStrategies = allCompared ? s.compareOrDefault() : QList<StrategySpec>{s.strategy};
     m_guesses.clear();
@@ -667,6 +719,7 @@ void MainWindow::run(bool allCompared)
     m_runAllAction->setEnabled(false);
     m_predictAction->setEnabled(false);
     m_runOneAction->setEnabled(false);
+    m_playAction->setEnabled(false);
     m_stopAction->setEnabled(true);
     statusBar()->showMessage(tr("Running on the %1 clock… (Esc stops)").arg(clockKindName(m_clock)));
     m_refresh.start();
@@ -749,6 +802,7 @@ void MainWindow::onRunsFinished(bool stopped)
     m_predictAction->setEnabled(true);
     m_runOneAction->setEnabled(true);
     m_stopAction->setEnabled(m_presenting);
+    m_playAction->setEnabled(true);
     m_lessonBar->setHeadline(headline(traces));
     m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
     if (!m_runError.isEmpty())
@@ -758,6 +812,89 @@ void MainWindow::onRunsFinished(bool stopped)
     else
         statusBar()->showMessage(stopped ? tr("Stopped") : tr("Done"), 5000);
     Q_EMIT runsFinished();
+}
+
+bool MainWindow::startPlayback()
+{
+    const QList<Trace> traces = m_runs->traces();
+    if (m_runs->isRunning() || traces.isEmpty()) {
+        statusBar()->showMessage(m_runs->isRunning() ? tr("Wait for the run to finish, then play it back (K)")
+                                                     : tr("Run the scenario first (F5), then play it back (K)"), 5000);
+        return false;
+    }
+    m_state->setTraces(traces);
+    m_playingBack = true;
+    m_playback->setTraces(traces);
+    m_playback->show();
+    if (m_bottomTabs->currentWidget() != m_state)
+        m_tabBeforePlayback = m_bottomTabs->currentIndex();
+    m_bottomTabs->setCurrentWidget(m_state);
+    showPlaybackWhilePresenting(true);
+    // Room for the state's lines without hiding the timeline it describes.
+    auto *results = findChild<QDockWidget *>(QStringLiteral("ResultsDock"));
+    if (results && results->isVisible() && results->height() < height() / 3)
+        resizeDocks({results}, {height() / 3}, Qt::Vertical);
+    m_nextEventAction->setEnabled(true);
+    m_previousEventAction->setEnabled(true);
+    m_stopAction->setEnabled(true);
+    onPlaybackPosition(m_playback->position());
+    m_timeline->setFocus();
+    return true;
+}
+
+void MainWindow::leavePlayback()
+{
+    if (!isPlayingBack())
+        return;
+    showPlaybackWhilePresenting(false);
+    m_playingBack = false;
+    m_playback->pause();
+    m_playback->hide();
+    if (m_bottomTabs->currentWidget() == m_state)
+        m_bottomTabs->setCurrentIndex(m_tabBeforePlayback);
+    m_timeline->setPlayhead(-1);
+    m_code->showCaller(std::nullopt);
+    m_presentedCode->showCaller(std::nullopt);
+    m_nextEventAction->setEnabled(false);
+    m_previousEventAction->setEnabled(false);
+    m_stopAction->setEnabled(m_presenting || m_runs->isRunning());
+    statusBar()->clearMessage();
+}
+
+void MainWindow::showPlaybackWhilePresenting(bool show)
+{
+    // The room needs the state and the event's name as much as the bars while stepping through.
+    if (!m_presenting || !m_playingBack)
+        return;
+    if (auto *results = findChild<QDockWidget *>(QStringLiteral("ResultsDock")))
+        results->setVisible(show);
+    statusBar()->setVisible(show);
+}
+
+bool MainWindow::isPlayingBack() const
+{
+    return m_playingBack;
+}
+
+void MainWindow::onPlaybackPosition(Micros time)
+{
+    m_timeline->setPlayhead(time);
+    m_state->setTime(time);
+    // The code shows one strategy, the scenario's own: its run, when it was among those played.
+    const QList<Trace> traces = m_runs->traces();
+    const QString own = m_document.scenario().strategy.toString();
+    const auto run = std::find_if(traces.begin(), traces.end(), [&own](const Trace &t) { return t.strategy == own; });
+    std::optional<QString> caller;
+    if (run != traces.end()) {
+        const RunState state = RunState::at(*run, time);
+        if (!state.over)
+            caller = state.callerSpan >= 0 ? run->callerSpans[state.callerSpan].label : QString();
+    }
+    m_code->showCaller(caller);
+    m_presentedCode->showCaller(caller);
+    const QString happened = m_playback->eventText();
+    statusBar()->showMessage(happened.isEmpty() ? tr("%1: nothing happens at this instant (→ next event, ← previous)").arg(humanDuration(time))
+                                                : tr("%1: %2").arg(humanDuration(time), happened));
 }
 
 QString MainWindow::guessesBesideTruth(const QList<Trace> &traces) const

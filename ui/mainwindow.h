@@ -24,6 +24,8 @@ class DistributionChart;
 class InsightsPanel;
 class EventLog;
 class MakespanChart;
+class PlaybackBar;
+class StatePanel;
 class Comparison;
 class ScenarioEditor;
 class TimelineWidget;
@@ -62,14 +64,24 @@ public:
     // The layout of docks and bars as a first start has it.
     void resetLayout();
     void showShortcuts();
-    // Brings a tab of the results forward: statistics, makespan, concurrency, waits or log.
-    // False for a name that is none of those.
     // Brings the asyncio code panel in front of the editor.
     void showCode();
     // C: the asyncio code in front of the editor; when presenting, instead of the timeline and back.
     void toggleCode();
     bool isPresentingCode() const;
+    // Brings a tab of the results forward: statistics, makespan, concurrency, waits or log.
+    // False for a name that is none of those.
     bool showResults(const QString &tab);
+    // Run ▸ Play Back (K): the finished runs from their start, paused, with the state at the
+    // instant beside them and the caller's line marked in the code; K plays and pauses, ← and →
+    // step between events, the time axis scrubs, Esc leaves. False, with a word in the status bar,
+    // when there is no finished run to play back.
+    bool startPlayback();
+    void leavePlayback();
+    bool isPlayingBack() const;
+    PlaybackBar *playbackBar() { return m_playback; }
+    StatePanel *statePanel() { return m_state; }
+    CodePanel *codePanel() { return m_code; }
     // Saves a picture of the whole window.
     bool saveScreenshot(const QString &path, QString *error);
     // Errors go to the status bar and lastError() instead of a dialog (for scripted use and tests).
@@ -122,6 +134,9 @@ private:
     void showError(const QString &title, const QString &text);
     void onTaskClicked(int group, int lane);
     void applyPalette();
+    void onPlaybackPosition(Micros time);
+    // While presenting, playback brings the state and the status line (with the event's name) back.
+    void showPlaybackWhilePresenting(bool show);
 
     ScenarioDocument m_document;
     Comparison *m_runs;
@@ -135,6 +150,10 @@ private:
     CodePanel *m_code;
     CodePanel *m_presentedCode; // the same code, large, in the timeline's place while presenting
     QLabel *m_statistics;
+    PlaybackBar *m_playback;
+    StatePanel *m_state;
+    int m_tabBeforePlayback = 0;
+    bool m_playingBack = false;
     QTabWidget *m_bottomTabs;
     QTimer m_refresh;
     bool m_dirty = false;
@@ -167,6 +186,9 @@ private:
     QAction *m_stopAction = nullptr;
     QAction *m_virtualAction = nullptr;
     QAction *m_presentAction = nullptr;
+    QAction *m_playAction = nullptr;
+    QAction *m_nextEventAction = nullptr;
+    QAction *m_previousEventAction = nullptr;
     QAction *m_fullScreenAction = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -18,7 +18,7 @@ class Shortcuts
     Q_DECLARE_TR_FUNCTIONS(Shortcuts)
 
 public:
-    // In groups: running, the timeline (once clicked), the window.
+    // In groups: running, playback, the timeline (once clicked), the window.
     static QList<std::pair<QString, QList<Shortcut>>> groups();
 };
 

@@ -74,12 +74,29 @@ QStringList capped(const QStringList &lines, int maxNames)
     return out;
 }
 
+// Tasks doing the same thing share a line: "waiting for a semaphore permit: C, D, E", in the order
+// each thing first appears; at most `maxNames` names in all, then "… and 9 more".
 QStringList taskLines(const Trace &trace, const QList<RunState::TaskAt> &tasks, int maxNames)
 {
+    QStringList details;
+    QList<QStringList> names;
+    for (qsizetype i = 0; i < tasks.size() && i < maxNames; ++i) {
+        qsizetype at = details.indexOf(tasks[i].detail);
+        if (at < 0) {
+            at = details.size();
+            details << tasks[i].detail;
+            names.append(QStringList());
+        }
+        names[at] << trace.tasks[tasks[i].task].name;
+    }
     QStringList lines;
-    for (const RunState::TaskAt &t : tasks)
-        lines << (t.detail.isEmpty() ? trace.tasks[t.task].name : trace.tasks[t.task].name + QStringLiteral(": ") + t.detail);
-    return capped(lines, maxNames);
+    for (qsizetype i = 0; i < details.size(); ++i) {
+        const QString joined = names[i].join(QStringLiteral(", "));
+        lines << (details[i].isEmpty() ? joined : details[i] + QStringLiteral(": ") + joined);
+    }
+    if (tasks.size() > maxNames)
+        lines << tr("… and %1 more").arg(tasks.size() - maxNames);
+    return lines;
 }
 
 QStringList holderLines(const Trace &trace, const QList<int> &tasks, int maxNames)
@@ -221,14 +238,14 @@ RunState RunState::at(const Trace &trace, Micros time)
     else if (s.over)
         s.loop = tr("closed: the run is over");
     else
-        s.loop = tr("idle in select(): waiting for the next timer or socket");
+        s.loop = tr("idle, waiting for a timer or a socket");
     return s;
 }
 
 QList<RunState::Section> RunState::sections(const Trace &trace, int maxNames) const
 {
     QList<Section> out;
-    out.append({tr("At %1 (%2)").arg(humanDuration(time), trace.strategy), {}});
+    out.append({tr("%1 at %2").arg(trace.strategy, humanDuration(time)), {}});
     out.append({tr("Event loop"), {loop}});
     out.append({tr("Caller"), {caller}});
     if (permits.applies)

@@ -219,8 +219,12 @@ void GanttPainter::paint(QPainter &p, const QRect &rect, const GanttModel &model
             paintLanes(p, plot, g, gi, top, layout, o);
         }
         paintMarkers(p, plot, g, top, lanesBottom, layout.callerHeight(), o);
+        if (o.playhead >= 0)
+            paintFuture(p, plot, top + layout.headerHeight(), lanesBottom + layout.callerHeight(), o);
         paintGroupHeader(p, plot, rect, model, gi, top, o);
     }
+    if (o.playhead >= 0)
+        paintPlayhead(p, rect, plot, o);
     if (o.now >= 0) {
         const double x = timeline::timeToX(o.now, o.start, o.end, plot.left(), plot.width());
         if (x >= plot.left() && x <= plot.right()) {
@@ -230,6 +234,40 @@ void GanttPainter::paint(QPainter &p, const QRect &rect, const GanttModel &model
     }
     p.restore();
     paintLegend(p, rect);
+    p.restore();
+}
+
+void GanttPainter::paintFuture(QPainter &p, const QRectF &plot, double top, double bottom, const Options &o) const
+{
+    // The future is veiled, not hidden: the class sees there is more to come, but not what. The
+    // run's header stays clear: its name and numbers are no spoiler of the moment.
+    const double x = std::clamp(timeline::timeToX(o.playhead, o.start, o.end, plot.left(), plot.width()), plot.left(), plot.right());
+    QColor veil = m_theme.background;
+    veil.setAlpha(200);
+    p.fillRect(QRectF(x, top, plot.right() - x, bottom - top), veil);
+}
+
+void GanttPainter::paintPlayhead(QPainter &p, const QRect &rect, const QRectF &plot, const Options &o) const
+{
+    const double x = timeline::timeToX(o.playhead, o.start, o.end, plot.left(), plot.width());
+    if (x < plot.left() || x > plot.right())
+        return;
+    p.save();
+    p.setClipRect(rect);
+    p.setPen(QPen(m_theme.nowLine, 3));
+    p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+    // The instant, in a box on the time axis (the track it is dragged along), on the side with room.
+    const QString label = humanDuration(o.playhead);
+    const QFontMetricsF fm(m_theme.boldFont);
+    const double w = fm.horizontalAdvance(label) + 12;
+    const double h = std::min(fm.height() + 4, plot.top() - rect.top());
+    const double left = x + w <= rect.right() ? x : x - w;
+    const QRectF box(left, plot.top() - h, w, h);
+    p.fillRect(box, m_theme.nowLine);
+    p.setFont(m_theme.boldFont);
+    const QColor black(Qt::black), white(Qt::white);
+    p.setPen(Theme::contrastRatio(black, m_theme.nowLine) >= Theme::contrastRatio(white, m_theme.nowLine) ? black : white);
+    p.drawText(box, Qt::AlignCenter, label);
     p.restore();
 }
 

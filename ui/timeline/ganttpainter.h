@@ -27,6 +27,7 @@ public:
         double laneHeight = 22;
         double scrollY = 0;   // content pixels scrolled off the top
         Micros now = -1;      // the live "now" line; -1 when no run is going on
+        Micros playhead = -1; // playback's instant: what comes after it is greyed; -1 when not playing back
         int selectedGroup = -1;
         int selectedLane = -1; // the task's index in its run
         QString emptyText;   // what to do when there is nothing to show yet
@@ -77,6 +78,8 @@ private:
                           const TimelineLayout &layout, const Options &o) const;
     void paintMarkerLines(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top, double bottom,
                           const Options &o) const;
+    void paintFuture(QPainter &p, const QRectF &plot, double top, double bottom, const Options &o) const;
+    void paintPlayhead(QPainter &p, const QRect &rect, const QRectF &plot, const Options &o) const;
     void paintMarkers(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top, double lanesBottom, double callerRow,
                       const Options &o) const;
 

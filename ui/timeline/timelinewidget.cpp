@@ -84,6 +84,19 @@ void TimelineWidget::setNow(Micros now)
     update();
 }
 
+void TimelineWidget::setPlayhead(Micros time)
+{
+    m_playhead = time;
+    update();
+}
+
+Micros TimelineWidget::timeAtX(int x) const
+{
+    const QRectF plot = GanttPainter(m_theme, &m_model).plotArea(paintRect());
+    return std::clamp<Micros>(timeline::xToTime(x, m_viewport.start(), m_viewport.end(), plot.left(), plot.width()), 0,
+                              m_model.latest());
+}
+
 void TimelineWidget::selectTask(int group, int lane)
 {
     m_selectedGroup = group;
@@ -270,6 +283,7 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     o.laneHeight = laneHeight();
     o.scrollY = m_scroll.isVisible() ? m_scroll.value() : 0;
     o.now = m_now;
+    o.playhead = m_playhead;
     o.selectedGroup = m_selectedGroup;
     o.selectedLane = m_selectedLane;
     o.emptyText = m_emptyText;
@@ -312,6 +326,14 @@ void TimelineWidget::wheelEvent(QWheelEvent *event)
 void TimelineWidget::mousePressEvent(QMouseEvent *event)
 {
     m_pressPos = m_lastPos = event->pos();
+    // Scrubbing: the axis is playback's track, as a video player's bar is.
+    const QRectF plot = GanttPainter(m_theme, &m_model).plotArea(paintRect());
+    if (m_playhead >= 0 && event->button() == Qt::LeftButton && event->pos().y() < plot.top()
+        && event->pos().x() >= plot.left()) {
+        m_scrubbing = true;
+        Q_EMIT playheadDragged(timeAtX(event->pos().x()));
+        return;
+    }
     m_pressStart = m_viewport.start();
     m_pressEnd = m_viewport.end();
     m_moved = false;
@@ -326,6 +348,10 @@ void TimelineWidget::mousePressEvent(QMouseEvent *event)
 
 void TimelineWidget::mouseMoveEvent(QMouseEvent *event)
 {
+    if (m_scrubbing) {
+        Q_EMIT playheadDragged(timeAtX(event->pos().x()));
+        return;
+    }
     if ((event->pos() - m_pressPos).manhattanLength() > 3)
         m_moved = true;
     if (m_panning) {
@@ -343,6 +369,10 @@ void TimelineWidget::mouseMoveEvent(QMouseEvent *event)
 void TimelineWidget::mouseReleaseEvent(QMouseEvent *event)
 {
     unsetCursor();
+    if (m_scrubbing) {
+        m_scrubbing = false;
+        return;
+    }
     if (m_rubberBand && m_moved) {
         const QRectF plot = GanttPainter(m_theme, &m_model).plotArea(paintRect());
         const Micros a = timeline::xToTime(std::min(m_pressPos.x(), event->pos().x()), m_viewport.start(), m_viewport.end(), plot.left(), plot.width());
@@ -403,6 +433,10 @@ TimelineLayout::Hit TimelineWidget::hitAt(const QPoint &pos) const
 bool TimelineWidget::event(QEvent *event)
 {
     if (event->type() == QEvent::ShortcutOverride && isNavigationKey(static_cast<QKeyEvent *>(event))) {
+        // While playing back, the bare arrows step between events (the window's keys); A and D still pan.
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (m_playhead >= 0 && key->modifiers() == Qt::NoModifier && (key->key() == Qt::Key_Left || key->key() == Qt::Key_Right))
+            return QWidget::event(event);
         event->accept(); // comes back as a key press
         return true;
     }

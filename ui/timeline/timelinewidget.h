@@ -32,6 +32,10 @@ public:
     TimelineViewport *viewport() { return &m_viewport; }
     // Draws the moving "now" line of a live run; -1 hides it.
     void setNow(Micros now);
+    // Playback's instant: the line, and the runs after it greyed; -1 ends playback's look. While
+    // it is set, pressing or dragging on the time axis asks for a new instant (playheadDragged).
+    void setPlayhead(Micros time);
+    Micros playhead() const { return m_playhead; }
     // Marks the task with this index in its run (whatever lanes a filter hides).
     void selectTask(int group, int task);
     // Shows only the lanes the filter keeps (see LaneFilter); empty shows them all.
@@ -64,6 +68,8 @@ public:
 Q_SIGNALS:
     // The task's index in its run, as in the scenario's list of task instances.
     void taskClicked(int group, int task);
+    // The time under the pointer pressed or dragged on the axis while a playhead is shown.
+    void playheadDragged(Micros time);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -90,6 +96,9 @@ private:
     TimelineViewport m_viewport;
     QScrollBar m_scroll;
     Micros m_now = -1;
+    Micros m_playhead = -1;
+    bool m_scrubbing = false;
+    Micros timeAtX(int x) const;
     QString m_emptyText;
     QList<Trace> m_traces;
     std::optional<double> m_deadlineMs;
