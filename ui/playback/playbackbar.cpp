@@ -80,6 +80,9 @@ void PlaybackBar::setTraces(const QList<Trace> &traces)
         m_track->setRange(0, static_cast<int>(m_end / m_scale));
         m_track->setPageStep(std::max(1, m_track->maximum() / 20));
     }
+    // As wide as the widest time it will show, so the track does not twitch while playing.
+    const QString widest = tr("%1 of %2").arg(humanDuration(m_end), humanDuration(m_end));
+    m_time->setMinimumWidth(m_time->fontMetrics().horizontalAdvance(widest) + 4);
     m_position = -1;
     setPosition(0);
 }
