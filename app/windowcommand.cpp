@@ -7,6 +7,8 @@
 #include "timeline/timelinewidget.h"
 
 #include <QApplication>
+
+#include <algorithm>
 #include <QCommandLineParser>
 #include <QTimer>
 
@@ -57,6 +59,9 @@ int windowCommand(const QStringList &arguments)
         {QStringLiteral("predict"), QStringLiteral("Run every compared strategy with these guesses of their makespans drawn beside them, "
                                                    "as Run ▸ Predict does: milliseconds, one per strategy, such as 3000,1500."),
          QStringLiteral("MS,...")},
+        {QStringLiteral("predict-order"), QStringLiteral("With the run, the order the class thinks the tasks finish in under the "
+                                                         "scenario's own strategy: task names, first first, such as B,C,A."),
+         QStringLiteral("NAME,...")},
         {QStringLiteral("at"), QStringLiteral("Run the scenario, then play it back paused at MS milliseconds, as K and the arrows do: "
                                               "the state panel, the caller's line in the code, the future greyed."),
          QStringLiteral("MS")},
@@ -81,6 +86,11 @@ int windowCommand(const QStringList &arguments)
         }
     }
 
+    QStringList order;
+    if (parser.isSet(QStringLiteral("predict-order"))) {
+        for (const QString &name : parser.value(QStringLiteral("predict-order")).split(QLatin1Char(',')))
+            order << name.trimmed();
+    }
     const bool playback = parser.isSet(QStringLiteral("at"));
     const Micros at = playback ? fromMs(millisOption(QStringLiteral("at"), parser.value(QStringLiteral("at")))) : -1;
 
@@ -98,6 +108,11 @@ int windowCommand(const QStringList &arguments)
     const QString file = parser.positionalArguments().value(0);
     if (!file.isEmpty() && !window.openFile(file) && scripted)
         throw UsageError{window.lastError()};
+    for (const QString &name : order) {
+        const QList<TaskInstance> instances = window.document()->scenario().instances();
+        if (std::none_of(instances.begin(), instances.end(), [&name](const TaskInstance &i) { return i.name == name; }))
+            throw UsageError{QStringLiteral("--predict-order: the scenario has no task named \"%1\"").arg(name)};
+    }
     if (parser.isSet(QStringLiteral("results")) && !window.showResults(parser.value(QStringLiteral("results"))))
         throw UsageError{QStringLiteral("--results: must be statistics, insights, makespan, concurrency, waits or log, not \"%1\"")
                              .arg(parser.value(QStringLiteral("results")))};
@@ -125,7 +140,7 @@ int windowCommand(const QStringList &arguments)
         if (scripted)
             QApplication::quit();
     };
-    if (parser.isSet(QStringLiteral("run")) || !guesses.isEmpty() || playback) {
+    if (parser.isSet(QStringLiteral("run")) || !guesses.isEmpty() || !order.isEmpty() || playback) {
         // Let the finished run paint once before the picture is taken.
         QObject::connect(&window, &MainWindow::runsFinished, &window, [&] {
             if (playback && window.startPlayback())
@@ -133,8 +148,8 @@ int windowCommand(const QStringList &arguments)
             QTimer::singleShot(300, &window, finish);
         });
         QTimer::singleShot(200, &window, [&] {
-            if (!guesses.isEmpty())
-                window.runWithGuesses(guesses);
+            if (!guesses.isEmpty() || !order.isEmpty())
+                window.runWithGuesses(guesses, order);
             else
                 window.run(!window.document()->scenario().compare.isEmpty());
         });

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void renderDrawsTheComparisonWithNoWindow_data();
     void renderDrawsTheComparisonWithNoWindow();
     void renderAtAnInstantDrawsWhatWasTrueThen();
+    void theWindowRefusesAGuessedOrderOfTasksItDoesNotHave();
     void theWindowRunsAndTakesAScreenshot();
 };
 
@@ -332,6 +333,20 @@ void TestCli::renderAtAnInstantDrawsWhatWasTrueThen()
                                 QStringLiteral("--out"), at});
     QCOMPARE(bad.exitCode, 2);
     QVERIFY2(bad.err.contains(QStringLiteral("--at: must be a time in milliseconds from 0 to 86400000, not \"soon\"")), qPrintable(bad.err));
+}
+
+void TestCli::theWindowRefusesAGuessedOrderOfTasksItDoesNotHave()
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(CONCVIZ_BINARY), {example("cooking.json"), QStringLiteral("--predict-order"), QStringLiteral("Rice,Soup"),
+                                             QStringLiteral("--quit")});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 2);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains(QStringLiteral("--predict-order: the scenario has no task named \"Soup\"")), qPrintable(err));
 }
 
 void TestCli::theWindowRunsAndTakesAScreenshot()

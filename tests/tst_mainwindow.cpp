@@ -371,11 +371,30 @@ void TestMainWindow::aPredictionIsDrawnBesideTheTruth()
             dots += std::abs(c.red() - guess.red()) + std::abs(c.green() - guess.green()) + std::abs(c.blue() - guess.blue()) < 30;
         }
     QVERIFY2(dots > 20, qPrintable(QString::number(dots)));
+    // The finish order, guessed for the scenario's own strategy and marked after its lanes.
+    QVERIFY(w.openFile(QStringLiteral(CONCVIZ_SOURCE_DIR "/resources/scenarios/cooking.json")));
+    PredictDialog ordering({strategy(QStringLiteral("sequential")), strategy(QStringLiteral("gather"))}, 20000);
+    QVERIFY(ordering.finishOrder().isEmpty()); // not offered
+    ordering.offerFinishOrder(QStringLiteral("gather"), {QStringLiteral("Noodles"), QStringLiteral("Rice"), QStringLiteral("Curry")});
+    QVERIFY(ordering.finishOrder().isEmpty()); // offered, left off
+    ordering.setFinishOrder({QStringLiteral("Rice")});
+    QCOMPARE(ordering.finishOrder(), (QStringList{QStringLiteral("Rice"), QStringLiteral("Noodles"), QStringLiteral("Curry")}));
+    w.runWithGuesses({16000, 6000}, ordering.finishOrder());
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(w.statisticsText().contains(QStringLiteral("Finish order under gather: 1 of 3 in their place; first to finish: Noodles (you said Rice)")),
+             qPrintable(w.statisticsText()));
+    const GanttModel::Group &gather = w.timeline()->model().groups()[1];
+    QCOMPARE(gather.lanes[0].place, 1);
+    QCOMPARE(gather.lanes[0].guessedPlace, 2);
+    QVERIFY(gather.lanes[2].placeGuessedRight); // Curry last, as guessed
+    QCOMPARE(w.timeline()->model().groups()[0].lanes[0].guessedPlace, 0); // the other run has no order guessed
     // A plain run after it has no guesses left.
     w.run(true);
     QVERIFY(finished.wait(20000));
     QCOMPARE(w.timeline()->model().groups()[0].guess, -1);
     QVERIFY(!w.statisticsText().contains(QStringLiteral("guessed")));
+    QVERIFY(!w.statisticsText().contains(QStringLiteral("Finish order")));
+    QCOMPARE(w.timeline()->model().groups()[1].lanes[0].guessedPlace, 0);
 }
 
 void TestMainWindow::closingWhilePresentingKeepsTheDocksForNextTime()

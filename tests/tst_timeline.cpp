@@ -76,6 +76,7 @@ private Q_SLOTS:
     void clickingABandOpensItsLanes();
     void everyTextReadsAtAAInEveryTheme_data();
     void everyTextReadsAtAAInEveryTheme();
+    void aRealRunIsOutlinedWhereItsIdealRan();
 };
 
 void TestTimeline::timeAndPixelsMapBothWays_data()
@@ -543,7 +544,8 @@ void TestTimeline::everyTextReadsAtAAInEveryTheme()
     QList<std::pair<QString, QColor>> texts{{QStringLiteral("text"), t.text},
                                             {QStringLiteral("muted"), t.mutedText},
                                             {QStringLiteral("marker"), t.markerText},
-                                            {QStringLiteral("deadline"), t.deadlineText}};
+                                            {QStringLiteral("deadline"), t.deadlineText},
+                                            {QStringLiteral("guess"), t.guessText}};
     for (Outcome o : {Outcome::Ok, Outcome::Failed, Outcome::Timeout, Outcome::Cancelled})
         texts.append({outcomeName(o), t.outcomeTextColor(o)});
     for (const auto &[name, colour] : texts) {
@@ -576,6 +578,65 @@ void TestTimeline::foldedLanesAreCountedPerColumn()
     row.fold(g, 0, 1, 0, fromMs(2000000), fromMs(2000000), 4);
     QCOMPARE(row.running(0), 1);
     QCOMPARE(row.running(1), 0);
+}
+
+void TestTimeline::aRealRunIsOutlinedWhereItsIdealRan()
+{
+    // One task, late and slow on the real clock (0.5 s to 1 s), ideal 0 to 0.3 s on the virtual one.
+    Trace trace;
+    trace.strategy = QStringLiteral("gather");
+    trace.tasks.resize(1);
+    TaskTrace &t = trace.tasks[0];
+    t.name = QStringLiteral("A");
+    t.created = 0;
+    t.start = 500000;
+    t.end = 1000000;
+    t.outcome = Outcome::Ok;
+    t.attempts.append({1, 500000, 1000000, Outcome::Ok, {}});
+    t.idealStart = 0;
+    t.idealEnd = 300000;
+    trace.end = 1000000;
+    GanttModel model;
+    model.setTraces({trace});
+    const Theme theme = Theme::make(Theme::Kind::Light, QPalette());
+    const GanttPainter painter(theme, &model);
+    auto outlinePixels = [&](bool show) {
+        QImage image(1000, 300, QImage::Format_ARGB32);
+        QPainter p(&image);
+        GanttPainter::Options o;
+        o.start = 0;
+        o.end = 1000000;
+        o.laneHeight = 30;
+        o.showIdeal = show;
+        painter.paint(p, image.rect(), model, o);
+        p.end();
+        // Count the outline's colour over the ideal's stretch of the lane, where no real bar is.
+        const QRectF plot = painter.plotArea(image.rect());
+        const int laneTop = static_cast<int>(plot.top() + theme.headerHeight);
+        const int x0 = static_cast<int>(timeline::timeToX(0, o.start, o.end, plot.left(), plot.width()));
+        const int x1 = static_cast<int>(timeline::timeToX(300000, o.start, o.end, plot.left(), plot.width()));
+        int count = 0;
+        for (int y = laneTop; y < laneTop + 30; ++y)
+            for (int x = x0; x <= x1 + 1; ++x)
+                count += image.pixelColor(x, y) == theme.mutedText;
+        return count;
+    };
+    QVERIFY2(outlinePixels(true) > 100, qPrintable(QString::number(outlinePixels(true))));
+    QCOMPARE(outlinePixels(false), 0);
+    // The legend has an entry for the outline only when a run has one.
+    Trace noIdeal = trace;
+    noIdeal.tasks[0].idealStart = noIdeal.tasks[0].idealEnd = -1;
+    GanttModel plain;
+    plain.setTraces({noIdeal});
+    QCOMPARE(painter.legendPlaces(1000).size(), GanttPainter(theme, &plain).legendPlaces(1000).size() + 1);
+    // The tooltip gives its times.
+    TimelineWidget widget;
+    widget.resize(1000, 300);
+    widget.setTraces({trace});
+    const QRectF plot = GanttPainter(widget.theme(), &widget.model()).plotArea(widget.rect());
+    const QPoint onLane(static_cast<int>(plot.left() + plot.width() * 0.75), static_cast<int>(plot.top() + widget.theme().headerHeight + widget.laneHeight() / 2));
+    QVERIFY2(widget.tooltipAt(onLane).contains(QStringLiteral("ideal, on the virtual clock: started 0.0 ms, ended 300 ms")),
+             qPrintable(widget.tooltipAt(onLane)));
 }
 
 QTEST_MAIN(TestTimeline)

@@ -5,6 +5,7 @@
 #include "testsupport.h"
 #include "trace/chrometraceexporter.h"
 #include "trace/csvexporter.h"
+#include "gantt/finishorder.h"
 #include "gantt/insights.h"
 #include "gantt/speedcomparison.h"
 #include "gantt/terminalgantt.h"
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void longTimesReadInHours();
     void exportsAreChosenByFormatNameAndFileName_data();
     void exportsAreChosenByFormatNameAndFileName();
+    void aGuessedFinishOrderIsHeldBesideTheRealOne();
 };
 
 void TestTrace::oneAfterAnotherNeverOverlaps()
@@ -366,6 +368,29 @@ void TestTrace::exportsAreChosenByFormatNameAndFileName()
         QCOMPARE(data, exportTrace(runs.last(), byPath));
     }
     QVERIFY(!exportFormatFromName(QStringLiteral("yaml")));
+}
+
+void TestTrace::aGuessedFinishOrderIsHeldBesideTheRealOne()
+{
+    // A 1 s, B 2 s, C 1.5 s, D 1 s, gathered: A and D end together at 1 s and share the first place.
+    const Trace trace = run(R"({"concviz": 1, "name": "order", "tasks": [
+        {"name": "A", "kind": "sleep", "duration_ms": 1000}, {"name": "B", "kind": "sleep", "duration_ms": 2000},
+        {"name": "C", "kind": "sleep", "duration_ms": 1500}, {"name": "D", "kind": "sleep", "duration_ms": 1000}]})",
+                            QStringLiteral("gather"));
+    const FinishOrder order(trace, {QStringLiteral("D"), QStringLiteral("B"), QStringLiteral("A"), QStringLiteral("nobody")});
+    QCOMPARE(order.placeOf(0), 1);
+    QCOMPARE(order.placeOf(3), 1);
+    QCOMPARE(order.placeOf(2), 3);
+    QCOMPARE(order.placeOf(1), 4);
+    QCOMPARE(order.guessedPlaceOf(3), 1);
+    QCOMPARE(order.guessedPlaceOf(2), 0); // C was left out
+    QVERIFY(order.isRight(3));            // D first: it shares the first place with A
+    QVERIFY(!order.isRight(1));           // B second: it was last
+    QVERIFY(!order.isRight(0));           // A third: it was first
+    QCOMPARE(order.guessed(), 3);
+    QCOMPARE(order.right(), 1);
+    QCOMPARE(order.summary(), QStringLiteral("1 of 3 in their place; first to finish: A, D (you said D)"));
+    QVERIFY(FinishOrder(trace, {}).summary().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestTrace)

@@ -14,6 +14,7 @@
 #include "insightspanel.h"
 #include "playback/playbackbar.h"
 #include "playback/statepanel.h"
+#include "gantt/finishorder.h"
 #include "gantt/runstate.h"
 #include "lessonbar.h"
 #include "predictdialog.h"
@@ -68,6 +69,8 @@ constexpr int maxRecent = 8;
 constexpr int layoutVersion = 1;
 // Repaint a live run at display rate, whatever rate events come in at.
 constexpr int frameMs = 16;
+// Predict offers to order the tasks only for this many or fewer.
+constexpr int maxOrderGuess = 12;
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -449,6 +452,11 @@ void MainWindow::createMenus()
     m_presentAction->setCheckable(true);
     m_presentAction->setToolTip(tr("The timeline, the lesson and the numbers only, large (P; Esc leaves)"));
     connect(m_presentAction, &QAction::triggered, this, [this](bool on) { setPresenting(on); });
+    QAction *ideal = view->addAction(tr("Show the I&deal Times"));
+    ideal->setCheckable(true);
+    ideal->setChecked(true);
+    ideal->setToolTip(tr("Outline each task of a real-clock run where it ran on the virtual clock, so the overhead shows"));
+    connect(ideal, &QAction::toggled, m_timeline, &TimelineWidget::setShowIdeal);
     QAction *code = view->addAction(tr("Show the asyncio &Code"));
     code->setShortcut(QKeySequence(Qt::Key_C));
     code->setToolTip(tr("The asyncio code of the scenario: in front of the editor, or in the timeline's place when presenting (C)"));
@@ -705,7 +713,9 @@ void MainWindow::run(bool allCompared)
     const Scenario &s = m_document.scenario();
     m_runStrategies = allCompared ? s.compareOrDefault() : QList<StrategySpec>{s.strategy};
     m_guesses.clear();
+    m_orderGuess.clear();
     m_timeline->setGuesses({});
+    m_timeline->setFinishOrderGuess(-1, {});
     m_log->clearLog();
     m_timeline->setTraces({}, s.deadlineMs);
     m_timeline->setNotice({});
@@ -739,16 +749,36 @@ void MainWindow::predictThenRun()
         totalMs += t.count * t.fields.value(QStringLiteral("duration_ms"), 1000.0).toDouble();
     const double upToMs = std::clamp(totalMs * 1.25, 1000.0, 86400000.0);
     PredictDialog dialog(s.compareOrDefault(), upToMs, this);
+    // The finish order of a few tasks is a fair question; of a hundred, a chore.
+    const QList<TaskInstance> instances = s.instances();
+    if (instances.size() >= 2 && instances.size() <= maxOrderGuess) {
+        QStringList names;
+        for (const TaskInstance &i : instances)
+            names << i.name;
+        dialog.offerFinishOrder(orderStrategy().toString(), names);
+    }
     if (dialog.exec() == QDialog::Accepted)
-        runWithGuesses(dialog.guessesMs());
+        runWithGuesses(dialog.guessesMs(), dialog.finishOrder());
 }
 
-void MainWindow::runWithGuesses(const QList<double> &guessesMs)
+StrategySpec MainWindow::orderStrategy() const
+{
+    // The scenario's own strategy when it is compared, else the first compared.
+    const Scenario &s = m_document.scenario();
+    const QList<StrategySpec> compared = s.compareOrDefault();
+    for (const StrategySpec &spec : compared)
+        if (spec.toString() == s.strategy.toString())
+            return spec;
+    return compared.value(0, s.strategy);
+}
+
+void MainWindow::runWithGuesses(const QList<double> &guessesMs, const QStringList &finishOrder)
 {
     run(true);
     for (const double ms : guessesMs)
         m_guesses << fromMs(ms);
     m_timeline->setGuesses(m_guesses);
+    m_orderGuess = finishOrder;
 }
 
 void MainWindow::stop()
@@ -792,6 +822,17 @@ void MainWindow::onRunsFinished(bool stopped)
     updateStatistics(traces);
     if (!m_guesses.isEmpty() && !stopped)
         m_statistics->setText(m_statistics->text() + QStringLiteral("<p>%1</p>").arg(guessesBesideTruth(traces).toHtmlEscaped()));
+    if (!m_orderGuess.isEmpty() && !stopped) {
+        const QString own = orderStrategy().toString();
+        for (int g = 0; g < traces.size(); ++g) {
+            if (traces[g].strategy != own)
+                continue;
+            m_timeline->setFinishOrderGuess(g, m_orderGuess);
+            m_statistics->setText(m_statistics->text() + QStringLiteral("<p>%1</p>").arg(
+                tr("Finish order under %1: %2").arg(own, FinishOrder(traces[g], m_orderGuess).summary()).toHtmlEscaped()));
+            break;
+        }
+    }
     m_concurrency->setTraces(traces);
     m_makespan->setTraces(traces);
     m_distribution->setTraces(traces);
@@ -807,6 +848,8 @@ void MainWindow::onRunsFinished(bool stopped)
     m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
     if (!m_runError.isEmpty())
         statusBar()->showMessage(tr("Internal error in the engine: %1").arg(m_runError));
+    else if (!m_orderGuess.isEmpty() && !stopped)
+        statusBar()->showMessage(tr("Your guesses are the dotted lines and the places after the lanes; the statistics say by how much"));
     else if (!m_guesses.isEmpty() && !stopped)
         statusBar()->showMessage(tr("Your guesses are the dotted lines, beside each run; the statistics say by how much"));
     else

@@ -46,8 +46,10 @@ public:
     void run(bool allCompared);
     // Run ▸ Predict: asks the class for each compared strategy's makespan, then runs them all.
     void predictThenRun();
-    // Runs every compared strategy with these predictions (ms, one per strategy) drawn beside them.
-    void runWithGuesses(const QList<double> &guessesMs);
+    // Runs every compared strategy with these predictions (ms, one per strategy) drawn beside them,
+    // and, when given, the order the class thinks the tasks finish in under the scenario's own
+    // strategy (task names, first first), marked after each of its lanes.
+    void runWithGuesses(const QList<double> &guessesMs, const QStringList &finishOrder = {});
     void stop();
     bool isRunning() const;
     // `remember` keeps the choice for the next start (a menu choice does; a command-line option does not).
@@ -121,6 +123,8 @@ private:
     void updateTitle();
     // "Your guesses: gather guessed 2.000 s, took 1.000 s; ..."
     QString guessesBesideTruth(const QList<Trace> &traces) const;
+    // The strategy whose finish order Predict asks about.
+    StrategySpec orderStrategy() const;
     void updateStatistics(const QList<Trace> &traces);
     void fitStatistics();
     void updateRecentMenu();
@@ -167,6 +171,7 @@ private:
     QStringList m_recent;
     QList<StrategySpec> m_runStrategies;
     QList<Micros> m_guesses; // the predictions of the runs going or shown; empty without Predict
+    QStringList m_orderGuess; // the predicted finish order, by task name; empty without one
     Autosave *m_autosave = nullptr;
     std::optional<Autosave::Recovered> m_recovered; // what the bar offers, until restored or let go
     QWidget *m_recoveryBar = nullptr;

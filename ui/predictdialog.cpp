@@ -3,6 +3,8 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGroupBox>
+#include <QListWidget>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -21,7 +23,7 @@ PredictDialog::PredictDialog(const QList<StrategySpec> &strategies, double upToM
     : QDialog(parent)
 {
     setWindowTitle(tr("Predict, then Run"));
-    auto *layout = new QVBoxLayout(this);
+    auto *layout = m_layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("How long will each take? Guess first; the run shows your guess beside the truth."), this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
@@ -71,6 +73,66 @@ QList<double> PredictDialog::guessesMs() const
 void PredictDialog::setGuessMs(int strategy, double ms)
 {
     m_seconds.at(strategy)->setValue(ms / 1000.0);
+}
+
+void PredictDialog::offerFinishOrder(const QString &strategy, const QStringList &tasks)
+{
+    m_orderBox = new QGroupBox(tr("Also guess the order they finish under %1").arg(strategy), this);
+    m_orderBox->setCheckable(true);
+    m_orderBox->setChecked(false);
+    auto *row = new QHBoxLayout(m_orderBox);
+    m_order = new QListWidget(m_orderBox);
+    m_order->setObjectName(QStringLiteral("finishOrder"));
+    m_order->addItems(tasks);
+    m_order->setDragDropMode(QAbstractItemView::InternalMove);
+    m_order->setToolTip(tr("First to finish at the top: drag the tasks, or move the chosen one with Up and Down"));
+    m_order->setCurrentRow(0);
+    auto *moves = new QVBoxLayout;
+    auto *up = new QPushButton(tr("&Up"), m_orderBox);
+    auto *down = new QPushButton(tr("Do&wn"), m_orderBox);
+    connect(up, &QPushButton::clicked, this, [this] { moveSelected(-1); });
+    connect(down, &QPushButton::clicked, this, [this] { moveSelected(1); });
+    moves->addWidget(up);
+    moves->addWidget(down);
+    moves->addStretch(1);
+    row->addWidget(m_order, 1);
+    row->addLayout(moves);
+    // Above the buttons, the last item of the layout.
+    m_layout->insertWidget(m_layout->count() - 1, m_orderBox, 1);
+}
+
+void PredictDialog::moveSelected(int by)
+{
+    const int row = m_order->currentRow();
+    const int to = row + by;
+    if (row < 0 || to < 0 || to >= m_order->count())
+        return;
+    m_order->insertItem(to, m_order->takeItem(row));
+    m_order->setCurrentRow(to);
+}
+
+QStringList PredictDialog::finishOrder() const
+{
+    QStringList names;
+    if (!m_orderBox || !m_orderBox->isChecked())
+        return names;
+    for (int i = 0; i < m_order->count(); ++i)
+        names << m_order->item(i)->text();
+    return names;
+}
+
+void PredictDialog::setFinishOrder(const QStringList &names)
+{
+    if (!m_orderBox)
+        return;
+    m_orderBox->setChecked(true);
+    int place = 0;
+    for (const QString &name : names) {
+        const QList<QListWidgetItem *> found = m_order->findItems(name, Qt::MatchExactly);
+        if (found.isEmpty())
+            continue;
+        m_order->insertItem(place++, m_order->takeItem(m_order->row(found.first())));
+    }
 }
 
 } // namespace concviz

@@ -94,6 +94,7 @@ Theme Theme::make(Kind kind, const QPalette &systemPalette)
     t.deadlineText = readableOn(t.deadline, surfaces);
     // Okabe–Ito's reddish purple: no state of a task has it, so a guess is never read as one.
     t.guess = readableOn(QColor(0xCC, 0x79, 0xA7), surfaces, 3.0);
+    t.guessText = readableOn(QColor(0xCC, 0x79, 0xA7), surfaces);
     t.mutedText = readableOn(t.mutedText, {t.background, t.laneStripe, t.groupHeader});
     return t;
 }

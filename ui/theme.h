@@ -54,8 +54,9 @@ public:
     // Text in the colour of the caller's markers and of the deadline, readable the same way.
     QColor markerText;
     QColor deadlineText;
-    // The class's prediction (Run ▸ Predict): its dotted line.
+    // The class's prediction (Run ▸ Predict): its dotted line, and its words ("guessed #2").
     QColor guess;
+    QColor guessText;
 
     // WCAG 2 contrast ratio of two colours, from 1 (the same) to 21 (black on white).
     static double contrastRatio(const QColor &a, const QColor &b);

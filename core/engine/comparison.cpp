@@ -65,6 +65,7 @@ void Comparison::startNext(quint64 generation)
         return;
     }
     m_ideal = -1;
+    m_idealTimes.clear();
     if (m_clock == ClockKind::Real && hasIdeal(m_scenario))
         startIdeal(generation);
     else
@@ -88,8 +89,11 @@ void Comparison::startIdeal(quint64 generation)
     auto *runner = new Runner(m_scenario, m_strategies[m_index], ClockKind::Virtual, this);
     m_idealRunner = runner;
     connect(runner, &Runner::finished, this, [this, runner, generation] {
-        if (runner->trace().isFinished() && runner->internalError().isEmpty())
+        if (runner->trace().isFinished() && runner->internalError().isEmpty()) {
             m_ideal = runner->trace().makespan();
+            for (const TaskTrace &t : runner->trace().tasks)
+                m_idealTimes.append({t.start, t.end});
+        }
         m_idealRunner = nullptr;
         runner->deleteLater();
         QMetaObject::invokeMethod(
@@ -120,6 +124,14 @@ void Comparison::startRun(quint64 generation)
     connect(runner, &Runner::finished, this, [this, runner, run, generation] {
         m_done.append(runner->trace());
         m_done.last().ideal = m_ideal;
+        // The same scenario under the same strategy makes the same tasks in the same order.
+        QList<TaskTrace> &tasks = m_done.last().tasks;
+        if (m_idealTimes.size() == tasks.size()) {
+            for (qsizetype i = 0; i < tasks.size(); ++i) {
+                tasks[i].idealStart = m_idealTimes[i].first;
+                tasks[i].idealEnd = m_idealTimes[i].second;
+            }
+        }
         m_runner = nullptr;
         // The runner is inside its own clock's callback here: let it return before it goes.
         runner->deleteLater();

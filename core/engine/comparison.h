@@ -65,6 +65,7 @@ private:
     QPointer<Runner> m_runner;
     QPointer<Runner> m_idealRunner;
     Micros m_ideal = -1; // the virtual clock's makespan of the strategy running now
+    QList<std::pair<Micros, Micros>> m_idealTimes; // and each of its tasks' start and end there
     quint64 m_generation = 0; // which start() the queued steps belong to
     int m_index = -1;
     bool m_active = false;

@@ -41,6 +41,8 @@ void GanttModel::setTraces(const QList<Trace> &traces, std::optional<double> dea
             lane.runTime = t.runTime();
             lane.attempts = static_cast<int>(t.attempts.size());
             lane.worker = t.worker;
+            lane.idealStart = t.idealStart;
+            lane.idealEnd = t.idealEnd;
             lane.firstSpan = static_cast<int>(g.spans.size());
             lane.task = static_cast<int>(g.lanes.size());
             // A wait that took no time (a free permit at once) is no wait.
@@ -72,6 +74,17 @@ void GanttModel::setGuesses(const QList<Micros> &guesses)
     for (qsizetype i = 0; i < m_groups.size(); ++i) {
         m_groups[i].guess = guesses.value(i, -1);
         m_latest = std::max(m_latest, m_groups[i].guess);
+    }
+}
+
+void GanttModel::setFinishOrder(int group, const FinishOrder &order)
+{
+    if (group < 0 || group >= m_groups.size())
+        return;
+    for (Lane &lane : m_groups[group].lanes) {
+        lane.place = order.placeOf(lane.task);
+        lane.guessedPlace = order.guessedPlaceOf(lane.task);
+        lane.placeGuessedRight = order.isRight(lane.task);
     }
 }
 

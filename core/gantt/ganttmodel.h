@@ -1,5 +1,6 @@
 #pragma once
 
+#include "finishorder.h"
 #include "../trace/statistics.h"
 #include "../trace/trace.h"
 
@@ -43,6 +44,11 @@ public:
         Micros runTime = 0; // time its bodies ran, summed over attempts
         int attempts = 0;
         int worker = -1;
+        Micros idealStart = -1; // the same task on the virtual clock, drawn as a ghost bar; -1 when unknown
+        Micros idealEnd = -1;
+        int place = 0;        // with a guess of the finish order: where it finished, from 1 (ties share)
+        int guessedPlace = 0; // and where the class put it; 0 without a guess
+        bool placeGuessedRight = false;
         int firstSpan = 0;
         int spanCount = 0;
         int task = 0;       // its index among the run's tasks, which stays when lanes are hidden
@@ -71,6 +77,9 @@ public:
     void setTraces(const QList<Trace> &traces, std::optional<double> deadlineMs = std::nullopt);
     // What the class predicted each run's makespan to be (Run ▸ Predict), by run; -1 for none.
     void setGuesses(const QList<Micros> &guesses);
+    // What the class guessed of the order one run's tasks finish in, beside the order they did:
+    // each lane of that group gets its place and its guessed place.
+    void setFinishOrder(int group, const FinishOrder &order);
     void clear() { m_groups.clear(); m_latest = 0; }
     // Hides the lanes `keep` turns down, in every group. What a group says of its run as a whole
     // (makespan, statistics, the caller's markers) stays; markers about a hidden task go.

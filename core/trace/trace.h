@@ -39,6 +39,8 @@ struct TaskTrace
     qint64 dbRows = -1;      // rows the last query returned or changed (db tasks on the real clock)
     QString dbFirstRow;      // the first of them, as a tuple: (1, 'Ada', 19.5)
     bool database = false;   // a db task: what held the loop was a sync driver, not time.sleep
+    Micros idealStart = -1;  // a real run's task on the virtual clock, its ideal: when it started and
+    Micros idealEnd = -1;    // ended there; -1 when not known
     QList<AttemptSpan> attempts;
     QList<PhaseSpan> phases;
 

@@ -52,6 +52,7 @@ QList<GanttPainter::LegendItem> GanttPainter::legendItems() const
     bool gilWaits = false;
     bool coreWaits = false;
     bool callerAwaits = false;
+    bool ideal = false;
     const bool everything = !m_model || m_model->laneCount() == 0;
     if (!everything) {
         for (const GanttModel::Group &g : m_model->groups()) {
@@ -65,8 +66,10 @@ QList<GanttPainter::LegendItem> GanttPainter::legendItems() const
                     coreWaits = coreWaits || span.phase == PhaseKind::WaitCore;
                 }
             }
-            for (const GanttModel::Lane &lane : g.lanes)
+            for (const GanttModel::Lane &lane : g.lanes) {
                 ended[static_cast<std::size_t>(lane.outcome)] = true;
+                ideal = ideal || lane.idealEnd >= 0;
+            }
             for (const CallerSpan &c : g.callerSpans) {
                 callerAwaits = callerAwaits || !c.holdsLoop;
                 const std::pair<QColor, Qt::BrushStyle> holding{m_theme.phaseColor(PhaseKind::HoldsLoop), m_theme.phasePattern(PhaseKind::HoldsLoop)};
@@ -95,6 +98,8 @@ QList<GanttPainter::LegendItem> GanttPainter::legendItems() const
     swatch(m_theme.phaseColor(PhaseKind::Backoff), m_theme.phasePattern(PhaseKind::Backoff), tr("backoff"));
     if (callerAwaits)
         items.append({m_theme.mutedText, Qt::BDiagPattern, tr("the caller awaits"), true});
+    if (ideal)
+        items.append({m_theme.mutedText, Qt::NoBrush, tr("ideal (virtual clock)"), true, true});
     for (Outcome o : {Outcome::Ok, Outcome::Failed, Outcome::Timeout, Outcome::Cancelled}) {
         if (everything || ended[static_cast<std::size_t>(o)])
             items.append({m_theme.outcomeTextColor(o), Qt::NoBrush, outcomeSymbol(o) + QLatin1Char(' ') + outcomeName(o), false});
@@ -147,11 +152,17 @@ void GanttPainter::paintLegend(QPainter &p, const QRect &rect) const
         double textLeft = place.left();
         if (item.swatch) {
             const QRectF r(place.left(), place.center().y() - box / 2, box * 1.6, box);
-            QColor soft = item.color;
-            soft.setAlpha(item.pattern == Qt::SolidPattern ? 255 : 60);
-            p.fillRect(r, soft);
-            if (item.pattern != Qt::SolidPattern)
-                p.fillRect(r, QBrush(item.color, item.pattern));
+            if (item.outline) {
+                p.setPen(QPen(item.color, 2, Qt::DashLine));
+                p.setBrush(Qt::NoBrush);
+                p.drawRect(r.adjusted(1, 1, -1, -1));
+            } else {
+                QColor soft = item.color;
+                soft.setAlpha(item.pattern == Qt::SolidPattern ? 255 : 60);
+                p.fillRect(r, soft);
+                if (item.pattern != Qt::SolidPattern)
+                    p.fillRect(r, QBrush(item.color, item.pattern));
+            }
             textLeft = r.right() + 4;
         }
         p.setPen(item.swatch ? m_theme.text : item.color);
@@ -234,6 +245,23 @@ void GanttPainter::paint(QPainter &p, const QRect &rect, const GanttModel &model
     }
     p.restore();
     paintLegend(p, rect);
+    p.restore();
+}
+
+void GanttPainter::paintIdeal(QPainter &p, const QRectF &plot, const GanttModel::Lane &lane, const QRectF &bar,
+                              const Options &o) const
+{
+    // An outline over the bars, not a fill under them: where the real task began late or ran long,
+    // the gap between the two is the machine's overhead, and both stay in sight.
+    if (lane.idealEnd < o.start || lane.idealStart > o.end)
+        return;
+    const Micros start = lane.idealStart >= 0 ? lane.idealStart : lane.idealEnd;
+    const double x0 = std::max(timeline::timeToX(start, o.start, o.end, plot.left(), plot.width()), plot.left() - 2);
+    const double x1 = std::min(timeline::timeToX(lane.idealEnd, o.start, o.end, plot.left(), plot.width()), plot.right() + 2);
+    p.save();
+    p.setPen(QPen(m_theme.mutedText, 2, Qt::DashLine));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(QRectF(x0, bar.top() + 1, std::max(x1 - x0, minBarWidth), bar.height() - 2));
     p.restore();
 }
 
@@ -422,6 +450,8 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const GanttModel:
                 p.fillRect(r, QBrush(c, m_theme.phasePattern(s.phase)));
             }
         }
+        if (o.showIdeal && lane.idealEnd >= 0)
+            paintIdeal(p, plot, lane, bar, o);
         if (labels) {
             p.setPen(m_theme.text);
             p.drawText(QRectF(labelLeft + 8, y, m_theme.labelWidth - 14, lh), Qt::AlignVCenter | Qt::AlignLeft,
@@ -432,7 +462,17 @@ void GanttPainter::paintLanes(QPainter &p, const QRectF &plot, const GanttModel:
                 QString mark = outcomeSymbol(lane.outcome);
                 if (lane.attempts > 1)
                     mark += QLatin1Char(' ') + tr("%1 attempts").arg(lane.attempts);
-                p.drawText(QRectF(x + 4, y, 120, lh), Qt::AlignVCenter | Qt::AlignLeft, mark);
+                if (lane.guessedPlace > 0 && lane.place > 0)
+                    mark += QLatin1Char(' ') + tr("#%1").arg(lane.place);
+                const QFontMetricsF fm(m_theme.font);
+                p.drawText(QRectF(x + 4, y, fm.horizontalAdvance(mark) + 4, lh), Qt::AlignVCenter | Qt::AlignLeft, mark);
+                if (lane.guessedPlace > 0) {
+                    // The guess beside the truth, in the guesses' colour.
+                    const QString guess = lane.placeGuessedRight ? tr("as guessed") : tr("guessed #%1").arg(lane.guessedPlace);
+                    p.setPen(m_theme.guessText);
+                    p.drawText(QRectF(x + 10 + fm.horizontalAdvance(mark), y, fm.horizontalAdvance(guess) + 4, lh),
+                               Qt::AlignVCenter | Qt::AlignLeft, guess);
+                }
             }
         }
     }

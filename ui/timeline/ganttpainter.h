@@ -28,6 +28,7 @@ public:
         double scrollY = 0;   // content pixels scrolled off the top
         Micros now = -1;      // the live "now" line; -1 when no run is going on
         Micros playhead = -1; // playback's instant: what comes after it is greyed; -1 when not playing back
+        bool showIdeal = true; // a real run's tasks as they ran on the virtual clock, as outlines
         int selectedGroup = -1;
         int selectedLane = -1; // the task's index in its run
         QString emptyText;   // what to do when there is nothing to show yet
@@ -63,8 +64,10 @@ private:
         Qt::BrushStyle pattern;
         QString text;
         bool swatch; // a coloured box and its meaning, or a mark drawn in its colour
+        bool outline = false; // the box is a dashed outline (the ideal), not filled
     };
     QList<LegendItem> legendItems() const;
+    void paintIdeal(QPainter &p, const QRectF &plot, const GanttModel::Lane &lane, const QRectF &bar, const Options &o) const;
     void paintBandLabels(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double lanesTop, int firstLane, int lastLane,
                          const Options &o) const;
     void paintLegend(QPainter &p, const QRect &rect) const;

@@ -59,10 +59,19 @@ void TimelineWidget::setGuesses(const QList<Micros> &guesses)
     rebuildModel();
 }
 
+void TimelineWidget::setFinishOrderGuess(int group, const QStringList &names)
+{
+    m_orderGroup = group;
+    m_orderGuess = names;
+    rebuildModel();
+}
+
 void TimelineWidget::rebuildModel()
 {
     m_model.setTraces(m_traces, m_deadlineMs);
     m_model.setGuesses(m_guesses);
+    if (!m_orderGuess.isEmpty() && m_orderGroup >= 0 && m_orderGroup < m_traces.size())
+        m_model.setFinishOrder(m_orderGroup, FinishOrder(m_traces[m_orderGroup], m_orderGuess));
     m_totalLanes = m_model.laneCount();
     const LaneFilter filter(m_filter);
     if (!filter.isEmpty())
@@ -87,6 +96,12 @@ void TimelineWidget::setNow(Micros now)
 void TimelineWidget::setPlayhead(Micros time)
 {
     m_playhead = time;
+    update();
+}
+
+void TimelineWidget::setShowIdeal(bool show)
+{
+    m_showIdeal = show;
     update();
 }
 
@@ -284,6 +299,7 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     o.scrollY = m_scroll.isVisible() ? m_scroll.value() : 0;
     o.now = m_now;
     o.playhead = m_playhead;
+    o.showIdeal = m_showIdeal;
     o.selectedGroup = m_selectedGroup;
     o.selectedLane = m_selectedLane;
     o.emptyText = m_emptyText;
@@ -468,6 +484,9 @@ QString TimelineWidget::tooltipAt(const QPoint &pos) const
         html += QStringLiteral("<br/>") + tr("%1 attempts").arg(lane.attempts);
     if (lane.worker >= 0)
         html += QStringLiteral("<br/>") + tr("run by worker %1").arg(lane.worker);
+    if (lane.idealEnd >= 0)
+        html += QStringLiteral("<br/>") + tr("ideal, on the virtual clock: started %1, ended %2 (the dashed outline)")
+                                              .arg(at(lane.idealStart), at(lane.idealEnd));
     // Turns for the GIL or a core come every few milliseconds: one line for all of them.
     Micros turnsWaited = 0;
     int turns = 0;

@@ -29,6 +29,9 @@ public:
     // The class's predictions of each run's makespan, by run, drawn as a line beside the truth
     // until cleared with an empty list.
     void setGuesses(const QList<Micros> &guesses);
+    // The class's guess of the order the tasks of run `group` finish in, by name, first first,
+    // marked after each lane beside its true place; an empty list takes it away.
+    void setFinishOrderGuess(int group, const QStringList &names);
     TimelineViewport *viewport() { return &m_viewport; }
     // Draws the moving "now" line of a live run; -1 hides it.
     void setNow(Micros now);
@@ -36,6 +39,9 @@ public:
     // it is set, pressing or dragging on the time axis asks for a new instant (playheadDragged).
     void setPlayhead(Micros time);
     Micros playhead() const { return m_playhead; }
+    // Whether a real run's tasks are outlined where they ran on the virtual clock, its ideal.
+    void setShowIdeal(bool show);
+    bool showsIdeal() const { return m_showIdeal; }
     // Marks the task with this index in its run (whatever lanes a filter hides).
     void selectTask(int group, int task);
     // Shows only the lanes the filter keeps (see LaneFilter); empty shows them all.
@@ -97,12 +103,15 @@ private:
     QScrollBar m_scroll;
     Micros m_now = -1;
     Micros m_playhead = -1;
+    bool m_showIdeal = true;
     bool m_scrubbing = false;
     Micros timeAtX(int x) const;
     QString m_emptyText;
     QList<Trace> m_traces;
     std::optional<double> m_deadlineMs;
     QList<Micros> m_guesses;
+    int m_orderGroup = -1;
+    QStringList m_orderGuess;
     QString m_filter;
     int m_totalLanes = 0;
     QString m_notice;
