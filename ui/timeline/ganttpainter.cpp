@@ -259,7 +259,8 @@ void GanttPainter::paintIdeal(QPainter &p, const QRectF &plot, const GanttModel:
     const double x0 = std::max(timeline::timeToX(start, o.start, o.end, plot.left(), plot.width()), plot.left() - 2);
     const double x1 = std::min(timeline::timeToX(lane.idealEnd, o.start, o.end, plot.left(), plot.width()), plot.right() + 2);
     p.save();
-    p.setPen(QPen(m_theme.mutedText, 2, Qt::DashLine));
+    // Thin lanes, named in bands, get a finer line: many thick dashes would hide the bars.
+    p.setPen(QPen(m_theme.mutedText, o.laneHeight >= legibleLaneHeight() ? 2 : 1, Qt::DashLine));
     p.setBrush(Qt::NoBrush);
     p.drawRect(QRectF(x0, bar.top() + 1, std::max(x1 - x0, minBarWidth), bar.height() - 2));
     p.restore();
