@@ -7,10 +7,10 @@
 #include "timeline/timelinewidget.h"
 
 #include <QApplication>
-
-#include <algorithm>
 #include <QCommandLineParser>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace concviz::cli {
 

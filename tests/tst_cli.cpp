@@ -60,6 +60,7 @@ private Q_SLOTS:
     void renderDrawsTheComparisonWithNoWindow();
     void renderAtAnInstantDrawsWhatWasTrueThen();
     void theWindowRefusesAGuessedOrderOfTasksItDoesNotHave();
+    void viewShowsATraceWrittenBefore();
     void theWindowRunsAndTakesAScreenshot();
 };
 
@@ -347,6 +348,47 @@ void TestCli::theWindowRefusesAGuessedOrderOfTasksItDoesNotHave()
     QCOMPARE(p.exitCode(), 2);
     const QString err = QString::fromUtf8(p.readAllStandardError());
     QVERIFY2(err.contains(QStringLiteral("--predict-order: the scenario has no task named \"Soup\"")), qPrintable(err));
+}
+
+void TestCli::viewShowsATraceWrittenBefore()
+{
+    QTemporaryDir dir;
+    const QString written = dir.filePath(QStringLiteral("run.json"));
+    QCOMPARE(concviz({QStringLiteral("run"), example("semaphore.json"), QStringLiteral("--clock"), QStringLiteral("virtual"),
+                      QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"), written}).exitCode, 0);
+    // Read and written again, the same file.
+    const Result again = concviz({QStringLiteral("view"), written, QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(again.exitCode, 0);
+    QFile f(written);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(again.out.toUtf8(), f.readAll());
+    // As text: the chart, the statistics and the insights, as run prints them.
+    const Result text = concviz({QStringLiteral("view"), written});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains(QStringLiteral("A semaphore of 3 · semaphore:3 · virtual clock")), qPrintable(text.out));
+    QVERIFY(text.out.contains(QStringLiteral("makespan 4.000 s")));
+    QVERIFY(text.out.contains(QStringLiteral("that limit set the pace")));
+    // A comparison's file: every run, or one with --run; CSV needs one.
+    const QString compared = dir.filePath(QStringLiteral("compare.json"));
+    QCOMPARE(concviz({QStringLiteral("compare"), example("semaphore.json"), QStringLiteral("--clock"), QStringLiteral("virtual"),
+                      QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"), compared}).exitCode, 0);
+    QVERIFY(concviz({QStringLiteral("view"), compared}).out.contains(QStringLiteral("gather")));
+    const Result csv = concviz({QStringLiteral("view"), compared, QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(csv.exitCode, 2);
+    QVERIFY2(csv.err.contains(QStringLiteral("choose one with --run N")), qPrintable(csv.err));
+    const Result second = concviz({QStringLiteral("view"), compared, QStringLiteral("--run"), QStringLiteral("3"),
+                                   QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(second.exitCode, 0);
+    QCOMPARE(second.out.count(QLatin1Char('\n')), 11); // a heading and ten tasks of one attempt
+    // A broken file: what and where, exit 2.
+    const QString broken = dir.filePath(QStringLiteral("broken.json"));
+    QFile b(broken);
+    QVERIFY(b.open(QIODevice::WriteOnly));
+    b.write(R"({"strategy": "gather", "makespan_ms": 5, "tasks": [{"name": "A", "state": "ok", "start_ms": 0, "end_ms": 9}]})");
+    b.close();
+    const Result bad = concviz({QStringLiteral("view"), broken});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains(broken + QStringLiteral(": tasks[0].end_ms: is after the run's makespan_ms")), qPrintable(bad.err));
 }
 
 void TestCli::theWindowRunsAndTakesAScreenshot()

@@ -32,6 +32,7 @@
 #include <QMenuBar>
 #include <QImage>
 #include <QItemSelectionModel>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -377,6 +378,12 @@ void TestMainWindow::aPredictionIsDrawnBesideTheTruth()
     QVERIFY(ordering.finishOrder().isEmpty()); // not offered
     ordering.offerFinishOrder(QStringLiteral("gather"), {QStringLiteral("Noodles"), QStringLiteral("Rice"), QStringLiteral("Curry")});
     QVERIFY(ordering.finishOrder().isEmpty()); // offered, left off
+    ordering.setFinishOrder({});
+    // Down moves the chosen task one place later, as dragging it would.
+    for (QPushButton *b : ordering.findChildren<QPushButton *>())
+        if (b->text() == QStringLiteral("Do&wn"))
+            b->click();
+    QCOMPARE(ordering.finishOrder(), (QStringList{QStringLiteral("Rice"), QStringLiteral("Noodles"), QStringLiteral("Curry")}));
     ordering.setFinishOrder({QStringLiteral("Rice")});
     QCOMPARE(ordering.finishOrder(), (QStringList{QStringLiteral("Rice"), QStringLiteral("Noodles"), QStringLiteral("Curry")}));
     w.runWithGuesses({16000, 6000}, ordering.finishOrder());

@@ -12,6 +12,7 @@
 #include "trace/timeformat.h"
 #include "trace/exportformat.h"
 #include "trace/jsonexporter.h"
+#include "trace/tracereader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -57,6 +58,9 @@ private Q_SLOTS:
     void exportsAreChosenByFormatNameAndFileName_data();
     void exportsAreChosenByFormatNameAndFileName();
     void aGuessedFinishOrderIsHeldBesideTheRealOne();
+    void aWrittenTraceReadsBackTheSame();
+    void aBrokenTraceSaysWhatAndWhere_data();
+    void aBrokenTraceSaysWhatAndWhere();
 };
 
 void TestTrace::oneAfterAnotherNeverOverlaps()
@@ -391,6 +395,100 @@ void TestTrace::aGuessedFinishOrderIsHeldBesideTheRealOne()
     QCOMPARE(order.right(), 1);
     QCOMPARE(order.summary(), QStringLiteral("1 of 3 in their place; first to finish: A, D (you said D)"));
     QVERIFY(FinishOrder(trace, {}).summary().isEmpty());
+}
+
+void TestTrace::aWrittenTraceReadsBackTheSame()
+{
+    // Every field the JSON writes comes back: tasks, attempts, phases, markers, the caller's steps.
+    const QByteArray json = R"({"concviz": 1, "name": "back", "retries": {"max": 1, "backoff_ms": 100},
+        "caller": [{"name": "load", "kind": "blocking", "duration_ms": 50}],
+        "tasks": [{"name": "A, \u0022quoted\u0022", "kind": "sleep", "duration_ms": 1000},
+                  {"name": "B", "kind": "fail", "duration_ms": 300, "error": "boom"},
+                  {"name": "C", "kind": "sleep", "duration_ms": 200}]})";
+    const Trace original = run(json, QStringLiteral("semaphore:2"));
+    const TraceReadResult read = TraceReader::read(JsonExporter::toJson(original), QStringLiteral("back.json"));
+    QVERIFY2(read.error.isEmpty(), qPrintable(read.error));
+    QCOMPARE(read.traces.size(), 1);
+    const Trace &back = read.traces.first();
+    QCOMPARE(back.strategy, original.strategy);
+    QCOMPARE(back.clock, ClockKind::Virtual);
+    QCOMPARE(back.makespan(), original.makespan());
+    QCOMPARE(back.tasks.size(), original.tasks.size());
+    for (qsizetype i = 0; i < back.tasks.size(); ++i) {
+        const TaskTrace &a = original.tasks[i];
+        const TaskTrace &b = back.tasks[i];
+        QCOMPARE(b.name, a.name);
+        QCOMPARE(b.outcome, a.outcome);
+        QCOMPARE(b.error, a.error);
+        QCOMPARE(b.created, a.created);
+        QCOMPARE(b.start, a.start);
+        QCOMPARE(b.end, a.end);
+        QCOMPARE(b.attempts.size(), a.attempts.size());
+        QCOMPARE(b.phases.size(), a.phases.size());
+        for (qsizetype p = 0; p < b.phases.size(); ++p) {
+            QCOMPARE(b.phases[p].kind, a.phases[p].kind);
+            QCOMPARE(b.phases[p].start, a.phases[p].start);
+            QCOMPARE(b.phases[p].end, a.phases[p].end);
+        }
+    }
+    QCOMPARE(back.markers.size(), original.markers.size());
+    QCOMPARE(back.callerSpans.size(), 1);
+    QVERIFY(back.callerSpans.first().holdsLoop);
+    // Written again, it is the same file: nothing was lost or changed on the way.
+    QCOMPARE(JsonExporter::toJson(back), JsonExporter::toJson(original));
+    // A comparison's file gives each run.
+    const Trace gathered = run(json, QStringLiteral("gather"));
+    const TraceReadResult both = TraceReader::read(JsonExporter::toJson({original, gathered}, QStringLiteral("back")), QStringLiteral("c.json"));
+    QCOMPARE(both.traces.size(), 2);
+    QCOMPARE(both.traces[1].strategy, QStringLiteral("gather"));
+    // What an exported Python program prints: times only, one attempt each, read as a real run.
+    const TraceReadResult python = TraceReader::read(R"({"scenario": "s", "strategy": "gather", "clock": "asyncio", "makespan_ms": 1000.5,
+        "tasks": [{"name": "A", "state": "ok", "start_ms": 0.25, "end_ms": 1000.5, "attempts": 1, "error": null}]})", QStringLiteral("py.json"));
+    QVERIFY2(python.error.isEmpty(), qPrintable(python.error));
+    QCOMPARE(python.traces.first().clock, ClockKind::Real);
+    QCOMPARE(python.traces.first().tasks.first().start, 250);
+    QCOMPARE(python.traces.first().tasks.first().attempts.size(), 1);
+    QCOMPARE(python.traces.first().tasks.first().created, 250);
+}
+
+void TestTrace::aBrokenTraceSaysWhatAndWhere_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("message");
+    const QByteArray task = R"({"name": "A", "state": "ok", "start_ms": 0, "end_ms": 10})";
+    auto runWith = [](const QByteArray &tasks) { return QByteArray(R"({"strategy": "gather", "makespan_ms": 10, "tasks": [)") + tasks + "]}"; };
+    QTest::newRow("not JSON") << QByteArray("{\n\"strategy\": ") << "t.json:2: not JSON";
+    QTest::newRow("a list") << QByteArray("[]") << "t.json: the top level: must be an object";
+    QTest::newRow("no tasks") << QByteArray(R"({"strategy": "gather", "makespan_ms": 1})") << "t.json: tasks: is missing";
+    QTest::newRow("no makespan") << QByteArray(R"({"strategy": "gather", "tasks": []})") << "t.json: makespan_ms: is missing";
+    QTest::newRow("a still-running run") << QByteArray(R"({"strategy": "gather", "makespan_ms": null, "tasks": []})")
+                                         << "t.json: makespan_ms: must be milliseconds, not null";
+    QTest::newRow("a state") << runWith(R"({"name": "A", "state": "fine", "start_ms": 0, "end_ms": 1})")
+                             << "t.json: tasks[0].state: must be pending, ok, failed, timeout or cancelled, not \"fine\"";
+    QTest::newRow("negative time") << runWith(task + R"(, {"name": "B", "state": "ok", "start_ms": -1, "end_ms": 1})")
+                                   << "t.json: tasks[1].start_ms: must be milliseconds from 0 to a year";
+    QTest::newRow("text for a time") << runWith(R"({"name": "A", "state": "ok", "start_ms": "0", "end_ms": 1})")
+                                     << "t.json: tasks[0].start_ms: must be milliseconds";
+    QTest::newRow("backwards") << runWith(R"({"name": "A", "state": "ok", "start_ms": 5, "end_ms": 1})")
+                               << "t.json: tasks[0].end_ms: is before start_ms";
+    QTest::newRow("after the end") << runWith(R"({"name": "A", "state": "ok", "start_ms": 0, "end_ms": 11})")
+                                   << "t.json: tasks[0].end_ms: is after the run's makespan_ms";
+    QTest::newRow("an unknown phase") << runWith(R"({"name": "A", "state": "ok", "start_ms": 0, "end_ms": 10, "phases": [{"phase": "nap", "start_ms": 0, "end_ms": 1}]})")
+                                      << "t.json: tasks[0].phases[0].phase: is no phase ConcViz knows: \"nap\"";
+    QTest::newRow("a lone surrogate") << runWith(R"({"name": "\ud800", "state": "ok", "start_ms": 0, "end_ms": 10})")
+                                      << "t.json: tasks[0].name: must be valid Unicode text";
+    QTest::newRow("a run in a comparison") << QByteArray(R"({"runs": [{"strategy": "gather", "makespan_ms": 1, "tasks": []}, {"makespan_ms": 1, "tasks": []}]})")
+                                           << "t.json: runs[1].strategy: is missing";
+    QTest::newRow("no runs") << QByteArray(R"({"runs": []})") << "t.json: runs: holds no run";
+}
+
+void TestTrace::aBrokenTraceSaysWhatAndWhere()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, message);
+    const TraceReadResult read = TraceReader::read(json, QStringLiteral("t.json"));
+    QVERIFY(read.traces.isEmpty());
+    QVERIFY2(read.error.startsWith(message), qPrintable(read.error));
 }
 
 QTEST_GUILESS_MAIN(TestTrace)
