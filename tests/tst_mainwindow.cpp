@@ -19,6 +19,7 @@
 #include "scenario/examples.h"
 #include "scenario/scenarioreader.h"
 #include "testsupport.h"
+#include "trace/jsonexporter.h"
 #include "timeline/timelinewidget.h"
 
 #include <QApplication>
@@ -74,6 +75,7 @@ private Q_SLOTS:
     void theWindowFitsTheScreenInEveryTheme_data();
     void theWindowFitsTheScreenInEveryTheme();
     void playbackStepsThroughARunAndBack();
+    void aTraceFromAFileIsShownAndPlaysBack();
 };
 
 void TestMainWindow::initTestCase()
@@ -629,6 +631,47 @@ void TestMainWindow::playbackStepsThroughARunAndBack()
     QVERIFY(!w.playbackBar()->isVisible());
     QCOMPARE(w.timeline()->playhead(), -1);
     QCOMPARE(w.codePanel()->callerLine(), -1);
+}
+
+void TestMainWindow::aTraceFromAFileIsShownAndPlaysBack()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.json"));
+    const Scenario semaphore = ScenarioReader::readFile(QStringLiteral(CONCVIZ_SOURCE_DIR "/resources/scenarios/semaphore.json")).scenario.value();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(JsonExporter::toJson(runOn(ClockKind::Virtual, semaphore, QStringLiteral("semaphore:3"))));
+    file.close();
+
+    MainWindow w;
+    w.setQuietErrors(true);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    const QString scenarioBefore = w.document()->scenario().name;
+    QVERIFY(w.openFile(path)); // a trace, found as one
+    QCOMPARE(w.document()->scenario().name, scenarioBefore); // the scenario on the left stays
+    QCOMPARE(w.timeline()->model().groups().size(), 1);
+    QCOMPARE(w.timeline()->model().groups().first().makespan, fromMs(4000));
+    QVERIFY2(w.timeline()->notice().contains(QStringLiteral("A trace read from run.json")), qPrintable(w.timeline()->notice()));
+    QVERIFY(w.statisticsText().contains(QStringLiteral("4.000 s")));
+    QVERIFY(w.startPlayback());
+    w.playbackBar()->setPosition(fromMs(1500));
+    QVERIFY2(w.statePanel()->text().contains(QStringLiteral("Semaphore: 3 of 3 permits in use:</b> request#4 · request#5 · request#6")),
+             qPrintable(w.statePanel()->text()));
+    QCOMPARE(w.codePanel()->callerLine(), -1); // the code on the left is not the trace's
+    // A broken trace: said with its place, and what was on screen stays.
+    const QString broken = dir.filePath(QStringLiteral("broken.json"));
+    QFile b(broken);
+    QVERIFY(b.open(QIODevice::WriteOnly));
+    b.write(R"({"strategy": "gather", "makespan_ms": 5, "tasks": [{"name": "A", "state": "sleeping", "start_ms": 0, "end_ms": 1}]})");
+    b.close();
+    QVERIFY(!w.openTrace(broken));
+    QVERIFY2(w.lastError().contains(QStringLiteral("tasks[0].state: must be pending, ok, failed, timeout or cancelled")), qPrintable(w.lastError()));
+    QCOMPARE(w.timeline()->model().groups().first().makespan, fromMs(4000));
+    // Opening a scenario puts the trace away: there is nothing left to play back.
+    QVERIFY(w.openFile(QStringLiteral(CONCVIZ_SOURCE_DIR "/resources/scenarios/cooking.json")));
+    QVERIFY(!w.isPlayingBack());
+    QVERIFY(!w.startPlayback());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -412,6 +412,7 @@ void TestTrace::aWrittenTraceReadsBackTheSame()
     const Trace &back = read.traces.first();
     QCOMPARE(back.strategy, original.strategy);
     QCOMPARE(back.clock, ClockKind::Virtual);
+    QCOMPARE(back.concurrencyLimit, 2); // the state at an instant counts permits of 2 again
     QCOMPARE(back.makespan(), original.makespan());
     QCOMPARE(back.tasks.size(), original.tasks.size());
     for (qsizetype i = 0; i < back.tasks.size(); ++i) {

@@ -28,6 +28,7 @@
 #include "timeline/timelinewidget.h"
 #include "timelineexport.h"
 #include "trace/exportformat.h"
+#include "trace/tracereader.h"
 #include "trace/statistics.h"
 #include "trace/timeformat.h"
 
@@ -408,6 +409,12 @@ void MainWindow::createMenus()
         a->setToolTip(e.description);
     }
     file->addSeparator();
+    file->addAction(tr("Open &Trace…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open a trace"), m_lastDir,
+                                                          tr("ConcViz traces (*.json);;All files (*)"));
+        if (!path.isEmpty())
+            openTrace(path);
+    });
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
     file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
     QMenu *exportMenu = file->addMenu(tr("&Export"));
@@ -675,6 +682,9 @@ void MainWindow::applyPalette()
 void MainWindow::openScenario(const Scenario &scenario, const QString &path)
 {
     stop();
+    leavePlayback();
+    m_shown.clear();
+    m_shownIsTrace = false;
     m_document.reset(scenario, path);
     m_log->clearLog();
     m_timeline->setTraces({}, scenario.deadlineMs);
@@ -693,6 +703,10 @@ bool MainWindow::openFile(const QString &path)
     QStringList errors;
     ScenarioDocument probe;
     if (!probe.open(path, &errors)) {
+        // Not a scenario, but maybe a trace: one without the "concviz" key and with a makespan.
+        const TraceReadResult trace = TraceReader::readFile(path);
+        if (trace.error.isEmpty())
+            return openTrace(path);
         // The scenario on screen stays exactly as it was.
         showError(tr("Cannot open the scenario"), errors.join(QLatin1Char('\n')));
         return false;
@@ -705,11 +719,49 @@ bool MainWindow::openFile(const QString &path)
     return true;
 }
 
+bool MainWindow::openTrace(const QString &path)
+{
+    const TraceReadResult read = TraceReader::readFile(path);
+    if (!read.error.isEmpty()) {
+        showError(tr("Cannot open the trace"), read.error);
+        return false;
+    }
+    stop();
+    leavePlayback();
+    m_lastDir = QFileInfo(path).absolutePath();
+    Settings::setLastDirectory(m_lastDir);
+    m_shown = read.traces;
+    m_shownIsTrace = true;
+    m_guesses.clear();
+    m_orderGuess.clear();
+    m_timeline->setGuesses({});
+    m_timeline->setFinishOrderGuess(-1, {});
+    m_log->clearLog();
+    m_timeline->setNow(-1);
+    m_timeline->setTraces(m_shown);
+    m_timeline->fit();
+    m_timeline->setNotice(tr("A trace read from %1, not a run of the scenario on the left: F5 runs the scenario instead.")
+                              .arg(QFileInfo(path).fileName()));
+    updateStatistics(m_shown);
+    m_concurrency->setTraces(m_shown);
+    m_makespan->setTraces(m_shown);
+    m_distribution->setTraces(m_shown);
+    m_insights->setTraces(m_shown);
+    setThemeKind(m_themeKind, false); // new chart axes take the theme's fonts and colours
+    m_lessonBar->setHeadline(headline(m_shown));
+    m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
+    statusBar()->showMessage(tr("Opened the trace %1: %n run(s), K plays it back", nullptr, static_cast<int>(m_shown.size()))
+                                 .arg(QFileInfo(path).fileName()), 8000);
+    return true;
+}
+
 void MainWindow::run(bool allCompared)
 {
     if (m_runs->isRunning())
         return;
     leavePlayback();
+    m_shown.clear();
+    m_shownIsTrace = false;
     const Scenario &s = m_document.scenario();
     m_runStrategies = allCompared ? s.compareOrDefault() : QList<StrategySpec>{s.strategy};
     m_guesses.clear();
@@ -816,6 +868,8 @@ void MainWindow::onRunsFinished(bool stopped)
 {
     m_refresh.stop();
     const QList<Trace> traces = m_runs->traces();
+    m_shown = traces;
+    m_shownIsTrace = false;
     m_timeline->setNow(-1);
     m_timeline->setTraces(traces, m_document.scenario().deadlineMs);
     m_timeline->fit();
@@ -859,7 +913,7 @@ void MainWindow::onRunsFinished(bool stopped)
 
 bool MainWindow::startPlayback()
 {
-    const QList<Trace> traces = m_runs->traces();
+    const QList<Trace> traces = m_shown;
     if (m_runs->isRunning() || traces.isEmpty()) {
         statusBar()->showMessage(m_runs->isRunning() ? tr("Wait for the run to finish, then play it back (K)")
                                                      : tr("Run the scenario first (F5), then play it back (K)"), 5000);
@@ -923,12 +977,13 @@ void MainWindow::onPlaybackPosition(Micros time)
 {
     m_timeline->setPlayhead(time);
     m_state->setTime(time);
-    // The code shows one strategy, the scenario's own: its run, when it was among those played.
-    const QList<Trace> traces = m_runs->traces();
+    // The code shows one strategy, the scenario's own: its run, when it was among those played (a
+    // trace from a file may come from another program altogether).
+    const QList<Trace> &traces = m_shown;
     const QString own = m_document.scenario().strategy.toString();
     const auto run = std::find_if(traces.begin(), traces.end(), [&own](const Trace &t) { return t.strategy == own; });
     std::optional<QString> caller;
-    if (run != traces.end()) {
+    if (run != traces.end() && !m_shownIsTrace) {
         const RunState state = RunState::at(*run, time);
         if (!state.over)
             caller = state.callerSpan >= 0 ? run->callerSpans[state.callerSpan].label : QString();
@@ -1133,7 +1188,7 @@ void MainWindow::exportImage()
 
 void MainWindow::exportTrace()
 {
-    const QList<Trace> traces = m_runs->traces();
+    const QList<Trace> traces = m_shown;
     if (traces.isEmpty()) {
         showError(tr("Nothing to export"), tr("Run the scenario first."));
         return;

@@ -39,8 +39,13 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens a scenario file. A broken file is reported and the current scenario stays as it was.
+    // Opens a scenario file, or a trace file (as openTrace) when it is one. A broken file is
+    // reported and the current scenario stays as it was.
     bool openFile(const QString &path);
+    // File ▸ Open Trace: a trace written before (concviz run or compare --format json, an exported
+    // program's --json) shown as a finished run is, to read, compare with and play back; the
+    // scenario on the left stays, and F5 runs it instead. A broken file is reported, nothing lost.
+    bool openTrace(const QString &path);
     void openScenario(const Scenario &scenario, const QString &path);
     // Runs the scenario under its compare list (allCompared) or its own strategy only.
     void run(bool allCompared);
@@ -172,6 +177,8 @@ private:
     QList<StrategySpec> m_runStrategies;
     QList<Micros> m_guesses; // the predictions of the runs going or shown; empty without Predict
     QStringList m_orderGuess; // the predicted finish order, by task name; empty without one
+    QList<Trace> m_shown;     // the finished runs on screen, or the trace opened: what playback plays
+    bool m_shownIsTrace = false; // they came from a file, not from the scenario on the left
     Autosave *m_autosave = nullptr;
     std::optional<Autosave::Recovered> m_recovered; // what the bar offers, until restored or let go
     QWidget *m_recoveryBar = nullptr;

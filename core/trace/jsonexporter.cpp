@@ -167,6 +167,19 @@ void appendTask(QByteArray &out, const TaskTrace &t)
         appendKey(out, "url");
         appendString(out, t.httpDetail);
     }
+    if (t.database) {
+        out += ", ";
+        appendKey(out, "database");
+        out += "true";
+    }
+    if (t.idealEnd >= 0) {
+        out += ", ";
+        appendKey(out, "ideal_start_ms");
+        appendMs(out, t.idealStart);
+        out += ", ";
+        appendKey(out, "ideal_end_ms");
+        appendMs(out, t.idealEnd);
+    }
     if (t.dbRows >= 0) {
         out += ", ";
         appendKey(out, "rows");
@@ -205,6 +218,22 @@ void JsonExporter::append(QByteArray &out, const Trace &trace, const QByteArray 
     appendKey(out, "makespan_ms");
     appendMs(out, trace.makespan());
     out += ",\n" + in;
+    // What the state at an instant and the insights need again when the trace is read back.
+    if (trace.concurrencyLimit > 0) {
+        appendKey(out, "concurrency_limit");
+        appendInt(out, trace.concurrencyLimit);
+        out += ",\n" + in;
+    }
+    if (trace.dbPoolCapacity > 0) {
+        appendKey(out, "db_pool_capacity");
+        appendInt(out, trace.dbPoolCapacity);
+        out += ",\n" + in;
+    }
+    if (trace.ideal >= 0) {
+        appendKey(out, "ideal_ms");
+        appendMs(out, trace.ideal);
+        out += ",\n" + in;
+    }
     appendKey(out, "stats");
     out += '{';
     appendKey(out, "sum_ms");

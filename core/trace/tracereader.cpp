@@ -154,6 +154,13 @@ TaskTrace task(const QJsonObject &o, const QString &path)
     t.httpStatus = count(o, path, QStringLiteral("http_status"), 0, 999, -1);
     t.httpDetail = text(o, path, QStringLiteral("url"), false, true);
     t.bytes = bigCount(o, path, QStringLiteral("bytes"));
+    const QJsonValue database = o.value(QStringLiteral("database"));
+    if (!database.isUndefined() && !database.isBool())
+        throw BadField{at(path, QStringLiteral("database")), QStringLiteral("must be true or false")};
+    t.database = database.toBool();
+    t.idealStart = millis(o, path, QStringLiteral("ideal_start_ms"), false);
+    t.idealEnd = millis(o, path, QStringLiteral("ideal_end_ms"), false);
+    checkOrder(t.idealStart, t.idealEnd, at(path, QStringLiteral("ideal")));
     t.dbRows = bigCount(o, path, QStringLiteral("rows"));
     t.dbFirstRow = text(o, path, QStringLiteral("first_row"), false, true);
     const QJsonArray phases = array(o, path, QStringLiteral("phases"), false);
@@ -202,6 +209,9 @@ Trace run(const QJsonObject &o, const QString &path, qsizetype &tasksSoFar)
     trace.end = millis(o, path, QStringLiteral("makespan_ms"), true);
     if (trace.end < 0)
         throw BadField{at(path, QStringLiteral("makespan_ms")), QStringLiteral("must be milliseconds, not null: a trace is of a finished run")};
+    trace.concurrencyLimit = count(o, path, QStringLiteral("concurrency_limit"), 0, 100000000, 0);
+    trace.dbPoolCapacity = count(o, path, QStringLiteral("db_pool_capacity"), 0, 100000000, 0);
+    trace.ideal = millis(o, path, QStringLiteral("ideal_ms"), false);
     const QString tasksPath = at(path, QStringLiteral("tasks"));
     const QJsonArray tasks = array(o, path, QStringLiteral("tasks"), true);
     tasksSoFar += tasks.size();
