@@ -380,6 +380,13 @@ void TestCli::viewShowsATraceWrittenBefore()
                                    QStringLiteral("--format"), QStringLiteral("csv")});
     QCOMPARE(second.exitCode, 0);
     QCOMPARE(second.out.count(QLatin1Char('\n')), 11); // a heading and ten tasks of one attempt
+    // A Chrome trace: the same lanes as the run that wrote it.
+    const QString chrome = dir.filePath(QStringLiteral("run.trace.json"));
+    QCOMPARE(concviz({QStringLiteral("run"), example("semaphore.json"), QStringLiteral("--clock"), QStringLiteral("virtual"),
+                      QStringLiteral("--format"), QStringLiteral("chrome-trace"), QStringLiteral("--out"), chrome}).exitCode, 0);
+    const Result lanes = concviz({QStringLiteral("view"), chrome});
+    QCOMPARE(lanes.exitCode, 0);
+    QVERIFY2(lanes.out.contains(QStringLiteral("request#10")) && lanes.out.contains(QStringLiteral("makespan 4.000 s")), qPrintable(lanes.out));
     // A broken file: what and where, exit 2.
     const QString broken = dir.filePath(QStringLiteral("broken.json"));
     QFile b(broken);

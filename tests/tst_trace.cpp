@@ -61,6 +61,7 @@ private Q_SLOTS:
     void aWrittenTraceReadsBackTheSame();
     void aBrokenTraceSaysWhatAndWhere_data();
     void aBrokenTraceSaysWhatAndWhere();
+    void aChromeTraceOpensWithALanePerThreadAndAsyncId();
 };
 
 void TestTrace::oneAfterAnotherNeverOverlaps()
@@ -459,7 +460,8 @@ void TestTrace::aBrokenTraceSaysWhatAndWhere_data()
     const QByteArray task = R"({"name": "A", "state": "ok", "start_ms": 0, "end_ms": 10})";
     auto runWith = [](const QByteArray &tasks) { return QByteArray(R"({"strategy": "gather", "makespan_ms": 10, "tasks": [)") + tasks + "]}"; };
     QTest::newRow("not JSON") << QByteArray("{\n\"strategy\": ") << "t.json:2: not JSON";
-    QTest::newRow("a list") << QByteArray("[]") << "t.json: the top level: must be an object";
+    QTest::newRow("a number") << QByteArray("3") << "t.json:1: not JSON";
+    QTest::newRow("an empty list of events") << QByteArray("[]") << "t.json: traceEvents: holds no slice, instant or async event to show";
     QTest::newRow("no tasks") << QByteArray(R"({"strategy": "gather", "makespan_ms": 1})") << "t.json: tasks: is missing";
     QTest::newRow("no makespan") << QByteArray(R"({"strategy": "gather", "tasks": []})") << "t.json: makespan_ms: is missing";
     QTest::newRow("a still-running run") << QByteArray(R"({"strategy": "gather", "makespan_ms": null, "tasks": []})")
@@ -481,6 +483,14 @@ void TestTrace::aBrokenTraceSaysWhatAndWhere_data()
     QTest::newRow("a run in a comparison") << QByteArray(R"({"runs": [{"strategy": "gather", "makespan_ms": 1, "tasks": []}, {"makespan_ms": 1, "tasks": []}]})")
                                            << "t.json: runs[1].strategy: is missing";
     QTest::newRow("no runs") << QByteArray(R"({"runs": []})") << "t.json: runs: holds no run";
+    QTest::newRow("chrome: events not a list") << QByteArray(R"({"traceEvents": 3})") << "t.json: traceEvents: must be a list of events";
+    QTest::newRow("chrome: an event not an object") << QByteArray(R"([{"ph": "X", "ts": 0}, 7])") << "t.json: traceEvents[1]: must be an object";
+    QTest::newRow("chrome: a time as text") << QByteArray(R"([{"ph": "X", "name": "a", "ts": "0", "dur": 5}])")
+                                            << "t.json: traceEvents[0].ts: must be microseconds";
+    QTest::newRow("chrome: a negative duration") << QByteArray(R"([{"ph": "X", "name": "a", "ts": 0, "dur": -5}])")
+                                                 << "t.json: traceEvents[0].dur: must not be negative";
+    QTest::newRow("chrome: a time past a year") << QByteArray(R"([{"ph": "B", "name": "a", "ts": 1e300}])")
+                                                << "t.json: traceEvents[0].ts: must be microseconds, a number within a year";
 }
 
 void TestTrace::aBrokenTraceSaysWhatAndWhere()
@@ -490,6 +500,61 @@ void TestTrace::aBrokenTraceSaysWhatAndWhere()
     const TraceReadResult read = TraceReader::read(json, QStringLiteral("t.json"));
     QVERIFY(read.traces.isEmpty());
     QVERIFY2(read.error.startsWith(message), qPrintable(read.error));
+}
+
+void TestTrace::aChromeTraceOpensWithALanePerThreadAndAsyncId()
+{
+    // As a profiler writes it: named threads with nested slices, a B/E pair, an async download
+    // with an instant on it, a global instant and a counter (passed over). Times are microseconds
+    // from any origin: the earliest event is the start.
+    const QByteArray json = R"({"traceEvents": [
+        {"ph": "M", "name": "process_name", "pid": 7, "tid": 0, "args": {"name": "my_program.py"}},
+        {"ph": "M", "name": "thread_name", "pid": 7, "tid": 11, "args": {"name": "MainThread"}},
+        {"ph": "X", "name": "main", "pid": 7, "tid": 11, "ts": 1000000, "dur": 500000},
+        {"ph": "X", "name": "fetch", "pid": 7, "tid": 11, "ts": 1100000, "dur": 200000},
+        {"ph": "B", "name": "work", "pid": 7, "tid": 12, "ts": 1200000},
+        {"ph": "E", "pid": 7, "tid": 12, "ts": 1400000},
+        {"ph": "b", "name": "download", "cat": "net", "id": "0x1", "pid": 7, "ts": 1050000},
+        {"ph": "n", "name": "headers", "cat": "net", "id": "0x1", "pid": 7, "ts": 1150000},
+        {"ph": "e", "name": "download", "cat": "net", "id": "0x1", "pid": 7, "ts": 1450000},
+        {"ph": "i", "name": "checkpoint", "pid": 7, "tid": 11, "ts": 1250000, "s": "t"},
+        {"ph": "C", "name": "memory", "pid": 7, "ts": 1300000, "args": {"rss": 5}}]})";
+    const TraceReadResult read = TraceReader::read(json, QStringLiteral("prog.json"));
+    QVERIFY2(read.error.isEmpty(), qPrintable(read.error));
+    const Trace &t = read.traces.first();
+    QCOMPARE(t.strategy, QStringLiteral("my_program.py"));
+    QCOMPARE(t.end, 500000);
+    QCOMPARE(t.tasks.size(), 3);
+    QCOMPARE(t.tasks[0].name, QStringLiteral("MainThread"));
+    QCOMPARE(t.tasks[0].attempts.size(), 1); // fetch ran inside main: one bar
+    QCOMPARE(t.tasks[0].end, 500000);
+    QCOMPARE(t.tasks[1].name, QStringLiteral("work"));
+    QCOMPARE(t.tasks[1].start, 200000);
+    QCOMPARE(t.tasks[1].end, 400000);
+    QCOMPARE(t.tasks[2].name, QStringLiteral("download (0x1)"));
+    QCOMPARE(t.tasks[2].start, 50000);
+    QCOMPARE(t.markers.size(), 2);
+    QCOMPARE(t.markers[0].label, QStringLiteral("headers"));
+    QCOMPARE(t.markers[0].time, 150000);
+
+    // ConcViz's own Chrome trace comes back with the same lanes, waits, attempts and states.
+    const Trace original = run(R"({"concviz": 1, "name": "c", "retries": {"max": 2, "backoff_ms": 100},
+        "tasks": [{"name": "A", "kind": "sleep", "duration_ms": 300}, {"name": "B", "kind": "fail", "duration_ms": 200, "error": "boom"},
+                  {"name": "C", "kind": "sleep", "duration_ms": 100}]})", QStringLiteral("semaphore:2"));
+    const TraceReadResult back = TraceReader::read(ChromeTraceExporter::toJson(original), QStringLiteral("c.trace.json"));
+    QVERIFY2(back.error.isEmpty(), qPrintable(back.error));
+    const Trace &b = back.traces.first();
+    QCOMPARE(b.tasks.size(), original.tasks.size());
+    QCOMPARE(b.end, original.makespan());
+    for (qsizetype i = 0; i < b.tasks.size(); ++i) {
+        QCOMPARE(b.tasks[i].name, original.tasks[i].name);
+        QCOMPARE(b.tasks[i].start, original.tasks[i].start);
+        QCOMPARE(b.tasks[i].end, original.tasks[i].end);
+        QCOMPARE(b.tasks[i].outcome, original.tasks[i].outcome);
+        QCOMPARE(b.tasks[i].attempts.size(), original.tasks[i].attempts.size());
+        QCOMPARE(b.tasks[i].phases.size(), original.tasks[i].phases.size());
+    }
+    QCOMPARE(b.markers.size(), original.markers.size());
 }
 
 QTEST_GUILESS_MAIN(TestTrace)

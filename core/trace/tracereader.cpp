@@ -1,5 +1,7 @@
 #include "tracereader.h"
 
+#include "chrometracereader.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -281,6 +283,8 @@ TraceReadResult TraceReader::read(const QByteArray &json, const QString &source)
         result.error = QStringLiteral("%1:%2: not JSON: %3").arg(source).arg(line).arg(parseError.errorString());
         return result;
     }
+    if (ChromeTraceReader::recognises(document))
+        return ChromeTraceReader::read(document, source);
     try {
         const QJsonObject top = object(document.isObject() ? QJsonValue(document.object()) : QJsonValue(), QStringLiteral("the top level"));
         qsizetype tasks = 0;

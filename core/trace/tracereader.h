@@ -16,7 +16,8 @@ struct TraceReadResult
 
 // Reads ConcViz's trace JSON back into traces: one run as `concviz run --format json` writes it, or
 // several as `compare --format json` does ({"scenario", "runs": [...]}), or what an exported
-// Python program prints with --json (clock "asyncio", read as a real run). Strict about what it
+// Python program prints with --json (clock "asyncio", read as a real run); and Chrome Trace Event
+// JSON, handed to ChromeTraceReader. Strict about what it
 // reads — every field's type and range, times from 0 to a year, at most 2,000,000 tasks and
 // 256 MiB — and silent about fields it does not know, so newer files still open. A message names
 // the file and the JSON path of the first problem.
