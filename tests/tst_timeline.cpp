@@ -77,6 +77,7 @@ private Q_SLOTS:
     void everyTextReadsAtAAInEveryTheme_data();
     void everyTextReadsAtAAInEveryTheme();
     void aRealRunIsOutlinedWhereItsIdealRan();
+    void aLongNoticeFoldsRatherThanBeingCut();
 };
 
 void TestTimeline::timeAndPixelsMapBothWays_data()
@@ -637,6 +638,25 @@ void TestTimeline::aRealRunIsOutlinedWhereItsIdealRan()
     const QPoint onLane(static_cast<int>(plot.left() + plot.width() * 0.75), static_cast<int>(plot.top() + widget.theme().headerHeight + widget.laneHeight() / 2));
     QVERIFY2(widget.tooltipAt(onLane).contains(QStringLiteral("ideal, on the virtual clock: started 0.0 ms, ended 300 ms")),
              qPrintable(widget.tooltipAt(onLane)));
+}
+
+void TestTimeline::aLongNoticeFoldsRatherThanBeingCut()
+{
+    const Theme theme = Theme::make(Theme::Kind::Projector, QPalette());
+    const GanttPainter painter(theme);
+    const QString text = QStringLiteral("A trace read from viz.json, not a run of the scenario on the left: F5 runs the scenario instead.");
+    const int oneLine = painter.noticeHeight(4000, text);
+    QCOMPARE(oneLine, QFontMetrics(theme.font).height() + 12);
+    // On a narrow timeline it takes the lines it needs, and the runs start below them.
+    QVERIFY(painter.noticeHeight(500, text) >= 2 * QFontMetrics(theme.font).height() + 12);
+    TimelineWidget widget;
+    widget.setTheme(theme);
+    widget.resize(500, 400);
+    widget.setNotice(text);
+    QImage image(widget.size(), QImage::Format_ARGB32);
+    widget.render(&image);
+    // The note's pale yellow reaches down as far as its text does.
+    QCOMPARE(image.pixelColor(2, painter.noticeHeight(500, text) - 2), QColor(0xFF, 0xF4, 0xCE));
 }
 
 QTEST_MAIN(TestTimeline)

@@ -750,8 +750,8 @@ bool MainWindow::openTrace(const QString &path)
     setThemeKind(m_themeKind, false); // new chart axes take the theme's fonts and colours
     m_lessonBar->setHeadline(headline(m_shown));
     m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
-    statusBar()->showMessage(tr("Opened the trace %1: %n run(s), K plays it back", nullptr, static_cast<int>(m_shown.size()))
-                                 .arg(QFileInfo(path).fileName()), 8000);
+    const QString runs = m_shown.size() == 1 ? tr("one run") : tr("%1 runs").arg(m_shown.size());
+    statusBar()->showMessage(tr("Opened the trace %1: %2; K plays it back").arg(QFileInfo(path).fileName(), runs), 8000);
     return true;
 }
 

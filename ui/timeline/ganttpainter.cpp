@@ -184,7 +184,7 @@ QRect GanttPainter::paintNotice(QPainter &p, const QRect &rect, const QString &t
 {
     // A band across the top in the colours of a note: dark brown on pale yellow, 12:1.
     const QFontMetrics fm(m_theme.font);
-    const QRect band(rect.left(), rect.top(), rect.width(), noticeHeight());
+    const QRect band(rect.left(), rect.top(), rect.width(), noticeHeight(rect.width(), text));
     p.save();
     p.setFont(m_theme.font);
     p.fillRect(band, QColor(0xFF, 0xF4, 0xCE));
@@ -194,9 +194,11 @@ QRect GanttPainter::paintNotice(QPainter &p, const QRect &rect, const QString &t
     return rect.adjusted(0, band.height(), 0, 0);
 }
 
-int GanttPainter::noticeHeight() const
+int GanttPainter::noticeHeight(int width, const QString &text) const
 {
-    return QFontMetrics(m_theme.font).height() + 12;
+    const QRect folded = QFontMetrics(m_theme.font).boundingRect(QRect(0, 0, std::max(1, width - 16), 100000),
+                                                                 Qt::AlignLeft | Qt::TextWordWrap, text);
+    return std::max(folded.height(), QFontMetrics(m_theme.font).height()) + 12;
 }
 
 void GanttPainter::paint(QPainter &p, const QRect &rect, const GanttModel &model, const Options &o) const

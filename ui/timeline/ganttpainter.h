@@ -42,7 +42,8 @@ public:
     // A line across the top of `rect` that says something about the whole picture ("edited since
     // this run"); returns what is left below it.
     QRect paintNotice(QPainter &p, const QRect &rect, const QString &text) const;
-    int noticeHeight() const;
+    // As tall as `text` needs, folded to `width`: a long line folds rather than being cut off.
+    int noticeHeight(int width, const QString &text) const;
     // Where the time axis runs inside `rect`: right of the names, below the axis.
     QRectF plotArea(const QRect &rect) const;
     // The strip along the bottom that explains the colours and marks, on as many rows as `width` needs.

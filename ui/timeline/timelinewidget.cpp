@@ -226,7 +226,7 @@ void TimelineWidget::fit()
 
 QRect TimelineWidget::contentRect() const
 {
-    const int notice = m_notice.isEmpty() ? 0 : GanttPainter(m_theme).noticeHeight();
+    const int notice = m_notice.isEmpty() ? 0 : GanttPainter(m_theme).noticeHeight(width(), m_notice);
     return rect().adjusted(0, notice, 0, 0);
 }
 
@@ -272,7 +272,7 @@ int TimelineWidget::neededHeight() const
         return minimumHeight();
     // Every lane with a name of its own; less and they go into bands.
     const TimelineLayout layout(m_model, painter.legibleLaneHeight(), m_theme);
-    const int notice = m_notice.isEmpty() ? 0 : painter.noticeHeight();
+    const int notice = m_notice.isEmpty() ? 0 : painter.noticeHeight(width(), m_notice);
     return notice + m_theme.axisHeight + static_cast<int>(std::ceil(layout.contentHeight() + painter.legendHeight(width())));
 }
 
@@ -305,7 +305,7 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     o.emptyText = m_emptyText;
     const GanttPainter painter(m_theme, &m_model);
     if (!m_notice.isEmpty())
-        painter.paintNotice(p, QRect(0, 0, width(), painter.noticeHeight()), m_notice);
+        painter.paintNotice(p, QRect(0, 0, width(), painter.noticeHeight(width(), m_notice)), m_notice);
     painter.paint(p, paintRect(), m_model, o);
     if (m_rubberBand) {
         const QRect band = QRect(m_pressPos, m_lastPos).normalized();
