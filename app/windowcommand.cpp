@@ -140,7 +140,14 @@ int windowCommand(const QStringList &arguments)
         if (scripted)
             QApplication::quit();
     };
-    if (parser.isSet(QStringLiteral("run")) || !guesses.isEmpty() || !order.isEmpty() || playback) {
+    if (playback && window.isShowingTrace() && !parser.isSet(QStringLiteral("run")) && guesses.isEmpty() && order.isEmpty()) {
+        // A trace file is played back as it is: nothing runs over it.
+        QTimer::singleShot(200, &window, [&] {
+            if (window.startPlayback())
+                window.playbackBar()->setPosition(at);
+            QTimer::singleShot(300, &window, finish);
+        });
+    } else if (parser.isSet(QStringLiteral("run")) || !guesses.isEmpty() || !order.isEmpty() || playback) {
         // Let the finished run paint once before the picture is taken.
         QObject::connect(&window, &MainWindow::runsFinished, &window, [&] {
             if (playback && window.startPlayback())

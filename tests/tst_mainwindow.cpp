@@ -625,6 +625,10 @@ void TestMainWindow::playbackStepsThroughARunAndBack()
     QCOMPARE(w.playbackBar()->position(), fromMs(10000));
     QVERIFY(w.statePanel()->text().contains(QStringLiteral("closed: the run is over")));
 
+    // Presenting, then not: Esc still leaves playback.
+    w.setPresenting(true);
+    w.setPresenting(false);
+    QVERIFY(w.isPlayingBack());
     w.timeline()->setFocus();
     QTest::keyClick(w.timeline(), Qt::Key_Escape);
     QVERIFY(!w.isPlayingBack());
@@ -648,7 +652,14 @@ void TestMainWindow::aTraceFromAFileIsShownAndPlaysBack()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     const QString scenarioBefore = w.document()->scenario().name;
+    // Opened while a run goes: the run stops, and its end does not come back over the trace.
+    w.setClock(ClockKind::Real, false);
+    QSignalSpy finished(&w, &MainWindow::runsFinished);
+    w.run(true);
+    QVERIFY(w.isRunning());
     QVERIFY(w.openFile(path)); // a trace, found as one
+    QVERIFY(finished.wait(10000));
+    QVERIFY(w.isShowingTrace());
     QCOMPARE(w.document()->scenario().name, scenarioBefore); // the scenario on the left stays
     QCOMPARE(w.timeline()->model().groups().size(), 1);
     QCOMPARE(w.timeline()->model().groups().first().makespan, fromMs(4000));

@@ -483,6 +483,10 @@ void TestTrace::aBrokenTraceSaysWhatAndWhere_data()
     QTest::newRow("a run in a comparison") << QByteArray(R"({"runs": [{"strategy": "gather", "makespan_ms": 1, "tasks": []}, {"makespan_ms": 1, "tasks": []}]})")
                                            << "t.json: runs[1].strategy: is missing";
     QTest::newRow("no runs") << QByteArray(R"({"runs": []})") << "t.json: runs: holds no run";
+    QTest::newRow("a phase after the end") << runWith(R"({"name": "A", "state": "ok", "start_ms": 0, "end_ms": 10, "phases": [{"phase": "semaphore", "start_ms": 0, "end_ms": 12}]})")
+                                           << "t.json: tasks[0].its times: is after the run's makespan_ms";
+    QTest::newRow("a mark after the end") << QByteArray(R"({"strategy": "gather", "makespan_ms": 10, "tasks": [], "markers": [{"kind": "caller_resumed", "time_ms": 11}]})")
+                                          << "t.json: markers[0].time_ms: must be milliseconds within the run's makespan_ms";
     QTest::newRow("chrome: events not a list") << QByteArray(R"({"traceEvents": 3})") << "t.json: traceEvents: must be a list of events";
     QTest::newRow("chrome: an event not an object") << QByteArray(R"([{"ph": "X", "ts": 0}, 7])") << "t.json: traceEvents[1]: must be an object";
     QTest::newRow("chrome: a time as text") << QByteArray(R"([{"ph": "X", "name": "a", "ts": "0", "dur": 5}])")
@@ -536,6 +540,14 @@ void TestTrace::aChromeTraceOpensWithALanePerThreadAndAsyncId()
     QCOMPARE(t.markers.size(), 2);
     QCOMPARE(t.markers[0].label, QStringLiteral("headers"));
     QCOMPARE(t.markers[0].time, 150000);
+    // A slice inside a beginning never ended leaves it never ended.
+    const TraceReadResult open = TraceReader::read(R"([{"ph": "B", "name": "main", "pid": 1, "tid": 1, "ts": 0},
+        {"ph": "X", "name": "inner", "pid": 1, "tid": 1, "ts": 5, "dur": 5}, {"ph": "X", "name": "other", "pid": 1, "tid": 2, "ts": 0, "dur": 20}])",
+                                                   QStringLiteral("open.json"));
+    QVERIFY2(open.error.isEmpty(), qPrintable(open.error));
+    QCOMPARE(open.traces.first().tasks.first().attempts.size(), 1);
+    QCOMPARE(open.traces.first().tasks.first().outcome, Outcome::Pending);
+    QCOMPARE(open.traces.first().tasks.first().attempts.first().end, 20);
 
     // ConcViz's own Chrome trace comes back with the same lanes, waits, attempts and states.
     const Trace original = run(R"({"concviz": 1, "name": "c", "retries": {"max": 2, "backoff_ms": 100},

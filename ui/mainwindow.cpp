@@ -126,6 +126,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_playback, &PlaybackBar::positionChanged, this, &MainWindow::onPlaybackPosition);
     connect(m_playback, &PlaybackBar::closeRequested, this, &MainWindow::leavePlayback);
     connect(m_timeline, &TimelineWidget::playheadDragged, m_playback, [this](Micros t) {
+        if (!isPlayingBack())
+            return; // left while the mouse was still down
         m_playback->pause();
         m_playback->setPosition(t);
     });
@@ -617,7 +619,7 @@ void MainWindow::setPresenting(bool on)
         menuBar()->show();
         statusBar()->show();
         restoreState(m_layoutBeforePresenting);
-        m_stopAction->setEnabled(m_runs->isRunning());
+        m_stopAction->setEnabled(m_runs->isRunning() || isPlayingBack());
         if (!m_fullScreenBeforePresenting)
             showNormal();
     }
@@ -679,10 +681,20 @@ void MainWindow::applyPalette()
     QApplication::setFont(font);
 }
 
+void MainWindow::stopForAFile()
+{
+    // A stopped run still reports its end later: it must not come back over what the file shows.
+    if (m_runs->isRunning()) {
+        m_discardRuns = true;
+        m_refresh.stop();
+        stop();
+    }
+    leavePlayback();
+}
+
 void MainWindow::openScenario(const Scenario &scenario, const QString &path)
 {
-    stop();
-    leavePlayback();
+    stopForAFile();
     m_shown.clear();
     m_shownIsTrace = false;
     m_document.reset(scenario, path);
@@ -703,10 +715,10 @@ bool MainWindow::openFile(const QString &path)
     QStringList errors;
     ScenarioDocument probe;
     if (!probe.open(path, &errors)) {
-        // Not a scenario, but maybe a trace: one without the "concviz" key and with a makespan.
+        // Not a scenario, but maybe a trace: ConcViz's own or a Chrome trace.
         const TraceReadResult trace = TraceReader::readFile(path);
         if (trace.error.isEmpty())
-            return openTrace(path);
+            return openTrace(trace, path);
         // The scenario on screen stays exactly as it was.
         showError(tr("Cannot open the scenario"), errors.join(QLatin1Char('\n')));
         return false;
@@ -721,13 +733,16 @@ bool MainWindow::openFile(const QString &path)
 
 bool MainWindow::openTrace(const QString &path)
 {
-    const TraceReadResult read = TraceReader::readFile(path);
+    return openTrace(TraceReader::readFile(path), path);
+}
+
+bool MainWindow::openTrace(const TraceReadResult &read, const QString &path)
+{
     if (!read.error.isEmpty()) {
         showError(tr("Cannot open the trace"), read.error);
         return false;
     }
-    stop();
-    leavePlayback();
+    stopForAFile();
     m_lastDir = QFileInfo(path).absolutePath();
     Settings::setLastDirectory(m_lastDir);
     m_shown = read.traces;
@@ -846,6 +861,8 @@ bool MainWindow::isRunning() const
 
 void MainWindow::refreshLive()
 {
+    if (m_discardRuns)
+        return;
     m_timeline->setNow(m_runs->now());
     if (!m_dirty)
         return;
@@ -867,6 +884,16 @@ void MainWindow::refreshLive()
 void MainWindow::onRunsFinished(bool stopped)
 {
     m_refresh.stop();
+    if (m_discardRuns) {
+        // Stopped for a file opened meanwhile: what is on screen now is that file's.
+        m_discardRuns = false;
+        m_timeline->setNow(-1);
+        for (QAction *a : {m_runAction, m_runAllAction, m_predictAction, m_runOneAction, m_playAction})
+            a->setEnabled(true);
+        m_stopAction->setEnabled(m_presenting || isPlayingBack());
+        Q_EMIT runsFinished();
+        return;
+    }
     const QList<Trace> traces = m_runs->traces();
     m_shown = traces;
     m_shownIsTrace = false;
@@ -947,6 +974,7 @@ void MainWindow::leavePlayback()
     m_playingBack = false;
     m_playback->pause();
     m_playback->hide();
+    m_state->setTraces({});
     if (m_bottomTabs->currentWidget() == m_state)
         m_bottomTabs->setCurrentIndex(m_tabBeforePlayback);
     m_timeline->setPlayhead(-1);

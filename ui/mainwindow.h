@@ -29,6 +29,7 @@ class StatePanel;
 class Comparison;
 class ScenarioEditor;
 class TimelineWidget;
+struct TraceReadResult;
 
 // The window: the scenario editor on the left, the timeline in the middle, statistics, charts and
 // the event log below. Runs go on while the window stays responsive; it repaints at display rate.
@@ -46,6 +47,8 @@ public:
     // program's --json) shown as a finished run is, to read, compare with and play back; the
     // scenario on the left stays, and F5 runs it instead. A broken file is reported, nothing lost.
     bool openTrace(const QString &path);
+    // Whether the runs on screen came from a trace file rather than from running the scenario.
+    bool isShowingTrace() const { return m_shownIsTrace; }
     void openScenario(const Scenario &scenario, const QString &path);
     // Runs the scenario under its compare list (allCompared) or its own strategy only.
     void run(bool allCompared);
@@ -144,6 +147,9 @@ private:
     void onTaskClicked(int group, int lane);
     void applyPalette();
     void onPlaybackPosition(Micros time);
+    // Before a file replaces what is on screen: stops the runs going for good, and playback.
+    void stopForAFile();
+    bool openTrace(const TraceReadResult &read, const QString &path);
     // While presenting, playback brings the state and the status line (with the event's name) back.
     void showPlaybackWhilePresenting(bool show);
 
@@ -179,6 +185,7 @@ private:
     QStringList m_orderGuess; // the predicted finish order, by task name; empty without one
     QList<Trace> m_shown;     // the finished runs on screen, or the trace opened: what playback plays
     bool m_shownIsTrace = false; // they came from a file, not from the scenario on the left
+    bool m_discardRuns = false;  // the runs going were stopped for a file opened meanwhile: drop them
     Autosave *m_autosave = nullptr;
     std::optional<Autosave::Recovered> m_recovered; // what the bar offers, until restored or let go
     QWidget *m_recoveryBar = nullptr;

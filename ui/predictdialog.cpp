@@ -126,12 +126,15 @@ void PredictDialog::setFinishOrder(const QStringList &names)
     if (!m_orderBox)
         return;
     m_orderBox->setChecked(true);
+    // Two tasks of one name are taken in turn, as FinishOrder does.
     int place = 0;
     for (const QString &name : names) {
-        const QList<QListWidgetItem *> found = m_order->findItems(name, Qt::MatchExactly);
-        if (found.isEmpty())
-            continue;
-        m_order->insertItem(place++, m_order->takeItem(m_order->row(found.first())));
+        for (int row = place; row < m_order->count(); ++row) {
+            if (m_order->item(row)->text() == name) {
+                m_order->insertItem(place++, m_order->takeItem(row));
+                break;
+            }
+        }
     }
 }
 

@@ -104,7 +104,7 @@ TraceReadResult ChromeTraceReader::read(const QJsonDocument &document, const QSt
         return result;
     }
     if (events.size() > maxEvents) {
-        result.error = QStringLiteral("%1: traceEvents: holds more than %2 events").arg(source).arg(maxEvents);
+        result.error = QStringLiteral("%1: traceEvents: holds more than %2 events").arg(source, QString::number(maxEvents));
         return result;
     }
     QList<Lane> lanes;
@@ -148,7 +148,8 @@ TraceReadResult ChromeTraceReader::read(const QJsonDocument &document, const QSt
                     l.pid = pid;
                     l.tid = tid;
                 } else if (name == QLatin1String("thread_sort_index")) {
-                    lane(threadKey, i).sortIndex = args.value(QStringLiteral("sort_index")).toDouble(lane(threadKey, i).sortIndex);
+                    Lane &l = lane(threadKey, i);
+                    l.sortIndex = args.value(QStringLiteral("sort_index")).toDouble(l.sortIndex);
                 }
                 continue;
             }
@@ -204,14 +205,15 @@ TraceReadResult ChromeTraceReader::read(const QJsonDocument &document, const QSt
         }
     } catch (const BadEvent &bad) {
         const QString where = bad.field.isEmpty() ? QStringLiteral("traceEvents[%1]").arg(bad.index)
-                                                  : QStringLiteral("traceEvents[%1].%2").arg(bad.index).arg(bad.field);
+                                                  : QStringLiteral("traceEvents[%1].%2").arg(QString::number(bad.index), bad.field);
         result.error = QStringLiteral("%1: %2: %3").arg(source, where, bad.what);
         return result;
     }
 
     // ConcViz times run from 0 to a year: so must the trace, from its earliest event.
     if (std::isfinite(earliest) && latest - earliest > maxMicros) {
-        result.error = QStringLiteral("%1: traceEvents: spans more than a year, from %2 µs to %3 µs").arg(source).arg(earliest, 0, 'f', 0).arg(latest, 0, 'f', 0);
+        result.error = QStringLiteral("%1: traceEvents: spans more than a year, from %2 µs to %3 µs")
+                           .arg(source, QString::number(earliest, 'f', 0), QString::number(latest, 'f', 0));
         return result;
     }
     Trace trace;
@@ -242,7 +244,8 @@ TraceReadResult ChromeTraceReader::read(const QJsonDocument &document, const QSt
         // A thread runs one thing at a time: slices nested in another (a call inside a call) are
         // part of it, so overlapping slices make one bar.
         for (const AttemptSpan &a : lane.slices) {
-            if (!t.attempts.isEmpty() && a.start - shift < t.attempts.last().end && t.attempts.last().outcome != Outcome::Pending) {
+            if (!t.attempts.isEmpty() && a.start - shift < t.attempts.last().end) {
+                // A slice inside one never ended (Pending) leaves it never ended.
                 t.attempts.last().end = std::max(t.attempts.last().end, a.end - shift);
                 continue;
             }

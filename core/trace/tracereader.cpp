@@ -3,10 +3,12 @@
 #include "chrometracereader.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 
 namespace concviz {
@@ -222,10 +224,21 @@ Trace run(const QJsonObject &o, const QString &path, qsizetype &tasksSoFar)
     trace.tasks.reserve(tasks.size());
     for (qsizetype i = 0; i < tasks.size(); ++i) {
         TaskTrace t = task(object(tasks[i], at(tasksPath, i)), at(tasksPath, i));
-        if (t.end > trace.end || t.created > trace.end)
-            throw BadField{at(at(tasksPath, i), QStringLiteral("end_ms")), QStringLiteral("is after the run's makespan_ms")};
+        // Nothing happens after the run: the timeline and playback end at its makespan.
+        Micros latest = std::max({t.created, t.start, t.end});
+        for (const PhaseSpan &p : t.phases)
+            latest = std::max({latest, p.start, p.end});
+        for (const AttemptSpan &a : t.attempts)
+            latest = std::max({latest, a.start, a.end});
+        if (latest > trace.end)
+            throw BadField{at(at(tasksPath, i), t.end > trace.end ? QStringLiteral("end_ms") : QStringLiteral("its times")),
+                           QStringLiteral("is after the run's makespan_ms")};
         trace.tasks.append(std::move(t));
     }
+    // Marks name their task: looked up once each, not by going through every task for every mark.
+    QHash<QString, int> taskNamed;
+    for (int t = static_cast<int>(trace.tasks.size()) - 1; t >= 0; --t)
+        taskNamed.insert(trace.tasks[t].name, t);
     const QJsonArray markers = array(o, path, QStringLiteral("markers"), false);
     for (qsizetype i = 0; i < markers.size(); ++i) {
         const QString p = at(at(path, QStringLiteral("markers")), i);
@@ -233,17 +246,12 @@ Trace run(const QJsonObject &o, const QString &path, qsizetype &tasksSoFar)
         Marker m;
         m.kind = markerKind(mo, p);
         m.time = millis(mo, p, QStringLiteral("time_ms"), true);
-        if (m.time < 0)
-            throw BadField{at(p, QStringLiteral("time_ms")), QStringLiteral("must be milliseconds, not null")};
+        if (m.time < 0 || m.time > trace.end)
+            throw BadField{at(p, QStringLiteral("time_ms")), QStringLiteral("must be milliseconds within the run's makespan_ms")};
         m.label = text(mo, p, QStringLiteral("label"), false, true);
         m.rank = count(mo, p, QStringLiteral("rank"), 0, 2000000, 0);
         const QString taskName = text(mo, p, QStringLiteral("task"), false, true);
-        for (int t = 0; t < trace.tasks.size() && !taskName.isEmpty(); ++t) {
-            if (trace.tasks[t].name == taskName) {
-                m.task = t;
-                break;
-            }
-        }
+        m.task = taskName.isEmpty() ? -1 : taskNamed.value(taskName, -1);
         trace.markers.append(m);
     }
     const QJsonArray caller = array(o, path, QStringLiteral("caller"), false);
@@ -258,8 +266,8 @@ Trace run(const QJsonObject &o, const QString &path, qsizetype &tasksSoFar)
         c.holdsLoop = holds.toBool();
         c.start = millis(co, p, QStringLiteral("start_ms"), true);
         c.end = millis(co, p, QStringLiteral("end_ms"), true);
-        if (c.start < 0)
-            throw BadField{at(p, QStringLiteral("start_ms")), QStringLiteral("must be milliseconds, not null")};
+        if (c.start < 0 || c.start > trace.end || c.end > trace.end)
+            throw BadField{at(p, QStringLiteral("start_ms")), QStringLiteral("must be milliseconds within the run's makespan_ms")};
         checkOrder(c.start, c.end, p);
         trace.callerSpans.append(c);
     }
@@ -272,7 +280,7 @@ TraceReadResult TraceReader::read(const QByteArray &json, const QString &source)
 {
     TraceReadResult result;
     if (json.size() > maxBytes) {
-        result.error = QStringLiteral("%1: larger than %2 MiB; ConcViz reads traces up to that size").arg(source).arg(maxBytes >> 20);
+        result.error = QStringLiteral("%1: larger than %2 MiB; ConcViz reads traces up to that size").arg(source, QString::number(maxBytes >> 20));
         return result;
     }
     QJsonParseError parseError;
@@ -280,7 +288,7 @@ TraceReadResult TraceReader::read(const QByteArray &json, const QString &source)
     if (parseError.error != QJsonParseError::NoError) {
         // The line of the offset, for people: JSON's own message says what, this says where.
         const qsizetype line = json.left(parseError.offset).count('\n') + 1;
-        result.error = QStringLiteral("%1:%2: not JSON: %3").arg(source).arg(line).arg(parseError.errorString());
+        result.error = QStringLiteral("%1:%2: not JSON: %3").arg(source, QString::number(line), parseError.errorString());
         return result;
     }
     if (ChromeTraceReader::recognises(document))
@@ -309,9 +317,11 @@ TraceReadResult TraceReader::readFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {{}, QStringLiteral("%1: cannot be read: %2").arg(path, file.errorString())};
-    if (file.size() > maxBytes)
-        return {{}, QStringLiteral("%1: larger than %2 MiB; ConcViz reads traces up to that size").arg(path).arg(maxBytes >> 20)};
-    return read(file.readAll(), path);
+    // Read with a bound, not by the size the file says it has: a pipe or a device says 0.
+    const QByteArray bytes = file.read(maxBytes + 1);
+    if (bytes.size() > maxBytes)
+        return {{}, QStringLiteral("%1: larger than %2 MiB; ConcViz reads traces up to that size").arg(path, QString::number(maxBytes >> 20))};
+    return read(bytes, path);
 }
 
 } // namespace concviz

@@ -96,6 +96,8 @@ void TimelineWidget::setNow(Micros now)
 void TimelineWidget::setPlayhead(Micros time)
 {
     m_playhead = time;
+    if (time < 0)
+        m_scrubbing = false;
     update();
 }
 
