@@ -96,6 +96,22 @@ int intOption(const QString &name, const QString &value, int min, int max)
     return n;
 }
 
+std::optional<ExportFormat> traceFormatOption(const QString &value)
+{
+    const std::optional<ExportFormat> format = exportFormatFromName(value);
+    if (value != QLatin1String("text") && !format)
+        throw UsageError{QStringLiteral("--format: must be text, json, csv or chrome-trace, not \"%1\"").arg(value)};
+    return format;
+}
+
+TerminalGantt::Options chartOptions(const QString &width, const QString &lanes)
+{
+    TerminalGantt::Options chart;
+    chart.width = intOption(QStringLiteral("width"), width, 10, 1000);
+    chart.maxLanes = intOption(QStringLiteral("lanes"), lanes, 0, 1000000);
+    return chart;
+}
+
 double millisOption(const QString &name, const QString &value)
 {
     bool ok = false;

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "gantt/terminalgantt.h"
 #include "scenario/scenario.h"
+#include "trace/exportformat.h"
 
 #include <QByteArray>
 #include <QIODevice>
@@ -41,6 +43,10 @@ void writeOutputWith(const QString &path, const std::function<bool(QIODevice &)>
 int intOption(const QString &name, const QString &value, int min, int max);
 // A time in milliseconds, from 0 to a day, fractions allowed. Throws UsageError.
 double millisOption(const QString &name, const QString &value);
+// run's and view's --format: std::nullopt for text (the chart), else the export format. Throws UsageError.
+std::optional<ExportFormat> traceFormatOption(const QString &value);
+// The terminal chart's --width and --lanes. Throws UsageError.
+TerminalGantt::Options chartOptions(const QString &width, const QString &lanes);
 
 } // namespace concviz::cli
 

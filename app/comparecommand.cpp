@@ -30,9 +30,7 @@ int compareCommand(const QStringList &arguments)
     const QString format = parser.value(QStringLiteral("format"));
     if (format != QLatin1String("text") && format != QLatin1String("json"))
         throw UsageError{QStringLiteral("--format: must be text or json, not \"%1\"").arg(format)};
-    TerminalGantt::Options chart;
-    chart.width = intOption(QStringLiteral("width"), parser.value(QStringLiteral("width")), 10, 1000);
-    chart.maxLanes = intOption(QStringLiteral("lanes"), parser.value(QStringLiteral("lanes")), 0, 1000000);
+    const TerminalGantt::Options chart = chartOptions(parser.value(QStringLiteral("width")), parser.value(QStringLiteral("lanes")));
     const ClockKind clock = parseClock(parser.value(QStringLiteral("clock")));
     const Scenario scenario = loadScenario(parser.positionalArguments().value(0));
     int signal = 0;

@@ -28,12 +28,8 @@ int runCommand(const QStringList &arguments)
         throw UsageError{QStringLiteral("run takes one scenario file, not %1").arg(parser.positionalArguments().size())};
 
     const QString format = parser.value(QStringLiteral("format"));
-    const std::optional<ExportFormat> exportFormat = exportFormatFromName(format);
-    if (format != QLatin1String("text") && !exportFormat)
-        throw UsageError{QStringLiteral("--format: must be text, json, csv or chrome-trace, not \"%1\"").arg(format)};
-    TerminalGantt::Options chart;
-    chart.width = intOption(QStringLiteral("width"), parser.value(QStringLiteral("width")), 10, 1000);
-    chart.maxLanes = intOption(QStringLiteral("lanes"), parser.value(QStringLiteral("lanes")), 0, 1000000);
+    const std::optional<ExportFormat> exportFormat = traceFormatOption(format);
+    const TerminalGantt::Options chart = chartOptions(parser.value(QStringLiteral("width")), parser.value(QStringLiteral("lanes")));
     const ClockKind clock = parseClock(parser.value(QStringLiteral("clock")));
     const Scenario scenario = loadScenario(parser.positionalArguments().value(0));
     const StrategySpec strategy = parser.isSet(QStringLiteral("strategy")) ? parseStrategy(parser.value(QStringLiteral("strategy")))

@@ -30,12 +30,8 @@ int viewCommand(const QStringList &arguments)
     if (parser.positionalArguments().size() != 1)
         throw UsageError{QStringLiteral("view takes one trace file, not %1").arg(parser.positionalArguments().size())};
     const QString format = parser.value(QStringLiteral("format"));
-    const std::optional<ExportFormat> exportFormat = exportFormatFromName(format);
-    if (format != QLatin1String("text") && !exportFormat)
-        throw UsageError{QStringLiteral("--format: must be text, json, csv or chrome-trace, not \"%1\"").arg(format)};
-    TerminalGantt::Options chart;
-    chart.width = intOption(QStringLiteral("width"), parser.value(QStringLiteral("width")), 10, 1000);
-    chart.maxLanes = intOption(QStringLiteral("lanes"), parser.value(QStringLiteral("lanes")), 0, 1000000);
+    const std::optional<ExportFormat> exportFormat = traceFormatOption(format);
+    const TerminalGantt::Options chart = chartOptions(parser.value(QStringLiteral("width")), parser.value(QStringLiteral("lanes")));
 
     const TraceReadResult read = TraceReader::readFile(parser.positionalArguments().first());
     if (!read.error.isEmpty())
