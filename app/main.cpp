@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "comparecommand.h"
+#include "recordcommand.h"
 #include "exportpythoncommand.h"
 #include "rendercommand.h"
 #include "runcommand.h"
@@ -27,6 +28,7 @@ const char *usage = "Usage: concviz <command> [options]\n"
                     "  serve             run the built-in demo HTTP server (http://demo/... in scenarios)\n"
                     "  export-python FILE  write the scenario as a runnable Python asyncio program\n"
                     "  view FILE         show a trace written before (run or compare --format json) as run shows one\n"
+                    "  record -- python3 prog.py ARGS  record a real asyncio program's tasks as a trace (--open shows it)\n"
                     "\n"
                     "With no command, concviz opens the window (concviz [FILE] [--run] [--screenshot PATH] [--quit]\n"
                     "[--theme NAME] [--clock real|virtual] [--size WxH]); with no display it prints the comparison.\n"
@@ -63,7 +65,7 @@ int main(int argc, char **argv)
     // render needs fonts and painting but no screen, and only the window needs a desktop.
     const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     const QStringList terminalCommands{QStringLiteral("run"), QStringLiteral("compare"), QStringLiteral("validate"), QStringLiteral("serve"),
-                                       QStringLiteral("export-python"), QStringLiteral("view"), QStringLiteral("help"), QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("--version")};
+                                       QStringLiteral("export-python"), QStringLiteral("view"), QStringLiteral("record"), QStringLiteral("help"), QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("--version")};
     const bool wantsWindow = !terminalCommands.contains(first) && first != QLatin1String("render")
         && (first.isEmpty() || first.startsWith(QLatin1Char('-')) || QFileInfo(first).isFile());
     if (first == QLatin1String("render")) {
@@ -101,6 +103,8 @@ int main(int argc, char **argv)
             return cli::exportPythonCommand(args);
         if (command == QLatin1String("view"))
             return cli::viewCommand(args);
+        if (command == QLatin1String("record"))
+            return cli::recordCommand(args);
         if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
             cli::printOut(QString::fromLatin1(usage));
             return int(cli::Success);

@@ -1,7 +1,9 @@
 #include "viewcommand.h"
 
 #include "cli.h"
+#include "engine/tracescenario.h"
 #include "gantt/terminalgantt.h"
+#include "scenario/scenariowriter.h"
 #include "trace/exportformat.h"
 #include "trace/tracereader.h"
 
@@ -18,7 +20,8 @@ int viewCommand(const QStringList &arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A trace file (.json)."), QStringLiteral("FILE"));
     parser.addOptions({
-        {QStringLiteral("format"), QStringLiteral("text (Gantt chart, default), json, csv or chrome-trace."), QStringLiteral("FORMAT"), QStringLiteral("text")},
+        {QStringLiteral("format"), QStringLiteral("text (Gantt chart, default), json, csv, chrome-trace, or scenario: the trace's tasks as a scenario "
+                                                      "to run under other strategies."), QStringLiteral("FORMAT"), QStringLiteral("text")},
         {{QStringLiteral("o"), QStringLiteral("out")}, QStringLiteral("Write to PATH instead of standard output."), QStringLiteral("PATH")},
         {QStringLiteral("run"), QStringLiteral("Of a file with several runs, only the Nth (from 1); csv and chrome-trace need one."),
          QStringLiteral("N")},
@@ -30,7 +33,9 @@ int viewCommand(const QStringList &arguments)
     if (parser.positionalArguments().size() != 1)
         throw UsageError{QStringLiteral("view takes one trace file, not %1").arg(parser.positionalArguments().size())};
     const QString format = parser.value(QStringLiteral("format"));
-    const std::optional<ExportFormat> exportFormat = traceFormatOption(format);
+    const bool asScenario = format == QLatin1String("scenario");
+    // "text" gives no export format: the chart, or here the scenario.
+    const std::optional<ExportFormat> exportFormat = traceFormatOption(asScenario ? QStringLiteral("text") : format);
     const TerminalGantt::Options chart = chartOptions(parser.value(QStringLiteral("width")), parser.value(QStringLiteral("lanes")));
 
     const TraceReadResult read = TraceReader::readFile(parser.positionalArguments().first());
@@ -41,12 +46,14 @@ int viewCommand(const QStringList &arguments)
         const int n = intOption(QStringLiteral("run"), parser.value(QStringLiteral("run")), 1, static_cast<int>(traces.size()));
         traces = {traces.at(n - 1)};
     }
-    const bool oneRunFormat = exportFormat && *exportFormat != ExportFormat::Json;
+    const bool oneRunFormat = asScenario || (exportFormat && *exportFormat != ExportFormat::Json);
     if (oneRunFormat && traces.size() > 1)
         throw UsageError{QStringLiteral("--format %1 holds one run and this file has %2: choose one with --run N").arg(format).arg(traces.size())};
 
     QByteArray output;
-    if (exportFormat)
+    if (asScenario)
+        output = ScenarioWriter::toJson(TraceScenario::from(traces.first(), parser.positionalArguments().first()));
+    else if (exportFormat)
         output = traces.size() == 1 ? exportTrace(traces.first(), *exportFormat) : exportRuns(traces, traces.first().scenario, *exportFormat);
     else if (traces.size() == 1)
         output = (TerminalGantt::render(traces.first(), chart) + TerminalGantt::legend()).toUtf8();

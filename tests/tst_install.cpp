@@ -56,7 +56,8 @@ void TestInstall::theInstallHoldsWhatADesktopNeeds()
     const QDir prefix(m_prefix.path());
     for (const char *file : {"bin/concviz", "share/applications/concviz.desktop", "share/metainfo/org.concviz.ConcViz.metainfo.xml",
                              "share/mime/packages/concviz.xml", "share/icons/hicolor/scalable/apps/concviz.svg",
-                             "share/icons/hicolor/48x48/apps/concviz.png", "share/icons/hicolor/256x256/apps/concviz.png"})
+                             "share/icons/hicolor/48x48/apps/concviz.png", "share/icons/hicolor/256x256/apps/concviz.png",
+                             "share/concviz/python/concviz_record/__main__.py", "share/concviz/python/concviz_record/hook/sitecustomize.py"})
         QVERIFY2(QFile::exists(prefix.filePath(QString::fromLatin1(file))), file);
 }
 
@@ -117,7 +118,8 @@ void TestInstall::theDebianPackageHoldsTheSameAndRuns()
     QVERIFY(tool(QStringLiteral("dpkg-deb"), {QStringLiteral("-x"), out.filePath(debs.first()), root}));
     // What the package installs is what `cmake --install` does, under /usr.
     for (const char *file : {"usr/bin/concviz", "usr/share/applications/concviz.desktop", "usr/share/metainfo/org.concviz.ConcViz.metainfo.xml",
-                             "usr/share/mime/packages/concviz.xml", "usr/share/icons/hicolor/scalable/apps/concviz.svg"})
+                             "usr/share/mime/packages/concviz.xml", "usr/share/icons/hicolor/scalable/apps/concviz.svg",
+                             "usr/share/concviz/python/concviz_record/__init__.py"})
         QVERIFY2(QFile::exists(root + QLatin1Char('/') + QString::fromLatin1(file)), file);
     QProcess fields;
     fields.start(QStringLiteral("dpkg-deb"), {QStringLiteral("-f"), out.filePath(debs.first()), QStringLiteral("Depends")});

@@ -660,7 +660,19 @@ void TestMainWindow::aTraceFromAFileIsShownAndPlaysBack()
     QVERIFY(w.openFile(path)); // a trace, found as one
     QVERIFY(finished.wait(10000));
     QVERIFY(w.isShowingTrace());
-    QCOMPARE(w.document()->scenario().name, scenarioBefore); // the scenario on the left stays
+    // On the left, the trace's tasks, read-only: typing changes nothing.
+    QVERIFY(w.document()->scenario().name != scenarioBefore);
+    QCOMPARE(w.document()->scenario().name, QStringLiteral("A semaphore of 3, from a trace"));
+    QCOMPARE(w.document()->scenario().tasks.size(), 10);
+    QCOMPARE(w.document()->scenario().tasks.first().millis(QStringLiteral("duration_ms")), 1000.0);
+    QVERIFY(w.document()->isReadOnly());
+    QVERIFY(!w.document()->isModified());
+    auto *name = w.findChild<ScenarioEditor *>()->findChild<QLineEdit *>();
+    QVERIFY(name->isReadOnly());
+    Scenario typed = w.document()->scenario();
+    typed.tasks.removeLast();
+    w.document()->edit(typed, QStringLiteral("Delete tasks"));
+    QCOMPARE(w.document()->scenario().tasks.size(), 10);
     QCOMPARE(w.timeline()->model().groups().size(), 1);
     QCOMPARE(w.timeline()->model().groups().first().makespan, fromMs(4000));
     QVERIFY2(w.timeline()->notice().contains(QStringLiteral("A trace read from run.json")), qPrintable(w.timeline()->notice()));
@@ -679,6 +691,20 @@ void TestMainWindow::aTraceFromAFileIsShownAndPlaysBack()
     QVERIFY(!w.openTrace(broken));
     QVERIFY2(w.lastError().contains(QStringLiteral("tasks[0].state: must be pending, ok, failed, timeout or cancelled")), qPrintable(w.lastError()));
     QCOMPARE(w.timeline()->model().groups().first().makespan, fromMs(4000));
+    QVERIFY(w.document()->isReadOnly());
+    // Made a scenario, the same work runs under the strategies it is compared with: all at once, 1 s.
+    w.editTraceAsScenario();
+    QVERIFY(!w.document()->isReadOnly());
+    QVERIFY(w.document()->isModified()); // in no file yet
+    QVERIFY(!name->isReadOnly());
+    QVERIFY2(w.timeline()->notice().contains(QStringLiteral("now a scenario")), qPrintable(w.timeline()->notice()));
+    w.setClock(ClockKind::Virtual, false);
+    w.run(true);
+    QVERIFY(finished.wait(10000));
+    QVERIFY(!w.isShowingTrace());
+    QCOMPARE(w.timeline()->model().groups().size(), 3);
+    QCOMPARE(w.timeline()->model().groups().at(1).strategy, QStringLiteral("gather"));
+    QCOMPARE(w.timeline()->model().groups().at(1).makespan, fromMs(1000));
     // Opening a scenario puts the trace away: there is nothing left to play back.
     QVERIFY(w.openFile(QStringLiteral(CONCVIZ_SOURCE_DIR "/resources/scenarios/cooking.json")));
     QVERIFY(!w.isPlayingBack());

@@ -1,11 +1,14 @@
 // The trace and what reads it: statistics, JSON, CSV, Chrome trace, the terminal chart.
 // (Quotes inside the JSON below are written \u0022: the moc cannot read escaped quotes in raw strings.)
 
+#include "engine/tracescenario.h"
 #include "scenario/examples.h"
+#include "scenario/scenariovalidator.h"
 #include "testsupport.h"
 #include "trace/chrometraceexporter.h"
 #include "trace/csvexporter.h"
 #include "gantt/finishorder.h"
+#include "gantt/ganttmodel.h"
 #include "gantt/insights.h"
 #include "gantt/speedcomparison.h"
 #include "gantt/terminalgantt.h"
@@ -62,6 +65,7 @@ private Q_SLOTS:
     void aBrokenTraceSaysWhatAndWhere_data();
     void aBrokenTraceSaysWhatAndWhere();
     void aChromeTraceOpensWithALanePerThreadAndAsyncId();
+    void aRecordedProgramsWaitsAreWaitsAndItsTasksAScenario();
 };
 
 void TestTrace::oneAfterAnotherNeverOverlaps()
@@ -567,6 +571,53 @@ void TestTrace::aChromeTraceOpensWithALanePerThreadAndAsyncId()
         QCOMPARE(b.tasks[i].phases.size(), original.tasks[i].phases.size());
     }
     QCOMPARE(b.markers.size(), original.markers.size());
+}
+
+// A recorded program awaits a semaphore, a queue or a lock in the middle of a task, not before it
+// as a scenario's strategy does: the wait is a wait all the same, drawn on top of the task's bar.
+void TestTrace::aRecordedProgramsWaitsAreWaitsAndItsTasksAScenario()
+{
+    const QByteArray recorded = R"({"runs": [{"scenario": "crawl.py", "strategy": "recorded", "clock": "real", "makespan_ms": 1000,
+      "tasks": [
+        {"name": "main", "state": "ok", "created_ms": 0, "start_ms": 0, "end_ms": 1000, "parent": null},
+        {"name": "fetch", "state": "ok", "created_ms": 1, "start_ms": 2, "end_ms": 602, "parent": "main",
+         "phases": [{"phase": "semaphore", "start_ms": 2.5, "end_ms": 202.5}, {"phase": "sync", "start_ms": 300, "end_ms": 350}]},
+        {"name": "crunch", "state": "ok", "created_ms": 1, "start_ms": 3, "end_ms": 503, "parent": "main",
+         "phases": [{"phase": "holds_loop", "start_ms": 3, "end_ms": 403}]},
+        {"name": "broken", "state": "failed", "created_ms": 1, "start_ms": 4, "end_ms": 104, "error": "ValueError: boom", "parent": "main"},
+        {"name": "thread ThreadPoolExecutor-0_0", "state": "ok", "created_ms": 10, "start_ms": 10, "end_ms": 60, "thread": true,
+         "attempt_spans": [{"attempt": 1, "state": "ok", "start_ms": 10, "end_ms": 60}]}
+      ]}]})";
+    const TraceReadResult read = TraceReader::read(recorded, QStringLiteral("crawl.json"));
+    QVERIFY2(read.error.isEmpty(), qPrintable(read.error));
+    const Trace &trace = read.traces.first();
+    const TaskTrace &fetch = trace.tasks.at(1);
+    QCOMPARE(fetch.parent, QStringLiteral("main"));
+    QVERIFY(trace.tasks.at(4).thread);
+    QCOMPARE(fetch.waitTime(), fromMs(1) + fromMs(200) + fromMs(50)); // created to started, the permit, the lock
+    QCOMPARE(fetch.runTime(), fromMs(600) - fromMs(250));
+    // Drawn over its bar, not under it: after the attempt in paint order.
+    GanttModel model;
+    model.setTraces(read.traces);
+    const GanttModel::Lane &lane = model.groups().first().lanes.at(1);
+    QCOMPARE(lane.parent, QStringLiteral("main"));
+    const auto &spans = model.groups().first().spans;
+    QCOMPARE(spans.at(lane.firstSpan).type, GanttModel::SpanType::Running);
+    QCOMPARE(spans.at(lane.firstSpan + 1).phase, PhaseKind::WaitSemaphore);
+    QCOMPARE(JsonExporter::toJson(trace).count("\"parent\": \"main\""), 3);
+
+    // As a scenario: main started the others and the thread is fetch's, so both are left out.
+    const Scenario s = TraceScenario::from(trace, QStringLiteral("/tmp/crawl.json"));
+    QCOMPARE(s.tasks.size(), 3);
+    QCOMPARE(s.tasks.at(0).name, QStringLiteral("fetch"));
+    QCOMPARE(s.tasks.at(0).kind, QStringLiteral("sleep"));
+    QCOMPARE(s.tasks.at(0).millis(QStringLiteral("duration_ms")), 350.0); // 600 ms less the 250 it was kept waiting
+    QCOMPARE(s.tasks.at(1).kind, QStringLiteral("blocking"));               // it held the loop most of its time
+    QCOMPARE(s.tasks.at(1).millis(QStringLiteral("duration_ms")), 400.0);
+    QCOMPARE(s.tasks.at(2).kind, QStringLiteral("fail"));
+    QCOMPARE(s.tasks.at(2).text(QStringLiteral("error")), QStringLiteral("ValueError: boom"));
+    QVERIFY2(ScenarioValidator::problems(s).isEmpty(), qPrintable(ScenarioValidator::problems(s).join(u'\n')));
+    QVERIFY2(s.description.contains(QStringLiteral("crawl.json")) && s.description.contains(QStringLiteral("Left out: 2")), qPrintable(s.description));
 }
 
 QTEST_GUILESS_MAIN(TestTrace)

@@ -9,6 +9,7 @@
 #include "editor/scenarioeditor.h"
 #include "engine/comparison.h"
 #include "engine/pythonprogram.h"
+#include "engine/tracescenario.h"
 #include "eventlog.h"
 #include "findbar.h"
 #include "insightspanel.h"
@@ -195,6 +196,10 @@ MainWindow::~MainWindow()
     // The document goes before the widgets do, and a field that had the focus reports losing it as
     // they go: the editor must not pass that on to a document that is gone.
     m_editor->stopListening();
+    // And its table goes while the document is still there: a table being hidden as the window
+    // goes asks its model for the size of every cell.
+    delete m_editor;
+    m_editor = nullptr;
     // Gone without a close (a crash of the program around it, a test): the copy of unsaved work
     // stays. The document's undo history says "clean" as it is torn down; the copy must not hear it.
     delete m_autosave;
@@ -412,11 +417,15 @@ void MainWindow::createMenus()
     }
     file->addSeparator();
     file->addAction(tr("Open &Trace…"), this, [this] {
+        if (!maybeSave())
+            return; // the trace's tasks take the editor's place
         const QString path = QFileDialog::getOpenFileName(this, tr("Open a trace"), m_lastDir,
                                                           tr("ConcViz traces (*.json);;All files (*)"));
         if (!path.isEmpty())
             openTrace(path);
     });
+    m_editTraceAction = file->addAction(tr("&Edit Trace as Scenario"), this, &MainWindow::editTraceAsScenario);
+    m_editTraceAction->setEnabled(false);
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
     file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
     QMenu *exportMenu = file->addMenu(tr("&Export"));
@@ -697,6 +706,8 @@ void MainWindow::openScenario(const Scenario &scenario, const QString &path)
     stopForAFile();
     m_shown.clear();
     m_shownIsTrace = false;
+    m_document.setReadOnly(false);
+    m_editTraceAction->setEnabled(false);
     m_document.reset(scenario, path);
     m_log->clearLog();
     m_timeline->setTraces({}, scenario.deadlineMs);
@@ -747,6 +758,12 @@ bool MainWindow::openTrace(const TraceReadResult &read, const QString &path)
     Settings::setLastDirectory(m_lastDir);
     m_shown = read.traces;
     m_shownIsTrace = true;
+    // The editor shows the trace's tasks, read-only, until File ▸ Edit Trace as Scenario (or F5).
+    const Scenario tasks = TraceScenario::from(m_shown.first(), path);
+    m_document.reset(tasks, QString());
+    m_document.setReadOnly(true);
+    m_editTraceAction->setEnabled(true);
+    m_lessonBar->setLesson(tasks.name, {});
     m_guesses.clear();
     m_orderGuess.clear();
     m_timeline->setGuesses({});
@@ -755,7 +772,8 @@ bool MainWindow::openTrace(const TraceReadResult &read, const QString &path)
     m_timeline->setNow(-1);
     m_timeline->setTraces(m_shown);
     m_timeline->fit();
-    m_timeline->setNotice(tr("A trace read from %1, not a run of the scenario on the left: F5 runs the scenario instead.")
+    m_timeline->setNotice(tr("A trace read from %1. Its tasks are on the left, read-only: F5 runs them as a scenario, "
+                             "File ▸ Edit Trace as Scenario lets you change them first.")
                               .arg(QFileInfo(path).fileName()));
     updateStatistics(m_shown);
     m_concurrency->setTraces(m_shown);
@@ -770,10 +788,23 @@ bool MainWindow::openTrace(const TraceReadResult &read, const QString &path)
     return true;
 }
 
+void MainWindow::editTraceAsScenario()
+{
+    if (!m_document.isReadOnly())
+        return;
+    m_document.setReadOnly(false);
+    m_document.markUnsaved(); // made here, in no file yet: closing asks where to keep it
+    m_editTraceAction->setEnabled(false);
+    if (m_shownIsTrace)
+        m_timeline->setNotice(tr("The trace's tasks are now a scenario of their own: change them, F5 runs them, Ctrl+S keeps them."));
+    statusBar()->showMessage(tr("%1: a scenario to change and run").arg(m_document.scenario().name), 6000);
+}
+
 void MainWindow::run(bool allCompared)
 {
     if (m_runs->isRunning())
         return;
+    editTraceAsScenario(); // running a trace's tasks makes them a scenario
     leavePlayback();
     m_shown.clear();
     m_shownIsTrace = false;

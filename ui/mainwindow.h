@@ -47,6 +47,8 @@ public:
     // program's --json) shown as a finished run is, to read, compare with and play back; the
     // scenario on the left stays, and F5 runs it instead. A broken file is reported, nothing lost.
     bool openTrace(const QString &path);
+    // File ▸ Edit Trace as Scenario: the trace's tasks on the left become a scenario to change and run.
+    void editTraceAsScenario();
     // Whether the runs on screen came from a trace file rather than from running the scenario.
     bool isShowingTrace() const { return m_shownIsTrace; }
     void openScenario(const Scenario &scenario, const QString &path);
@@ -199,6 +201,7 @@ private:
     QByteArray m_defaultLayout;
 
     QAction *m_runAction = nullptr;
+    QAction *m_editTraceAction = nullptr;
     QAction *m_runAllAction = nullptr;
     QAction *m_predictAction = nullptr;
     QAction *m_runOneAction = nullptr;

@@ -155,6 +155,7 @@ QColor Theme::phaseColor(PhaseKind kind) const
     case PhaseKind::WaitSemaphore:
     case PhaseKind::WaitRateLimit:
     case PhaseKind::WaitQueue:
+    case PhaseKind::WaitSync:
         return orange;
     case PhaseKind::WaitExecutor:
     case PhaseKind::WaitConnection:
@@ -189,6 +190,7 @@ Qt::BrushStyle Theme::phasePattern(PhaseKind kind) const
     case PhaseKind::WaitSemaphore:
     case PhaseKind::WaitRateLimit:
     case PhaseKind::WaitQueue:
+    case PhaseKind::WaitSync:
         return Qt::BDiagPattern;
     case PhaseKind::WaitExecutor:
     case PhaseKind::WaitConnection:

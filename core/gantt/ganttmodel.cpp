@@ -41,6 +41,8 @@ void GanttModel::setTraces(const QList<Trace> &traces, std::optional<double> dea
             lane.runTime = t.runTime();
             lane.attempts = static_cast<int>(t.attempts.size());
             lane.worker = t.worker;
+            lane.parent = t.parent;
+            lane.thread = t.thread;
             lane.idealStart = t.idealStart;
             lane.idealEnd = t.idealEnd;
             lane.firstSpan = static_cast<int>(g.spans.size());
@@ -54,12 +56,12 @@ void GanttModel::setTraces(const QList<Trace> &traces, std::optional<double> dea
             // Waits before and between attempts, then the attempts, then what happens inside an
             // attempt on top of it: painted in this order, each shows where it belongs.
             for (const PhaseSpan &p : t.phases)
-                if (!isInsideAttempt(p.kind))
+                if (!isInsideAttempt(p.kind) && !t.waitsInBody(p))
                     g.spans.append({p.start, p.end, SpanType::Phase, p.kind});
             for (const AttemptSpan &a : t.attempts)
                 g.spans.append({a.start, a.end, SpanType::Running, PhaseKind::Backoff, a.outcome});
             for (const PhaseSpan &p : t.phases)
-                if (isInsideAttempt(p.kind))
+                if (isInsideAttempt(p.kind) || t.waitsInBody(p))
                     g.spans.append({p.start, p.end, SpanType::Phase, p.kind});
             lane.spanCount = static_cast<int>(g.spans.size()) - lane.firstSpan;
             g.lanes.append(lane);

@@ -25,6 +25,7 @@ bool endIsAnEvent(PhaseKind kind)
     case PhaseKind::WaitExecutor:
     case PhaseKind::WaitConnection:
     case PhaseKind::WaitDatabase:
+    case PhaseKind::WaitSync:
     case PhaseKind::WaitGil:
     case PhaseKind::WaitCore:
     case PhaseKind::LoopBlocked:
@@ -173,6 +174,8 @@ QString RunEvents::text(int index) const
             return tr("%1 got a CPU core").arg(t.name);
         case PhaseKind::LoopBlocked:
             return tr("%1 went on: the loop was free again").arg(t.name);
+        case PhaseKind::WaitSync:
+            return tr("%1 got the lock, event or condition it waited on").arg(t.name);
         case PhaseKind::HoldsLoop:
             return tr("%1 let go of the event loop").arg(t.name);
         case PhaseKind::WaitingFirstByte:

@@ -25,7 +25,7 @@ const PhaseSpan *openPhase(const TaskTrace &task, Micros t, bool insideBody)
     const PhaseSpan *found = nullptr;
     for (const PhaseSpan &p : task.phases) {
         const bool inside = p.kind == PhaseKind::HoldsLoop || p.kind == PhaseKind::Connecting || p.kind == PhaseKind::Sending
-            || p.kind == PhaseKind::WaitingFirstByte || p.kind == PhaseKind::Downloading || isWaitInsideBody(p.kind);
+            || p.kind == PhaseKind::WaitingFirstByte || p.kind == PhaseKind::Downloading || task.waitsInBody(p);
         if (inside == insideBody && openAt(p.start, p.end, t))
             found = &p;
     }
@@ -170,7 +170,7 @@ RunState RunState::at(const Trace &trace, Micros time)
         if (inside)
             detail = detail.isEmpty() ? phaseDescription(inside->kind) : detail + QStringLiteral(", ") + phaseDescription(inside->kind);
         // Its body has begun but waits for a thread, a connection, the GIL or the loop: a wait all the same.
-        if (inside && isWaitInsideBody(inside->kind))
+        if (inside && t.waitsInBody(*inside))
             s.waiting.append({i, detail});
         else
             s.running.append({i, detail});

@@ -74,7 +74,7 @@ QString textOf(const QJsonObject &e, qsizetype index, const char *field)
 
 std::optional<PhaseKind> phaseNamed(const QString &description)
 {
-    for (int k = 0; k <= static_cast<int>(PhaseKind::WaitDatabase); ++k)
+    for (int k = 0; k <= static_cast<int>(PhaseKind::WaitSync); ++k)
         if (phaseDescription(static_cast<PhaseKind>(k)) == description)
             return static_cast<PhaseKind>(k);
     return std::nullopt;

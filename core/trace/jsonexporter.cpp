@@ -172,6 +172,16 @@ void appendTask(QByteArray &out, const TaskTrace &t)
         appendKey(out, "database");
         out += "true";
     }
+    if (!t.parent.isEmpty()) {
+        out += ", ";
+        appendKey(out, "parent");
+        appendString(out, t.parent);
+    }
+    if (t.thread) {
+        out += ", ";
+        appendKey(out, "thread");
+        out += "true";
+    }
     if (t.idealEnd >= 0) {
         out += ", ";
         appendKey(out, "ideal_start_ms");

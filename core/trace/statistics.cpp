@@ -46,7 +46,7 @@ Statistics Statistics::of(const Trace &trace)
         // A body waiting for a connection, a thread or a blocked loop is not running meanwhile.
         for (const PhaseSpan &p : t.phases) {
             const Micros end = p.end >= 0 ? p.end : s.makespan;
-            if (isWaitInsideBody(p.kind) && end > p.start) {
+            if (t.waitsInBody(p) && end > p.start) {
                 edges.emplace_back(p.start, -1);
                 edges.emplace_back(end, +1);
             }

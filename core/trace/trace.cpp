@@ -6,12 +6,23 @@
 
 namespace concviz {
 
+bool TaskTrace::waitsInBody(const PhaseSpan &p) const
+{
+    if (isWaitInsideBody(p.kind))
+        return true;
+    if (p.kind != PhaseKind::WaitSemaphore && p.kind != PhaseKind::WaitQueue && p.kind != PhaseKind::WaitRateLimit)
+        return false;
+    return std::any_of(attempts.begin(), attempts.end(), [&p](const AttemptSpan &a) {
+        return a.start < p.start && (a.end < 0 || p.start < a.end);
+    });
+}
+
 Micros TaskTrace::waitTime() const
 {
     const Micros until = start >= 0 ? start : end;
     Micros total = until >= 0 && created >= 0 ? until - created : 0;
     for (const PhaseSpan &p : phases)
-        if (isWaitInsideBody(p.kind) && p.end >= 0)
+        if (waitsInBody(p) && p.end >= 0)
             total += p.end - p.start;
     return total;
 }
@@ -37,7 +48,7 @@ Micros TaskTrace::runTime() const
         if (a.end >= 0)
             total += a.end - a.start;
     for (const PhaseSpan &p : phases)
-        if (isWaitInsideBody(p.kind) && p.end >= 0)
+        if (waitsInBody(p) && p.end >= 0)
             total -= p.end - p.start;
     return total;
 }

@@ -39,11 +39,17 @@ struct TaskTrace
     qint64 dbRows = -1;      // rows the last query returned or changed (db tasks on the real clock)
     QString dbFirstRow;      // the first of them, as a tuple: (1, 'Ada', 19.5)
     bool database = false;   // a db task: what held the loop was a sync driver, not time.sleep
+    QString parent;          // the task that created it, in a recorded program; empty when not known
+    bool thread = false;     // a recorded program's executor thread: its jobs, not a task of the loop
     Micros idealStart = -1;  // a real run's task on the virtual clock, its ideal: when it started and
     Micros idealEnd = -1;    // ended there; -1 when not known
     QList<AttemptSpan> attempts;
     QList<PhaseSpan> phases;
 
+    // Whether a wait was inside a body: one for a thread, a connection or the loop always is; one
+    // for a semaphore, the queue or a lock is when a recorded program awaited it in the middle of a
+    // task, where a scenario's strategy makes a task wait for it before its body begins.
+    bool waitsInBody(const PhaseSpan &phase) const;
     // Time spent waiting: from creation until the body started (or the task ended, if it never
     // did), plus the waits inside its bodies for a thread, a connection or a blocked loop.
     Micros waitTime() const;

@@ -22,7 +22,7 @@ QString outcomeName(Outcome outcome)
 bool isWaitInsideBody(PhaseKind kind)
 {
     return kind == PhaseKind::WaitExecutor || kind == PhaseKind::WaitConnection || kind == PhaseKind::LoopBlocked
-        || kind == PhaseKind::WaitGil || kind == PhaseKind::WaitCore || kind == PhaseKind::WaitDatabase;
+        || kind == PhaseKind::WaitGil || kind == PhaseKind::WaitCore || kind == PhaseKind::WaitDatabase || kind == PhaseKind::WaitSync;
 }
 
 QString outcomeSymbol(Outcome outcome)
@@ -75,6 +75,8 @@ QString phaseName(PhaseKind kind)
         return QStringLiteral("holds_loop");
     case PhaseKind::WaitDatabase:
         return QStringLiteral("db_pool");
+    case PhaseKind::WaitSync:
+        return QStringLiteral("sync");
     }
     return {};
 }
@@ -112,6 +114,8 @@ QString phaseDescription(PhaseKind kind)
         return QStringLiteral("holding the event loop: nothing else runs");
     case PhaseKind::WaitDatabase:
         return QStringLiteral("waiting for a database connection");
+    case PhaseKind::WaitSync:
+        return QStringLiteral("waiting on a lock, an event or a condition");
     }
     return {};
 }

@@ -26,6 +26,7 @@ enum class PhaseKind {
     WaitCore,        // CPU work waiting for a free core (processes, or Python without the GIL)
     HoldsLoop,       // blocking or CPU work on the event loop itself: nothing else runs meanwhile
     WaitDatabase,    // for a connection from the database pool
+    WaitSync,        // a recorded program's lock, event or condition (never made by a scenario)
 };
 
 // Waits that happen inside an attempt's body: the body is in flight but doing no work of its own,

@@ -118,7 +118,7 @@ Outcome outcome(const QJsonObject &o, const QString &path, const QString &key)
 PhaseKind phase(const QJsonObject &o, const QString &path)
 {
     const QString name = text(o, path, QStringLiteral("phase"), true);
-    for (int k = 0; k <= static_cast<int>(PhaseKind::WaitDatabase); ++k)
+    for (int k = 0; k <= static_cast<int>(PhaseKind::WaitSync); ++k)
         if (phaseName(static_cast<PhaseKind>(k)) == name)
             return static_cast<PhaseKind>(k);
     throw BadField{at(path, QStringLiteral("phase")), QStringLiteral("is no phase ConcViz knows: \"%1\"").arg(name.left(40))};
@@ -162,6 +162,11 @@ TaskTrace task(const QJsonObject &o, const QString &path)
     if (!database.isUndefined() && !database.isBool())
         throw BadField{at(path, QStringLiteral("database")), QStringLiteral("must be true or false")};
     t.database = database.toBool();
+    t.parent = text(o, path, QStringLiteral("parent"), false, true);
+    const QJsonValue thread = o.value(QStringLiteral("thread"));
+    if (!thread.isUndefined() && !thread.isBool())
+        throw BadField{at(path, QStringLiteral("thread")), QStringLiteral("must be true or false")};
+    t.thread = thread.toBool();
     t.idealStart = millis(o, path, QStringLiteral("ideal_start_ms"), false);
     t.idealEnd = millis(o, path, QStringLiteral("ideal_end_ms"), false);
     checkOrder(t.idealStart, t.idealEnd, at(path, QStringLiteral("ideal")));

@@ -17,6 +17,8 @@ void ScenarioDocument::edit(const Scenario &scenario, const QString &text)
 {
     if (scenario == m_scenario)
         return;
+    if (m_readOnly)
+        return; // the editor's fields are read-only too: this is for any other way in
     m_undo.push(new ScenarioSnapshotCommand(this, m_scenario, scenario, text));
 }
 
@@ -24,6 +26,14 @@ void ScenarioDocument::set(const Scenario &scenario)
 {
     m_scenario = scenario;
     Q_EMIT changed();
+}
+
+void ScenarioDocument::setReadOnly(bool readOnly)
+{
+    if (readOnly == m_readOnly)
+        return;
+    m_readOnly = readOnly;
+    Q_EMIT readOnlyChanged(readOnly);
 }
 
 void ScenarioDocument::reset(const Scenario &scenario, const QString &path)

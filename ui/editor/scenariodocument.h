@@ -33,6 +33,11 @@ public:
     // Saves atomically; on failure the file on disk is untouched and *error says why.
     bool save(const QString &path, QString *error);
 
+    // While read-only (a trace's tasks on show) every edit is refused here, so that no way into
+    // the document (a field, a menu, a paste) needs a guard of its own.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
+
     // Checks a candidate with the same rules and messages as a file: the first problem, or empty.
     static QString problemWith(const Scenario &candidate);
 
@@ -40,6 +45,7 @@ Q_SIGNALS:
     void changed();
     void pathChanged(const QString &path);
     void modifiedChanged(bool modified);
+    void readOnlyChanged(bool readOnly);
 
 private:
     friend class ScenarioSnapshotCommand;
@@ -48,6 +54,7 @@ private:
     Scenario m_scenario;
     QString m_path;
     QUndoStack m_undo;
+    bool m_readOnly = false;
 };
 
 } // namespace concviz

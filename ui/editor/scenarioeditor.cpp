@@ -17,7 +17,9 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSpinBox>
+#include <QScrollArea>
 #include <QScrollBar>
+#include <QTimer>
 #include <QTableView>
 #include <QThread>
 #include <QToolButton>
@@ -58,6 +60,12 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     , m_model(new TaskTableModel(document, this))
 {
     auto *layout = new QVBoxLayout(this);
+    m_readOnlyNote = new QLabel(tr("The tasks of the trace on the right, read-only. File ▸ Edit Trace as Scenario makes them a "
+                                   "scenario to change and to run under other strategies."),
+                                this);
+    m_readOnlyNote->setWordWrap(true);
+    m_readOnlyNote->hide();
+    layout->addWidget(m_readOnlyNote);
     m_name = new QLineEdit(this);
     m_name->setPlaceholderText(tr("Scenario name"));
     m_description = new QPlainTextEdit(this);
@@ -216,7 +224,25 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     });
     connect(m_model, &TaskTableModel::editRefused, this, &ScenarioEditor::showProblem);
     connect(m_document, &ScenarioDocument::changed, this, &ScenarioEditor::refresh);
+    connect(m_document, &ScenarioDocument::readOnlyChanged, this, &ScenarioEditor::showReadOnly);
     refresh();
+}
+
+void ScenarioEditor::showReadOnly(bool readOnly)
+{
+    m_readOnlyNote->setVisible(readOnly);
+    // Read-only rather than disabled where Qt allows it: the values stay as legible as ever.
+    for (QLineEdit *e : findChildren<QLineEdit *>())
+        e->setReadOnly(readOnly);
+    for (QAbstractSpinBox *b : findChildren<QAbstractSpinBox *>())
+        b->setReadOnly(readOnly);
+    m_description->setReadOnly(readOnly);
+    for (QComboBox *c : findChildren<QComboBox *>())
+        c->setEnabled(!readOnly);
+    for (QAbstractButton *b : findChildren<QAbstractButton *>())
+        b->setEnabled(!readOnly);
+    if (readOnly)
+        showProblem({});
 }
 
 QString ScenarioEditor::lastMessage() const
@@ -426,8 +452,26 @@ void ScenarioEditor::stopListening()
 void ScenarioEditor::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::FontChange) {
         fitRowsToFont();
+        QTimer::singleShot(0, this, &ScenarioEditor::fitScrollAreaToWidth);
+    }
+}
+
+void ScenarioEditor::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    fitScrollAreaToWidth();
+}
+
+void ScenarioEditor::fitScrollAreaToWidth()
+{
+    // The scroll area around the editor scrolls up and down only: left narrower than the editor's
+    // least width, it would cut the text at its right edge. It asks its dock for that width instead.
+    auto *scroll = parentWidget() ? qobject_cast<QScrollArea *>(parentWidget()->parentWidget()) : nullptr;
+    if (!scroll)
+        return;
+    scroll->setMinimumWidth(minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() + 2 * scroll->frameWidth());
 }
 
 void ScenarioEditor::resizeEvent(QResizeEvent *event)

@@ -44,11 +44,15 @@ public Q_SLOTS:
 protected:
     void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void fitRowsToFont();
     void fitFormToWidth();
+    void fitScrollAreaToWidth();
     void refresh();
+    // Locks or unlocks every field as the document turns read-only or back, and says why.
+    void showReadOnly(bool readOnly);
     void showProblem(const QString &message);
     // Applies a change to the scenario-wide fields if it passes the file rules, else says why.
     void applyOptions();
@@ -79,6 +83,7 @@ private:
     QLineEdit *m_poolTimeout;
     QLineEdit *m_caller;
     QLabel *m_message;
+    QLabel *m_readOnlyNote;
     bool m_refreshing = false;
 };
 

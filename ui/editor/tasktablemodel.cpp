@@ -136,6 +136,8 @@ Qt::ItemFlags TaskTableModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     const TaskSpec &t = m_document->scenario().tasks.at(index.row());
     Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
+    if (m_document->isReadOnly())
+        return f;
     const bool hasField = fieldOf(t, index.column()) != nullptr;
     if (index.column() == Offload)
         return hasField ? f | Qt::ItemIsUserCheckable : f;

@@ -482,8 +482,12 @@ QString TimelineWidget::tooltipAt(const QPoint &pos) const
     auto at = [](Micros t) { return t >= 0 ? humanDuration(t) : tr("—"); };
     QString html = QStringLiteral("<b>%1</b> — %2<br/>").arg(lane.name.toHtmlEscaped(), outcomeName(lane.outcome));
     html += tr("created %1, started %2, ended %3").arg(at(lane.created), at(lane.start), at(lane.end));
-    if (lane.attempts > 1)
+    if (lane.thread)
+        html += QStringLiteral("<br/>") + (lane.attempts == 1 ? tr("one job from run_in_executor") : tr("%1 jobs from run_in_executor").arg(lane.attempts));
+    else if (lane.attempts > 1)
         html += QStringLiteral("<br/>") + tr("%1 attempts").arg(lane.attempts);
+    if (!lane.parent.isEmpty())
+        html += QStringLiteral("<br/>") + tr("created by %1").arg(lane.parent.toHtmlEscaped());
     if (lane.worker >= 0)
         html += QStringLiteral("<br/>") + tr("run by worker %1").arg(lane.worker);
     if (lane.idealEnd >= 0)
