@@ -20,9 +20,8 @@ QString recorderPythonDir()
     const QString app = QCoreApplication::applicationDirPath();
     const QStringList candidates{
         qEnvironmentVariable("CONCVIZ_PYTHON_DIR"),
-        app + QStringLiteral("/../share/concviz/python"), // cmake --install on Linux
-        app + QStringLiteral("/python"),                  // beside the program on Windows
-        app + QStringLiteral("/../Resources/python"),     // a macOS bundle
+        app + QStringLiteral("/../share/concviz/python"), // cmake --install on Linux and Windows
+        app + QStringLiteral("/../Resources/python"),     // cmake --install of the macOS bundle
         QStringLiteral(CONCVIZ_SOURCE_PYTHON_DIR),        // a build that was not installed
     };
     for (const QString &dir : candidates)

@@ -8,8 +8,8 @@ namespace concviz::cli {
 // program with the recorder on its path, writes the trace of its asyncio tasks and shows it.
 int recordCommand(const QStringList &arguments);
 
-// The folder that holds the concviz_record package: beside an installed program, in a Windows or
-// macOS bundle, or in the source tree of a build. Empty when there is none.
+// The folder that holds the concviz_record package: where cmake --install put it beside the
+// program or in its macOS bundle, or in the source tree of a build. Empty when there is none.
 QString recorderPythonDir();
 
 } // namespace concviz::cli

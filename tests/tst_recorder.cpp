@@ -232,6 +232,14 @@ void TestRecorder::theRecorderRunsWithoutConcvizToo()
     const TraceReadResult read = TraceReader::readFile(out);
     QVERIFY2(read.error.isEmpty(), qPrintable(read.error));
     QVERIFY(taskNamed(read.traces.first(), QStringLiteral("main")));
+    // Each nap awaited one sleep of its own length, and main the gather (a future).
+    const TaskTrace *nap3 = taskNamed(read.traces.first(), QStringLiteral("nap3"));
+    QVERIFY(nap3);
+    QCOMPARE(nap3->awaited.size(), 1);
+    QCOMPARE(nap3->awaited.first().on, QStringLiteral("sleep"));
+    QVERIFY2(near(ms(nap3->awaited.first().end - nap3->awaited.first().start), 300), qPrintable(nap3->awaitedSummary()));
+    QVERIFY2(taskNamed(read.traces.first(), QStringLiteral("main"))->awaitedSummary().startsWith(QStringLiteral("future 1×")),
+             qPrintable(taskNamed(read.traces.first(), QStringLiteral("main"))->awaitedSummary()));
     // And what it writes reads back as the same tasks through view.
     QProcess view;
     view.start(QStringLiteral(CONCVIZ_BINARY), {QStringLiteral("view"), out, QStringLiteral("--format"), QStringLiteral("scenario")});

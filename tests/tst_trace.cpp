@@ -10,6 +10,7 @@
 #include "gantt/finishorder.h"
 #include "gantt/ganttmodel.h"
 #include "gantt/insights.h"
+#include "gantt/runstate.h"
 #include "gantt/speedcomparison.h"
 #include "gantt/terminalgantt.h"
 #include "trace/timeformat.h"
@@ -581,7 +582,9 @@ void TestTrace::aRecordedProgramsWaitsAreWaitsAndItsTasksAScenario()
       "tasks": [
         {"name": "main", "state": "ok", "created_ms": 0, "start_ms": 0, "end_ms": 1000, "parent": null},
         {"name": "fetch", "state": "ok", "created_ms": 1, "start_ms": 2, "end_ms": 602, "parent": "main",
-         "phases": [{"phase": "semaphore", "start_ms": 2.5, "end_ms": 202.5}, {"phase": "sync", "start_ms": 300, "end_ms": 350}]},
+         "phases": [{"phase": "semaphore", "start_ms": 2.5, "end_ms": 202.5}, {"phase": "sync", "start_ms": 300, "end_ms": 350}],
+         "waits": [{"on": "semaphore", "detail": "semaphore acquire", "start_ms": 2.5, "end_ms": 202.5},
+                   {"on": "sleep", "detail": "sleep 0.09 s", "start_ms": 205, "end_ms": 295}]},
         {"name": "crunch", "state": "ok", "created_ms": 1, "start_ms": 3, "end_ms": 503, "parent": "main",
          "phases": [{"phase": "holds_loop", "start_ms": 3, "end_ms": 403}]},
         {"name": "broken", "state": "failed", "created_ms": 1, "start_ms": 4, "end_ms": 104, "error": "ValueError: boom", "parent": "main"},
@@ -605,6 +608,18 @@ void TestTrace::aRecordedProgramsWaitsAreWaitsAndItsTasksAScenario()
     QCOMPARE(spans.at(lane.firstSpan).type, GanttModel::SpanType::Running);
     QCOMPARE(spans.at(lane.firstSpan + 1).phase, PhaseKind::WaitSemaphore);
     QCOMPARE(JsonExporter::toJson(trace).count("\"parent\": \"main\""), 3);
+    // What it awaited between its steps: in a line for its tooltip, and named while it lasts.
+    QVERIFY2(fetch.awaitedSummary().startsWith(QStringLiteral("semaphore 1× (")) && fetch.awaitedSummary().contains(QStringLiteral("sleep 1× (")),
+             qPrintable(fetch.awaitedSummary()));
+    QCOMPARE(lane.awaited, fetch.awaitedSummary());
+    const RunState at250 = RunState::at(trace, fromMs(250));
+    const auto running = std::find_if(at250.running.begin(), at250.running.end(), [](const RunState::TaskAt &a) { return a.task == 1; });
+    QVERIFY(running != at250.running.end());
+    QCOMPARE(running->detail, QStringLiteral("awaits sleep 0.09 s"));
+    const TraceReadResult again = TraceReader::read(JsonExporter::toJson(trace), QStringLiteral("again.json"));
+    QVERIFY2(again.error.isEmpty(), qPrintable(again.error));
+    QCOMPARE(again.traces.first().tasks.at(1).awaited.size(), 2);
+    QCOMPARE(again.traces.first().tasks.at(1).awaited.at(1).detail, QStringLiteral("sleep 0.09 s"));
 
     // As a scenario: main started the others and the thread is fetch's, so both are left out.
     const Scenario s = TraceScenario::from(trace, QStringLiteral("/tmp/crawl.json"));

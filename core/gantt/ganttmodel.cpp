@@ -43,6 +43,7 @@ void GanttModel::setTraces(const QList<Trace> &traces, std::optional<double> dea
             lane.worker = t.worker;
             lane.parent = t.parent;
             lane.thread = t.thread;
+            lane.awaited = t.awaitedSummary();
             lane.idealStart = t.idealStart;
             lane.idealEnd = t.idealEnd;
             lane.firstSpan = static_cast<int>(g.spans.size());

@@ -169,6 +169,9 @@ RunState RunState::at(const Trace &trace, Micros time)
         QString detail = attempt->number > 1 ? tr("attempt %1").arg(attempt->number) : QString();
         if (inside)
             detail = detail.isEmpty() ? phaseDescription(inside->kind) : detail + QStringLiteral(", ") + phaseDescription(inside->kind);
+        // A recorded task between two steps says what it awaits, as a sleep task of a scenario is at work meanwhile.
+        else if (const AwaitSpan *awaiting = t.awaitingAt(time))
+            detail = tr("awaits %1").arg(awaiting->detail.isEmpty() ? awaiting->on : awaiting->detail);
         // Its body has begun but waits for a thread, a connection, the GIL or the loop: a wait all the same.
         if (inside && t.waitsInBody(*inside))
             s.waiting.append({i, detail});

@@ -182,6 +182,28 @@ void appendTask(QByteArray &out, const TaskTrace &t)
         appendKey(out, "thread");
         out += "true";
     }
+    if (!t.awaited.isEmpty()) {
+        out += ", ";
+        appendKey(out, "waits");
+        out += '[';
+        for (qsizetype i = 0; i < t.awaited.size(); ++i) {
+            const AwaitSpan &a = t.awaited[i];
+            out += i ? ", {" : "{";
+            appendKey(out, "on");
+            appendString(out, a.on);
+            out += ", ";
+            appendKey(out, "detail");
+            appendNullableString(out, a.detail);
+            out += ", ";
+            appendKey(out, "start_ms");
+            appendMs(out, a.start);
+            out += ", ";
+            appendKey(out, "end_ms");
+            appendMs(out, a.end);
+            out += '}';
+        }
+        out += ']';
+    }
     if (t.idealEnd >= 0) {
         out += ", ";
         appendKey(out, "ideal_start_ms");

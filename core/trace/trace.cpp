@@ -1,5 +1,7 @@
 #include "trace.h"
 
+#include "timeformat.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -25,6 +27,35 @@ Micros TaskTrace::waitTime() const
         if (waitsInBody(p) && p.end >= 0)
             total += p.end - p.start;
     return total;
+}
+
+QString TaskTrace::awaitedSummary() const
+{
+    // In the order each kind first came: a program's story reads from its start.
+    QList<QString> kinds;
+    QList<std::pair<int, Micros>> totals;
+    for (const AwaitSpan &a : awaited) {
+        qsizetype k = kinds.indexOf(a.on);
+        if (k < 0) {
+            kinds.append(a.on);
+            totals.append({0, 0});
+            k = kinds.size() - 1;
+        }
+        ++totals[k].first;
+        totals[k].second += a.end > a.start ? a.end - a.start : 0;
+    }
+    QStringList parts;
+    for (qsizetype k = 0; k < kinds.size(); ++k)
+        parts << QStringLiteral("%1 %2× (%3)").arg(kinds[k]).arg(totals[k].first).arg(humanDuration(totals[k].second));
+    return parts.join(QStringLiteral(", "));
+}
+
+const AwaitSpan *TaskTrace::awaitingAt(Micros time) const
+{
+    for (const AwaitSpan &a : awaited)
+        if (a.start <= time && (a.end < 0 || time < a.end))
+            return &a;
+    return nullptr;
 }
 
 QString TaskTrace::resultSummary() const

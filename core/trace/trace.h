@@ -23,6 +23,16 @@ struct AttemptSpan
     QString error;
 };
 
+// What a recorded task awaited between two of its steps, and on what: on "sleep", detail
+// "sleep 0.3 s"; on "task", detail "task fetch".
+struct AwaitSpan
+{
+    QString on;
+    QString detail;
+    Micros start = 0;
+    Micros end = -1;
+};
+
 // Everything that happened to one task, times in microseconds from the start of the run.
 struct TaskTrace
 {
@@ -45,6 +55,7 @@ struct TaskTrace
     Micros idealEnd = -1;    // ended there; -1 when not known
     QList<AttemptSpan> attempts;
     QList<PhaseSpan> phases;
+    QList<AwaitSpan> awaited; // a recorded program's task: each wait between two of its steps
 
     // Whether a wait was inside a body: one for a thread, a connection or the loop always is; one
     // for a semaphore, the queue or a lock is when a recorded program awaited it in the middle of a
@@ -56,6 +67,11 @@ struct TaskTrace
     // Time the bodies of its attempts were at work, summed: waits inside a body (for an executor
     // thread, a connection, a blocked loop) are left out.
     Micros runTime() const;
+    // Its waits between steps in a line, by what they were on: "sleep 3× (900 ms), task 1× (200 ms)";
+    // empty for a task that was not recorded.
+    QString awaitedSummary() const;
+    // The wait between steps going on at `time`, or null.
+    const AwaitSpan *awaitingAt(Micros time) const;
     // What it got back, in a line: "HTTP 200, 1,024 bytes", "3 rows, the first (1, 'Ada')"; empty
     // when nothing came back.
     QString resultSummary() const;

@@ -182,6 +182,17 @@ TaskTrace task(const QJsonObject &o, const QString &path)
         checkOrder(span.start, span.end, p);
         t.phases.append(span);
     }
+    const QJsonArray waits = array(o, path, QStringLiteral("waits"), false);
+    for (qsizetype i = 0; i < waits.size(); ++i) {
+        const QString p = at(at(path, QStringLiteral("waits")), i);
+        const QJsonObject wo = object(waits[i], p);
+        AwaitSpan w{text(wo, p, QStringLiteral("on"), true).left(40), text(wo, p, QStringLiteral("detail"), false, true).left(200),
+                    millis(wo, p, QStringLiteral("start_ms"), true), millis(wo, p, QStringLiteral("end_ms"), true)};
+        if (w.start < 0)
+            throw BadField{at(p, QStringLiteral("start_ms")), QStringLiteral("must be milliseconds, not null")};
+        checkOrder(w.start, w.end, p);
+        t.awaited.append(w);
+    }
     const QJsonArray attempts = array(o, path, QStringLiteral("attempt_spans"), false);
     for (qsizetype i = 0; i < attempts.size(); ++i) {
         const QString p = at(at(path, QStringLiteral("attempt_spans")), i);
@@ -234,6 +245,8 @@ Trace run(const QJsonObject &o, const QString &path, qsizetype &tasksSoFar)
         for (const PhaseSpan &p : t.phases)
             latest = std::max({latest, p.start, p.end});
         for (const AttemptSpan &a : t.attempts)
+            latest = std::max({latest, a.start, a.end});
+        for (const AwaitSpan &a : t.awaited)
             latest = std::max({latest, a.start, a.end});
         if (latest > trace.end)
             throw BadField{at(at(tasksPath, i), t.end > trace.end ? QStringLiteral("end_ms") : QStringLiteral("its times")),

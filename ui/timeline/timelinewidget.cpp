@@ -488,6 +488,8 @@ QString TimelineWidget::tooltipAt(const QPoint &pos) const
         html += QStringLiteral("<br/>") + tr("%1 attempts").arg(lane.attempts);
     if (!lane.parent.isEmpty())
         html += QStringLiteral("<br/>") + tr("created by %1").arg(lane.parent.toHtmlEscaped());
+    if (!lane.awaited.isEmpty())
+        html += QStringLiteral("<br/>") + tr("awaited %1").arg(lane.awaited.toHtmlEscaped());
     if (lane.worker >= 0)
         html += QStringLiteral("<br/>") + tr("run by worker %1").arg(lane.worker);
     if (lane.idealEnd >= 0)
