@@ -112,6 +112,13 @@ TerminalGantt::Options chartOptions(const QString &width, const QString &lanes)
     return chart;
 }
 
+QString chartOfRuns(const QList<Trace> &traces, const TerminalGantt::Options &options)
+{
+    if (traces.size() == 1)
+        return TerminalGantt::render(traces.first(), options) + TerminalGantt::legend();
+    return TerminalGantt::renderComparison(traces, options);
+}
+
 double millisOption(const QString &name, const QString &value)
 {
     bool ok = false;

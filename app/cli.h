@@ -47,6 +47,9 @@ double millisOption(const QString &name, const QString &value);
 std::optional<ExportFormat> traceFormatOption(const QString &value);
 // The terminal chart's --width and --lanes. Throws UsageError.
 TerminalGantt::Options chartOptions(const QString &width, const QString &lanes);
+// What view and record print of a trace file's runs: one run's chart with the legend, or several
+// on one time axis.
+QString chartOfRuns(const QList<Trace> &traces, const TerminalGantt::Options &options);
 
 } // namespace concviz::cli
 

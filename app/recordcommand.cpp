@@ -117,12 +117,7 @@ int recordCommand(const QStringList &arguments)
     const TraceReadResult read = TraceReader::readFile(out);
     if (!read.error.isEmpty())
         throw UsageError{read.error};
-    QString shown;
-    if (read.traces.size() == 1)
-        shown = TerminalGantt::render(read.traces.first(), chart) + TerminalGantt::legend();
-    else
-        shown = TerminalGantt::renderComparison(read.traces, chart);
-    printOut(shown);
+    printOut(chartOfRuns(read.traces, chart));
     qsizetype tasks = 0;
     for (const Trace &t : read.traces)
         tasks += t.tasks.size();

@@ -55,10 +55,8 @@ int viewCommand(const QStringList &arguments)
         output = ScenarioWriter::toJson(TraceScenario::from(traces.first(), parser.positionalArguments().first()));
     else if (exportFormat)
         output = traces.size() == 1 ? exportTrace(traces.first(), *exportFormat) : exportRuns(traces, traces.first().scenario, *exportFormat);
-    else if (traces.size() == 1)
-        output = (TerminalGantt::render(traces.first(), chart) + TerminalGantt::legend()).toUtf8();
     else
-        output = TerminalGantt::renderComparison(traces, chart).toUtf8();
+        output = chartOfRuns(traces, chart).toUtf8();
     writeOutput(parser.value(QStringLiteral("out")), output);
     return Success;
 }

@@ -28,11 +28,6 @@ bool near(double actual, double expected)
     return std::abs(actual - expected) <= slackMs + 0.05 * expected;
 }
 
-double ms(Micros us)
-{
-    return static_cast<double>(us) / 1000.0;
-}
-
 struct Recorded
 {
     int exitCode = -1;
@@ -47,15 +42,6 @@ const TaskTrace *taskNamed(const Trace &trace, const QString &name)
         if (t.name == name)
             return &t;
     return nullptr;
-}
-
-Micros phaseTime(const TaskTrace &t, PhaseKind kind)
-{
-    Micros total = 0;
-    for (const PhaseSpan &p : t.phases)
-        if (p.kind == kind && p.end > p.start)
-            total += p.end - p.start;
-    return total;
 }
 
 } // namespace
@@ -133,7 +119,7 @@ void TestRecorder::aRecordedProgramsTasksAreWhereItMeasuredThem()
     // The program measures from the moment main() starts; the trace from the loop's first instant.
     const TaskTrace *main = taskNamed(r.trace, QStringLiteral("main"));
     QVERIFY2(main && main->start >= 0, "no task named main in the trace");
-    const double origin = ms(main->start);
+    const double origin = toMs(main->start);
     for (auto it = tasks.begin(); it != tasks.end(); ++it) {
         const QJsonObject m = it.value().toObject();
         const TaskTrace *t = taskNamed(r.trace, it.key());
@@ -143,8 +129,8 @@ void TestRecorder::aRecordedProgramsTasksAreWhereItMeasuredThem()
                  name + outcomeName(t->outcome).toUtf8() + " in the trace, " + m.value(QLatin1String("state")).toString().toUtf8() + " measured");
         const double start = m.value(QLatin1String("start_ms")).toDouble();
         const double end = m.value(QLatin1String("end_ms")).toDouble();
-        QVERIFY2(near(ms(t->start) - origin, start), name + "started at " + QByteArray::number(ms(t->start) - origin) + " vs " + QByteArray::number(start));
-        QVERIFY2(near(ms(t->end) - origin, end), name + "ended at " + QByteArray::number(ms(t->end) - origin) + " vs " + QByteArray::number(end));
+        QVERIFY2(near(toMs(t->start) - origin, start), name + "started at " + QByteArray::number(toMs(t->start) - origin) + " vs " + QByteArray::number(start));
+        QVERIFY2(near(toMs(t->end) - origin, end), name + "ended at " + QByteArray::number(toMs(t->end) - origin) + " vs " + QByteArray::number(end));
     }
 }
 
@@ -157,7 +143,7 @@ void TestRecorder::eachWayOfWaitingShowsAsItsOwnWait()
         QVERIFY2(r.exitCode == 0, qPrintable(r.errors));
         int waited = 0;
         for (const TaskTrace &t : r.trace.tasks)
-            waited += phaseTime(t, PhaseKind::WaitSemaphore) > fromMs(50) ? 1 : 0;
+            waited += t.timeIn(PhaseKind::WaitSemaphore) > fromMs(50) ? 1 : 0;
         QVERIFY2(waited >= 5, qPrintable(QStringLiteral("%1 tasks waited for a permit").arg(waited)));
         QCOMPARE(Statistics::of(r.trace).maxConcurrency, 3); // two permits, and main
     }
@@ -167,7 +153,7 @@ void TestRecorder::eachWayOfWaitingShowsAsItsOwnWait()
         QVERIFY2(r.exitCode == 0, qPrintable(r.errors));
         Micros queued = 0;
         for (const TaskTrace &t : r.trace.tasks)
-            queued += phaseTime(t, PhaseKind::WaitQueue);
+            queued += t.timeIn(PhaseKind::WaitQueue);
         QVERIFY(queued > 0);
     }
     // time.sleep on the loop: the blocker holds it, and the tasks ready meanwhile wait for it.
@@ -176,10 +162,10 @@ void TestRecorder::eachWayOfWaitingShowsAsItsOwnWait()
         QVERIFY2(r.exitCode == 0, qPrintable(r.errors));
         const TaskTrace *blocker = taskNamed(r.trace, QStringLiteral("blocker"));
         QVERIFY(blocker);
-        QVERIFY2(phaseTime(*blocker, PhaseKind::HoldsLoop) >= fromMs(450), qPrintable(QString::number(ms(phaseTime(*blocker, PhaseKind::HoldsLoop)))));
+        QVERIFY2(blocker->timeIn(PhaseKind::HoldsLoop) >= fromMs(450), qPrintable(QString::number(toMs(blocker->timeIn(PhaseKind::HoldsLoop)))));
         int late = 0;
         for (const TaskTrace &t : r.trace.tasks)
-            late += phaseTime(t, PhaseKind::LoopBlocked) >= fromMs(100) ? 1 : 0;
+            late += t.timeIn(PhaseKind::LoopBlocked) >= fromMs(100) ? 1 : 0;
         QVERIFY2(late >= 2, qPrintable(QStringLiteral("%1 tasks kept waiting by the blocked loop").arg(late)));
     }
     // Two executor threads do four jobs: a lane each, and the tasks that waited for one say so.
@@ -192,11 +178,11 @@ void TestRecorder::eachWayOfWaitingShowsAsItsOwnWait()
         for (const TaskTrace &t : r.trace.tasks) {
             threads += t.thread ? 1 : 0;
             jobs += t.thread ? t.attempts.size() : 0;
-            waitedForAThread += phaseTime(t, PhaseKind::WaitExecutor);
+            waitedForAThread += t.timeIn(PhaseKind::WaitExecutor);
         }
         QCOMPARE(threads, 2);
         QCOMPARE(jobs, qsizetype(4));
-        QVERIFY2(waitedForAThread >= fromMs(200), qPrintable(QString::number(ms(waitedForAThread))));
+        QVERIFY2(waitedForAThread >= fromMs(200), qPrintable(QString::number(toMs(waitedForAThread))));
     }
     // A TaskGroup whose task fails: the failure with its exception, the siblings cancelled, all
     // created by the task that opened the group.
@@ -237,7 +223,7 @@ void TestRecorder::theRecorderRunsWithoutConcvizToo()
     QVERIFY(nap3);
     QCOMPARE(nap3->awaited.size(), 1);
     QCOMPARE(nap3->awaited.first().on, QStringLiteral("sleep"));
-    QVERIFY2(near(ms(nap3->awaited.first().end - nap3->awaited.first().start), 300), qPrintable(nap3->awaitedSummary()));
+    QVERIFY2(near(toMs(nap3->awaited.first().end - nap3->awaited.first().start), 300), qPrintable(nap3->awaitedSummary()));
     QVERIFY2(taskNamed(read.traces.first(), QStringLiteral("main"))->awaitedSummary().startsWith(QStringLiteral("future 1×")),
              qPrintable(taskNamed(read.traces.first(), QStringLiteral("main"))->awaitedSummary()));
     // And what it writes reads back as the same tasks through view.

@@ -17,18 +17,13 @@ namespace {
 // Milliseconds to a tenth, as a person would type them.
 double ms(Micros us)
 {
-    return std::round(static_cast<double>(us) / 100.0) / 10.0;
+    return std::round(toMs(us) * 10.0) / 10.0;
 }
 
+// A task of a kind every build registers (sleep, blocking, fail), as the editor adds one.
 TaskSpec taskOf(const QString &kind, const QString &name)
 {
-    const TaskKindDefinition *definition = TaskKindRegistry::find(kind);
-    if (definition)
-        return definition->makeTask(name);
-    TaskSpec task;
-    task.name = name;
-    task.kind = kind;
-    return task;
+    return TaskKindRegistry::find(kind)->makeTask(name);
 }
 
 } // namespace

@@ -31,15 +31,6 @@ QString namesOf(const Trace &trace, const QList<int> &tasks)
     return names.value(0);
 }
 
-Micros phaseTime(const TaskTrace &t, PhaseKind kind)
-{
-    Micros total = 0;
-    for (const PhaseSpan &p : t.phases)
-        if (p.kind == kind && p.end > p.start)
-            total += p.end - p.start;
-    return total;
-}
-
 // A task that held the loop (blocking or CPU work on it) while others were ready and could not go on.
 void blockedLoop(const Trace &trace, QList<Insight> &out)
 {
@@ -121,7 +112,7 @@ void gilTurns(const Trace &trace, QList<Insight> &out)
     QList<int> tasks;
     Micros waited = 0;
     for (int i = 0; i < trace.tasks.size(); ++i) {
-        const Micros w = phaseTime(trace.tasks[i], PhaseKind::WaitGil);
+        const Micros w = trace.tasks[i].timeIn(PhaseKind::WaitGil);
         if (w > 0) {
             tasks << i;
             waited += w;
@@ -150,7 +141,7 @@ void pacingLimit(const Trace &trace, QList<Insight> &out)
         QList<int> tasks;
         Micros waited = 0;
         for (int i = 0; i < trace.tasks.size(); ++i) {
-            const Micros w = phaseTime(trace.tasks[i], kind);
+            const Micros w = trace.tasks[i].timeIn(kind);
             if (w > 0) {
                 tasks << i;
                 waited += w;

@@ -86,6 +86,17 @@ void appendNullableString(QByteArray &out, const QString &text)
         appendString(out, text);
 }
 
+// `, "start_ms": …, "end_ms": …`: the times of a task, a phase, an attempt, a wait or a caller's step.
+void appendSpan(QByteArray &out, Micros start, Micros end)
+{
+    out += ", ";
+    appendKey(out, "start_ms");
+    appendMs(out, start);
+    out += ", ";
+    appendKey(out, "end_ms");
+    appendMs(out, end);
+}
+
 void appendTask(QByteArray &out, const TaskTrace &t)
 {
     out += '{';
@@ -97,12 +108,7 @@ void appendTask(QByteArray &out, const TaskTrace &t)
     out += ", ";
     appendKey(out, "created_ms");
     appendMs(out, t.created);
-    out += ", ";
-    appendKey(out, "start_ms");
-    appendMs(out, t.start);
-    out += ", ";
-    appendKey(out, "end_ms");
-    appendMs(out, t.end);
+    appendSpan(out, t.start, t.end);
     out += ", ";
     appendKey(out, "wait_ms");
     appendMs(out, t.waitTime());
@@ -120,12 +126,7 @@ void appendTask(QByteArray &out, const TaskTrace &t)
         out += i ? ", {" : "{";
         appendKey(out, "phase");
         appendString(out, phaseName(p.kind));
-        out += ", ";
-        appendKey(out, "start_ms");
-        appendMs(out, p.start);
-        out += ", ";
-        appendKey(out, "end_ms");
-        appendMs(out, p.end);
+        appendSpan(out, p.start, p.end);
         out += '}';
     }
     out += "], ";
@@ -139,12 +140,7 @@ void appendTask(QByteArray &out, const TaskTrace &t)
         out += ", ";
         appendKey(out, "state");
         out += outcomeJson(a.outcome);
-        out += ", ";
-        appendKey(out, "start_ms");
-        appendMs(out, a.start);
-        out += ", ";
-        appendKey(out, "end_ms");
-        appendMs(out, a.end);
+        appendSpan(out, a.start, a.end);
         out += ", ";
         appendKey(out, "error");
         appendNullableString(out, a.error);
@@ -194,12 +190,7 @@ void appendTask(QByteArray &out, const TaskTrace &t)
             out += ", ";
             appendKey(out, "detail");
             appendNullableString(out, a.detail);
-            out += ", ";
-            appendKey(out, "start_ms");
-            appendMs(out, a.start);
-            out += ", ";
-            appendKey(out, "end_ms");
-            appendMs(out, a.end);
+            appendSpan(out, a.start, a.end);
             out += '}';
         }
         out += ']';
@@ -355,12 +346,7 @@ void JsonExporter::append(QByteArray &out, const Trace &trace, const QByteArray 
             out += ", ";
             appendKey(out, "holds_loop");
             out += c.holdsLoop ? "true" : "false";
-            out += ", ";
-            appendKey(out, "start_ms");
-            appendMs(out, c.start);
-            out += ", ";
-            appendKey(out, "end_ms");
-            appendMs(out, c.end);
+            appendSpan(out, c.start, c.end);
             out += '}';
         }
         out += "\n" + in + "]";

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <iterator>
 
 namespace concviz {
 
@@ -52,10 +53,21 @@ QString TaskTrace::awaitedSummary() const
 
 const AwaitSpan *TaskTrace::awaitingAt(Micros time) const
 {
-    for (const AwaitSpan &a : awaited)
-        if (a.start <= time && (a.end < 0 || time < a.end))
-            return &a;
-    return nullptr;
+    // The last wait begun by then (they are in time order and one follows another), if it goes on.
+    const auto after = std::upper_bound(awaited.begin(), awaited.end(), time, [](Micros t, const AwaitSpan &a) { return t < a.start; });
+    if (after == awaited.begin())
+        return nullptr;
+    const AwaitSpan &a = *std::prev(after);
+    return a.end < 0 || time < a.end ? &a : nullptr;
+}
+
+Micros TaskTrace::timeIn(PhaseKind kind) const
+{
+    Micros total = 0;
+    for (const PhaseSpan &p : phases)
+        if (p.kind == kind && p.end > p.start)
+            total += p.end - p.start;
+    return total;
 }
 
 QString TaskTrace::resultSummary() const

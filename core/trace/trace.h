@@ -55,7 +55,7 @@ struct TaskTrace
     Micros idealEnd = -1;    // ended there; -1 when not known
     QList<AttemptSpan> attempts;
     QList<PhaseSpan> phases;
-    QList<AwaitSpan> awaited; // a recorded program's task: each wait between two of its steps
+    QList<AwaitSpan> awaited; // a recorded program's task: each wait between two of its steps, in time order
 
     // Whether a wait was inside a body: one for a thread, a connection or the loop always is; one
     // for a semaphore, the queue or a lock is when a recorded program awaited it in the middle of a
@@ -70,8 +70,10 @@ struct TaskTrace
     // Its waits between steps in a line, by what they were on: "sleep 3× (900 ms), task 1× (200 ms)";
     // empty for a task that was not recorded.
     QString awaitedSummary() const;
-    // The wait between steps going on at `time`, or null.
+    // The wait between steps going on at `time`, or null. `awaited` is in time order.
     const AwaitSpan *awaitingAt(Micros time) const;
+    // The time spent in phases of `kind`, summed (those still open count nothing).
+    Micros timeIn(PhaseKind kind) const;
     // What it got back, in a line: "HTTP 200, 1,024 bytes", "3 rows, the first (1, 'Ada')"; empty
     // when nothing came back.
     QString resultSummary() const;

@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
+#include <utility>
 
 namespace concviz {
 
@@ -140,6 +142,18 @@ void checkOrder(Micros start, Micros end, const QString &path)
         throw BadField{at(path, QStringLiteral("end_ms")), QStringLiteral("is before start_ms")};
 }
 
+// The start_ms and end_ms of a phase, a wait or an attempt: it began (null is no start), and ended
+// after it began or not yet (null).
+std::pair<Micros, Micros> span(const QJsonObject &o, const QString &path)
+{
+    const Micros start = millis(o, path, QStringLiteral("start_ms"), true);
+    const Micros end = millis(o, path, QStringLiteral("end_ms"), true);
+    if (start < 0)
+        throw BadField{at(path, QStringLiteral("start_ms")), QStringLiteral("must be milliseconds, not null")};
+    checkOrder(start, end, path);
+    return {start, end};
+}
+
 TaskTrace task(const QJsonObject &o, const QString &path)
 {
     TaskTrace t;
@@ -176,23 +190,20 @@ TaskTrace task(const QJsonObject &o, const QString &path)
     for (qsizetype i = 0; i < phases.size(); ++i) {
         const QString p = at(at(path, QStringLiteral("phases")), i);
         const QJsonObject po = object(phases[i], p);
-        PhaseSpan span{phase(po, p), millis(po, p, QStringLiteral("start_ms"), true), millis(po, p, QStringLiteral("end_ms"), true)};
-        if (span.start < 0)
-            throw BadField{at(p, QStringLiteral("start_ms")), QStringLiteral("must be milliseconds, not null")};
-        checkOrder(span.start, span.end, p);
-        t.phases.append(span);
+        const PhaseKind kind = phase(po, p);
+        const auto [start, end] = span(po, p);
+        t.phases.append({kind, start, end});
     }
     const QJsonArray waits = array(o, path, QStringLiteral("waits"), false);
     for (qsizetype i = 0; i < waits.size(); ++i) {
         const QString p = at(at(path, QStringLiteral("waits")), i);
         const QJsonObject wo = object(waits[i], p);
-        AwaitSpan w{text(wo, p, QStringLiteral("on"), true).left(40), text(wo, p, QStringLiteral("detail"), false, true).left(200),
-                    millis(wo, p, QStringLiteral("start_ms"), true), millis(wo, p, QStringLiteral("end_ms"), true)};
-        if (w.start < 0)
-            throw BadField{at(p, QStringLiteral("start_ms")), QStringLiteral("must be milliseconds, not null")};
-        checkOrder(w.start, w.end, p);
+        AwaitSpan w{text(wo, p, QStringLiteral("on"), true).left(40), text(wo, p, QStringLiteral("detail"), false, true).left(200)};
+        std::tie(w.start, w.end) = span(wo, p);
         t.awaited.append(w);
     }
+    // In time order, as a task's waits come one after another: the one at an instant is then found by halving.
+    std::stable_sort(t.awaited.begin(), t.awaited.end(), [](const AwaitSpan &a, const AwaitSpan &b) { return a.start < b.start; });
     const QJsonArray attempts = array(o, path, QStringLiteral("attempt_spans"), false);
     for (qsizetype i = 0; i < attempts.size(); ++i) {
         const QString p = at(at(path, QStringLiteral("attempt_spans")), i);
@@ -200,11 +211,7 @@ TaskTrace task(const QJsonObject &o, const QString &path)
         AttemptSpan a;
         a.number = count(ao, p, QStringLiteral("attempt"), 1, 1000000, static_cast<int>(i) + 1);
         a.outcome = outcome(ao, p, QStringLiteral("state"));
-        a.start = millis(ao, p, QStringLiteral("start_ms"), true);
-        a.end = millis(ao, p, QStringLiteral("end_ms"), true);
-        if (a.start < 0)
-            throw BadField{at(p, QStringLiteral("start_ms")), QStringLiteral("must be milliseconds, not null")};
-        checkOrder(a.start, a.end, p);
+        std::tie(a.start, a.end) = span(ao, p);
         a.error = text(ao, p, QStringLiteral("error"), false, true);
         t.attempts.append(a);
     }
