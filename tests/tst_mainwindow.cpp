@@ -669,6 +669,12 @@ void TestMainWindow::aTraceFromAFileIsShownAndPlaysBack()
     QVERIFY(!w.document()->isModified());
     auto *name = w.findChild<ScenarioEditor *>()->findChild<QLineEdit *>();
     QVERIFY(name->isReadOnly());
+    // A choice stays as legible as a field, enabled, but does not move.
+    auto *strategy = w.findChild<ScenarioEditor *>()->findChild<QComboBox *>();
+    QVERIFY(strategy->isEnabled());
+    const int chosen = strategy->currentIndex();
+    QTest::keyClick(strategy, Qt::Key_Down);
+    QCOMPARE(strategy->currentIndex(), chosen);
     Scenario typed = w.document()->scenario();
     typed.tasks.removeLast();
     w.document()->edit(typed, QStringLiteral("Delete tasks"));

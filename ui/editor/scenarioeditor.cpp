@@ -225,6 +225,10 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument *document, QWidget *parent)
     connect(m_model, &TaskTableModel::editRefused, this, &ScenarioEditor::showProblem);
     connect(m_document, &ScenarioDocument::changed, this, &ScenarioEditor::refresh);
     connect(m_document, &ScenarioDocument::readOnlyChanged, this, &ScenarioEditor::showReadOnly);
+    for (QComboBox *c : findChildren<QComboBox *>())
+        c->installEventFilter(this);
+    for (QCheckBox *c : findChildren<QCheckBox *>())
+        c->installEventFilter(this);
     refresh();
 }
 
@@ -237,12 +241,30 @@ void ScenarioEditor::showReadOnly(bool readOnly)
     for (QAbstractSpinBox *b : findChildren<QAbstractSpinBox *>())
         b->setReadOnly(readOnly);
     m_description->setReadOnly(readOnly);
-    for (QComboBox *c : findChildren<QComboBox *>())
-        c->setEnabled(!readOnly);
-    for (QAbstractButton *b : findChildren<QAbstractButton *>())
+    // A choice or a tick has no read-only mode, and disabled it greys out past reading on a
+    // projector: it stays as it is and the filter below keeps the mouse and keys off it. The
+    // buttons below the table are actions, not values: those are disabled.
+    for (QToolButton *b : findChildren<QToolButton *>())
         b->setEnabled(!readOnly);
     if (readOnly)
         showProblem({});
+}
+
+bool ScenarioEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_document->isReadOnly()) {
+        switch (event->type()) {
+        case QEvent::MouseButtonPress:
+        case QEvent::MouseButtonDblClick:
+        case QEvent::MouseButtonRelease:
+        case QEvent::KeyPress:
+        case QEvent::Wheel:
+            return true;
+        default:
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QString ScenarioEditor::lastMessage() const
