@@ -3,7 +3,9 @@
 
 #include "async/asyncevent.h"
 #include "async/asyncqueue.h"
+#include "async/combinators.h"
 #include "async/futureawaiter.h"
+#include "async/hostturn.h"
 #include "async/realclock.h"
 #include "async/semaphore.h"
 #include "async/sleep.h"
@@ -15,6 +17,7 @@
 #include <QTest>
 #include <QThread>
 #include <QThreadPool>
+#include <QTimer>
 
 using namespace concviz;
 
@@ -65,6 +68,40 @@ Task<int> awaitChild(Task<int> child)
     co_return co_await child;
 }
 
+// Holds the loop for about `us` of real time, as a task's own work between two awaits does.
+void busy(qint64 us)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.nsecsElapsed() < us * 1000) {
+    }
+}
+
+// Wakes at 1 ms, works a little and writes down when and in which order it woke.
+Task<void> wakeAndNote(int i, std::vector<int> *order, std::vector<Micros> *woke, const int *hostTicks, int *ticksAtFirstWake)
+{
+    co_await sleepFor(1000);
+    if (order->empty())
+        *ticksAtFirstWake = *hostTicks;
+    busy(2);
+    order->push_back(i);
+    woke->push_back(Clock::current()->now());
+}
+
+// Makes n tasks at one instant, working a little on each, then waits for them all.
+Task<void> makeMany(int n, std::vector<int> *order, std::vector<Micros> *woke, const int *hostTicks, int *ticksMade, int *ticksAtFirstWake)
+{
+    Clock &clock = *Clock::current();
+    std::vector<Task<void>> tasks;
+    for (int i = 0; i < n; ++i) {
+        co_await hostTurn(clock);
+        busy(2);
+        tasks.push_back(wakeAndNote(i, order, woke, hostTicks, ticksAtFirstWake));
+    }
+    *ticksMade = *hostTicks;
+    co_await whenAll(std::move(tasks));
+}
+
 } // namespace
 
 class TestAsync : public QObject
@@ -79,6 +116,7 @@ private Q_SLOTS:
     void aQFutureFromAThreadIsAwaitedOnTheLoopThread();
     void aWakeResumesFromTheLoopNotFromTheCaller();
     void theVirtualClockJumpsToTheNextDeadline();
+    void aLongInstantLetsTheApplicationInWithoutChangingTimesOrOrder();
     void realTimersNeverFireEarlyAndKeepTheirOrder();
     void aSemaphoreServesWaitersInArrivalOrder();
     void aFullQueueBlocksTheProducerUntilRoomIsMade();
@@ -305,6 +343,34 @@ void TestAsync::aFullQueueBlocksTheProducerUntilRoomIsMade()
     QCOMPARE(got, (QList<int>{0, 1, 2}));
     QCOMPARE(putTimes, (QList<Micros>{0, 100, 200}));
 }
+
+void TestAsync::aLongInstantLetsTheApplicationInWithoutChangingTimesOrOrder()
+{
+    // 40,000 tasks made at 0 and woken at 1 ms, each holding the loop about 2 µs: both stretches
+    // take tens of milliseconds of one virtual instant, and the application's own timer must tick
+    // during each, as the window's paint and Stop do, while no time or order changes.
+    constexpr int n = 40000;
+    VirtualClock clock;
+    int hostTicks = 0;
+    QTimer tick;
+    tick.setInterval(0);
+    connect(&tick, &QTimer::timeout, this, [&] { ++hostTicks; });
+    tick.start();
+    std::vector<int> order;
+    std::vector<Micros> woke;
+    int ticksMade = -1, ticksAtFirstWake = -1;
+    Task<void> t = runUntilDone<void>(clock, [&] { return makeMany(n, &order, &woke, &hostTicks, &ticksMade, &ticksAtFirstWake); });
+    QVERIFY(t.isDone());
+    QVERIFY2(ticksMade > 0, "the application never had a turn while the tasks were made");
+    QVERIFY2(hostTicks > ticksAtFirstWake, "the application never had a turn while the tasks woke");
+    QCOMPARE(static_cast<int>(order.size()), n);
+    for (int i = 0; i < n; ++i) {
+        QCOMPARE(order[static_cast<std::size_t>(i)], i);
+        QCOMPARE(woke[static_cast<std::size_t>(i)], Micros(1000));
+    }
+    QCOMPARE(clock.now(), Micros(1000));
+}
+
 
 QTEST_GUILESS_MAIN(TestAsync)
 #include "tst_async.moc"

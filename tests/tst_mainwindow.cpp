@@ -31,8 +31,10 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QItemSelectionModel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -42,6 +44,7 @@
 #include <QStatusBar>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTimer>
 #include <QTemporaryDir>
 
 using namespace concviz;
@@ -58,6 +61,7 @@ private Q_SLOTS:
     void everyExampleOpensAndRunsWithOneLanePerTask();
     void aBrokenFileLeavesTheScenarioAsItWas();
     void aLiveRunDrawsWhileItGoesAndCanBeStopped();
+    void aHundredThousandTaskRunKeepsTheWindowDrawing();
     void anEditMarksTheTitleAndUndoClearsIt();
     void clickingABarSelectsTheTaskInTheEditor();
     void theScreenshotIsThePictureOfTheWindow();
@@ -154,6 +158,43 @@ void TestMainWindow::aBrokenFileLeavesTheScenarioAsItWas()
     QVERIFY(!w.openFile(broken));
     QCOMPARE(w.document()->scenario(), before);
     QCOMPARE(w.lastError(), broken + QStringLiteral(": tasks[0].duration_ms: must be a non-negative number"));
+}
+
+void TestMainWindow::aHundredThousandTaskRunKeepsTheWindowDrawing()
+{
+    // A 1 ms timer stands for the window's frames: the longest gap between two of its ticks is the
+    // longest the window could not draw. The bound is generous for a loaded machine; bench_window_run
+    // holds the strict one. Meanwhile the status bar's progress bar counts the tasks done.
+    MainWindow w;
+    w.setClock(ClockKind::Virtual, false);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.openScenario(scenarioFrom(R"({"concviz": 1, "name": "many", "strategy": "gather",
+        "tasks": [{"name": "t", "kind": "sleep", "duration_ms": 1000, "count": 100000}]})"),
+                   QString());
+    auto *progress = w.findChild<QProgressBar *>(QStringLiteral("runProgress"));
+    QVERIFY(progress && !progress->isVisible());
+    qint64 longest = 0;
+    int progressSeen = 0;
+    QElapsedTimer since;
+    QTimer probe;
+    probe.setInterval(1);
+    connect(&probe, &QTimer::timeout, this, [&] {
+        longest = std::max(longest, since.restart());
+        if (progress->isVisible() && progress->maximum() == 100000)
+            ++progressSeen;
+    });
+    QSignalSpy finished(&w, &MainWindow::runsFinished);
+    since.start();
+    probe.start();
+    w.run(false);
+    QVERIFY(finished.wait(120000));
+    probe.stop();
+    QVERIFY2(longest < 2000, qPrintable(QStringLiteral("the window was held for %1 ms").arg(longest)));
+    QVERIFY(progressSeen > 0);
+    QVERIFY(!progress->isVisible());
+    QCOMPARE(w.timeline()->totalLanes(), 100000);
+    QCOMPARE(w.timeline()->model().groups().first().makespan, fromMs(1000));
 }
 
 void TestMainWindow::aLiveRunDrawsWhileItGoesAndCanBeStopped()

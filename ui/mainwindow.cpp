@@ -12,6 +12,7 @@
 #include "engine/tracescenario.h"
 #include "eventlog.h"
 #include "findbar.h"
+#include "freedmemory.h"
 #include "insightspanel.h"
 #include "playback/playbackbar.h"
 #include "playback/statepanel.h"
@@ -34,12 +35,14 @@
 #include "trace/timeformat.h"
 
 #include <algorithm>
+#include <limits>
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QDir>
 #include <QFileInfo>
@@ -49,6 +52,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
@@ -71,6 +75,11 @@ constexpr int maxRecent = 8;
 constexpr int layoutVersion = 1;
 // Repaint a live run at display rate, whatever rate events come in at.
 constexpr int frameMs = 16;
+// The most one live redraw of the timeline may hold the window: a redraw builds the model from the
+// whole trace, which at some hundred thousand tasks takes longer than a frame.
+constexpr qint64 liveRebuildBudgetMs = 20;
+// Runs this small always redraw live: one slow frame on a busy machine must not stop them.
+constexpr qsizetype liveRedrawAlwaysUpTo = 10000;
 // Predict offers to order the tasks only for this many or fewer.
 constexpr int maxOrderGuess = 12;
 } // namespace
@@ -141,12 +150,14 @@ MainWindow::MainWindow(QWidget *parent)
     connect(&m_refresh, &QTimer::timeout, this, &MainWindow::refreshLive);
     connect(m_runs, &Comparison::runStarted, this, [this](int, const QString &strategy) {
         m_log->beginRun(strategy);
+        m_liveDone = 0;
         m_dirty = true;
     });
     connect(m_runs, &Comparison::eventsAvailable, this, [this](int run, const QList<TraceEvent> &events) {
         const QList<Trace> traces = m_runs->traces();
         if (run < traces.size())
             m_log->addEvents(events, traces[run]);
+        m_liveDone += std::count_if(events.begin(), events.end(), [](const TraceEvent &e) { return e.type == TraceEvent::Type::TaskEnded; });
         m_dirty = true;
     });
     connect(m_runs, &Comparison::finished, this, &MainWindow::onRunsFinished);
@@ -176,6 +187,11 @@ MainWindow::MainWindow(QWidget *parent)
     restoreState(Settings::windowState(), layoutVersion);
 
     openScenario(builtinDemo(), QString());
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("runProgress"));
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    statusBar()->addPermanentWidget(m_progress);
     statusBar()->showMessage(tr("Press F5 to run the scenario, Ctrl+R to compare strategies"));
 
     m_autosave = new Autosave(&m_document, this);
@@ -717,8 +733,20 @@ void MainWindow::openScenario(const Scenario &scenario, const QString &path)
     m_timeline->setNow(-1);
     m_timeline->fit();
     updateStatistics({});
+    dropResults();
     if (!path.isEmpty() && !path.startsWith(QLatin1Char(':')))
         addRecent(path);
+}
+
+void MainWindow::dropResults()
+{
+    m_runs->clear();
+    m_concurrency->setTraces({});
+    m_makespan->setTraces({});
+    m_distribution->setTraces({});
+    m_insights->setTraces({});
+    // From the loop, once what the replaced views let go of with deleteLater() has gone too.
+    QTimer::singleShot(0, this, [] { returnFreedMemory(); });
 }
 
 bool MainWindow::openFile(const QString &path)
@@ -756,6 +784,7 @@ bool MainWindow::openTrace(const TraceReadResult &read, const QString &path)
     stopForAFile();
     m_lastDir = QFileInfo(path).absolutePath();
     Settings::setLastDirectory(m_lastDir);
+    m_runs->clear();
     m_shown = read.traces;
     m_shownIsTrace = true;
     // The editor shows the trace's tasks, read-only, until File ▸ Edit Trace as Scenario (or F5).
@@ -830,6 +859,8 @@ void MainWindow::run(bool allCompared)
     m_playAction->setEnabled(false);
     m_stopAction->setEnabled(true);
     statusBar()->showMessage(tr("Running on the %1 clock… (Esc stops)").arg(clockKindName(m_clock)));
+    m_liveModel = true;
+    m_liveDone = 0;
     m_refresh.start();
     m_runError.clear();
     m_runs->start(s, m_runStrategies, m_clock);
@@ -899,22 +930,38 @@ void MainWindow::refreshLive()
         return;
     m_dirty = false;
     const QList<Trace> traces = m_runs->traces();
-    m_timeline->setTraces(traces, m_document.scenario().deadlineMs);
-    if (!traces.isEmpty()) {
-        // How far the run has got, as a progress bar says it: the tasks done of all.
-        const Trace &live = traces.last();
-        const auto done = std::count_if(live.tasks.begin(), live.tasks.end(), [](const TaskTrace &t) { return t.end >= 0; });
-        statusBar()->showMessage(tr("Running %1 on the %2 clock… %L3 of %L4 done (Esc stops)")
-                                     .arg(live.strategy, clockKindName(m_clock))
-                                     .arg(done)
-                                     .arg(live.tasks.size()));
+    if (traces.isEmpty())
+        return;
+    const Trace &live = traces.last();
+    if (m_liveModel) {
+        QElapsedTimer cost;
+        cost.start();
+        m_timeline->setTraces(traces, m_document.scenario().deadlineMs);
+        m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
+        if (cost.elapsed() > liveRebuildBudgetMs && live.tasks.size() > liveRedrawAlwaysUpTo) {
+            m_liveModel = false;
+            m_timeline->setNotice(tr("%L1 tasks are too many to redraw as they run: the timeline shows them when the run ends.")
+                                      .arg(live.tasks.size()));
+        }
     }
-    m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
+    // How far the run has got, as a progress bar says it: the tasks done of all.
+    const auto total = static_cast<int>(std::min<qsizetype>(live.tasks.size(), std::numeric_limits<int>::max()));
+    m_progress->setRange(0, total);
+    m_progress->setValue(static_cast<int>(std::min<qint64>(m_liveDone, total)));
+    m_progress->setFormat(tr("%1: %L2 of %L3 done").arg(live.strategy).arg(m_liveDone).arg(total));
+    m_progress->show();
+    statusBar()->showMessage(tr("Running %1 on the %2 clock… %L3 of %L4 done (Esc stops)")
+                                 .arg(live.strategy, clockKindName(m_clock))
+                                 .arg(m_liveDone)
+                                 .arg(live.tasks.size()));
 }
 
 void MainWindow::onRunsFinished(bool stopped)
 {
     m_refresh.stop();
+    m_progress->hide();
+    if (!m_liveModel)
+        m_timeline->setNotice({});
     if (m_discardRuns) {
         // Stopped for a file opened meanwhile: what is on screen now is that file's.
         m_discardRuns = false;

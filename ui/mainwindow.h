@@ -11,6 +11,7 @@
 class QAction;
 class QActionGroup;
 class QLabel;
+class QProgressBar;
 class QMenu;
 class QTabWidget;
 
@@ -129,6 +130,8 @@ private:
     void createHelpMenu();
     QString headline(const QList<Trace> &traces) const;
     void refreshLive();
+    // Lets go of the last results everywhere they were kept, once a new scenario replaced them.
+    void dropResults();
     void onRunsFinished(bool stopped);
     void updateTitle();
     // "Your guesses: gather guessed 2.000 s, took 1.000 s; ..."
@@ -174,6 +177,11 @@ private:
     QTabWidget *m_bottomTabs;
     QTimer m_refresh;
     bool m_dirty = false;
+    // The live timeline is redrawn from the whole trace each frame while that stays cheap; past
+    // liveRebuildBudgetMs it waits for the end of the run, and the progress bar says how far it got.
+    bool m_liveModel = true;
+    qint64 m_liveDone = 0;
+    QProgressBar *m_progress;
     ClockKind m_clock = ClockKind::Real;
     Theme::Kind m_themeKind = Theme::Kind::System;
     QPalette m_systemPalette;

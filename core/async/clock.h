@@ -3,6 +3,7 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <coroutine>
 #include <functional>
 
 namespace concviz {
@@ -43,6 +44,11 @@ public:
     // Burns CPU for about `duration` on the loop's thread (virtual: the same as block()).
     virtual void spin(Micros duration) = 0;
     virtual bool isVirtual() const = 0;
+    // True when a long stretch of work at one instant should let the application's events in
+    // (see hostTurn()). A clock driven by real time has no such stretches of its own.
+    virtual bool hostTurnDue() const { return false; }
+    // Resumes `handle` once the application has had its turn, before anything else of the clock's.
+    virtual void resumeAfterHostTurn(std::coroutine_handle<> handle) { handle.resume(); }
 
     // The clock whose posted callback is running on this thread, or nullptr. Coroutines created
     // while it runs belong to it (asyncio's get_running_loop()).

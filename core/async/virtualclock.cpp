@@ -14,6 +14,7 @@ constexpr qint64 sliceMs = 15;
 VirtualClock::VirtualClock(QObject *parent)
     : QObject(parent)
 {
+    m_slice.start();
 }
 
 void VirtualClock::post(std::function<void()> fn)
@@ -34,6 +35,19 @@ void VirtualClock::cancelTimer(TimerId id)
     m_timers.cancel(id);
 }
 
+bool VirtualClock::hostTurnDue() const
+{
+    if (!m_sliceUsed && ++m_sinceLook % 16 == 0)
+        m_sliceUsed = m_slice.elapsed() >= sliceMs;
+    return m_sliceUsed;
+}
+
+void VirtualClock::resumeAfterHostTurn(std::coroutine_handle<> handle)
+{
+    m_paused = handle;
+    scheduleDrain();
+}
+
 void VirtualClock::scheduleDrain()
 {
     if (m_drainScheduled)
@@ -45,23 +59,33 @@ void VirtualClock::scheduleDrain()
 void VirtualClock::drain()
 {
     m_drainScheduled = false;
-    QElapsedTimer slice;
-    slice.start();
+    m_slice.restart();
+    m_sliceUsed = false;
     runAsCurrent([&] {
-        while (slice.elapsed() < sliceMs) {
+        // Exactly where the last slice stopped: the paused coroutine, then the rest of the timers
+        // due at this instant, then the rest of the ready batch.
+        if (const std::coroutine_handle<> paused = std::exchange(m_paused, {}))
+            paused.resume();
+        while (!sliceOver()) {
+            if (m_firing) {
+                if (std::function<void()> fn = m_timers.takeDue(m_now))
+                    fn();
+                else
+                    m_firing = false;
+                continue;
+            }
             if (!m_ready.isEmpty()) {
-                m_ready.runQueued();
+                m_ready.runQueuedUntil([this] { return sliceOver(); });
                 continue;
             }
             if (m_timers.isEmpty())
                 return;
             // A blocked loop may already be past the deadline: then the timer fires late, at now.
             m_now = std::max(m_now, m_timers.earliest());
-            while (std::function<void()> fn = m_timers.takeDue(m_now))
-                fn();
+            m_firing = true;
         }
     });
-    if (!m_ready.isEmpty() || !m_timers.isEmpty())
+    if (m_paused || m_firing || !m_ready.isEmpty() || !m_timers.isEmpty())
         scheduleDrain();
 }
 

@@ -144,6 +144,12 @@ void Comparison::startRun(quint64 generation)
     runner->start();
 }
 
+void Comparison::clear()
+{
+    if (!m_active)
+        m_done.clear();
+}
+
 QList<Trace> Comparison::traces() const
 {
     QList<Trace> all = m_done;

@@ -28,6 +28,9 @@ public:
     bool isRunning() const { return m_active; }
     // The finished runs and the one going on, in order.
     QList<Trace> traces() const;
+    // Lets go of the finished runs' traces once nothing shows them any more (a new scenario or
+    // trace replaced them), so their memory goes back; does nothing while a comparison runs.
+    void clear();
     // The live run's time, or -1 when nothing runs.
     Micros now() const;
     int currentRun() const { return m_index; }

@@ -1,4 +1,5 @@
 #include "../../async/combinators.h"
+#include "../../async/hostturn.h"
 #include "../../scenario/numberformat.h"
 #include "../../scenario/strategyregistry.h"
 #include "../engine.h"
@@ -35,7 +36,8 @@ Task<void> run(Engine &engine, const StrategySpec &spec)
             admission.semaphore = &engine.own<Semaphore>(concurrency);
         std::vector<Task<void>> tasks;
         const int last = std::min(total, first + size);
-        for (int i = first; i < last; ++i) {
+        for (int i = first; i < last && !engine.isStopping(); ++i) {
+            co_await hostTurn(engine.clock());
             engine.created(i);
             tasks.push_back(engine.runTask(i, admission));
         }

@@ -1,4 +1,5 @@
 #include "../../async/asyncqueue.h"
+#include "../../async/hostturn.h"
 #include "../../async/sleep.h"
 #include "../../scenario/numberformat.h"
 #include "../../scenario/strategyregistry.h"
@@ -35,9 +36,10 @@ Task<void> run(Engine &engine, const StrategySpec &spec)
     // More workers than tasks would only wait: queue:1000000 for one task makes one worker.
     for (int w = 1; w <= std::min(workers, engine.taskCount()); ++w)
         pool.push_back(engine.track(worker(engine, queue, w)));
-    for (int i = 0; i < engine.taskCount(); ++i) {
+    for (int i = 0; i < engine.taskCount() && !engine.isStopping(); ++i) {
         if (i > 0 && intervalMs > 0)
             co_await sleepFor(fromMs(intervalMs));
+        co_await hostTurn(engine.clock());
         engine.created(i);
         engine.beginPhase(i, PhaseKind::WaitQueue);
         co_await queue.put(i);

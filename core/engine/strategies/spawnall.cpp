@@ -1,6 +1,7 @@
 #include "spawnall.h"
 
 #include "../../async/combinators.h"
+#include "../../async/hostturn.h"
 #include "../taskerror.h"
 
 namespace concviz {
@@ -8,15 +9,21 @@ namespace concviz {
 Task<void> spawnAll(Engine &engine, std::vector<Task<void>> &tasks, Engine::Admission admission)
 {
     tasks.reserve(static_cast<std::size_t>(engine.taskCount()));
-    for (int i = 0; i < engine.taskCount(); ++i)
+    // A million tasks take seconds to make: the window gets its turns meanwhile, and a Stop makes
+    // no more of them.
+    for (int i = 0; i < engine.taskCount() && !engine.isStopping(); ++i) {
+        co_await hostTurn(engine.clock());
         engine.created(i);
+    }
     const int steps = static_cast<int>(engine.scenario().caller.size());
     int step = 0;
     // Until the caller's first await, the loop is the caller's: no task has started yet.
     for (; step < steps && engine.scenario().caller.at(step).holdsLoop(); ++step)
         co_await engine.callerStep(step);
-    for (int i = 0; i < engine.taskCount(); ++i)
+    for (int i = 0; i < engine.taskCount() && !engine.isStopping(); ++i) {
+        co_await hostTurn(engine.clock());
         tasks.push_back(engine.runTask(i, admission));
+    }
     for (; step < steps; ++step)
         co_await engine.callerStep(step);
 }
