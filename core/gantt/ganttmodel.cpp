@@ -14,6 +14,7 @@ bool GanttModel::isInsideAttempt(PhaseKind kind)
 
 void GanttModel::setTraces(const QList<Trace> &traces, std::optional<double> deadlineMs)
 {
+    m_shown.reset();
     m_groups.clear();
     m_latest = 0;
     for (const Trace &trace : traces) {
@@ -93,6 +94,7 @@ void GanttModel::setFinishOrder(int group, const FinishOrder &order)
 
 void GanttModel::keepLanes(const std::function<bool(const Lane &)> &keep)
 {
+    m_shown.reset();
     for (Group &g : m_groups) {
         QList<Lane> lanes;
         QList<Span> spans;
@@ -119,6 +121,30 @@ void GanttModel::keepLanes(const std::function<bool(const Lane &)> &keep)
         g.spans = std::move(spans);
         g.markers = std::move(markers);
     }
+}
+
+const GanttModel::Shown &GanttModel::shown() const
+{
+    if (m_shown)
+        return *m_shown;
+    Shown shown;
+    for (const Group &g : m_groups) {
+        for (const Span &span : g.spans) {
+            // A wait of no time is not drawn, so the legend does not name it.
+            if (span.type == SpanType::Phase && (span.end < 0 || span.end > span.start))
+                shown.phases[static_cast<std::size_t>(span.phase)] = true;
+        }
+        for (const Lane &lane : g.lanes) {
+            shown.ended[static_cast<std::size_t>(lane.outcome)] = true;
+            shown.ideal = shown.ideal || lane.idealEnd >= 0;
+        }
+        for (const CallerSpan &c : g.callerSpans) {
+            shown.callerAwaits = shown.callerAwaits || !c.holdsLoop;
+            shown.callerHoldsLoop = shown.callerHoldsLoop || c.holdsLoop;
+        }
+    }
+    m_shown = shown;
+    return *m_shown;
 }
 
 int GanttModel::laneCount() const

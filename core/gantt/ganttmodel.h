@@ -6,7 +6,9 @@
 
 #include <QList>
 
+#include <array>
 #include <functional>
+#include <optional>
 #include <QString>
 
 namespace concviz {
@@ -83,7 +85,12 @@ public:
     // What the class guessed of the order one run's tasks finish in, beside the order they did:
     // each lane of that group gets its place and its guessed place.
     void setFinishOrder(int group, const FinishOrder &order);
-    void clear() { m_groups.clear(); m_latest = 0; }
+    void clear()
+    {
+        m_groups.clear();
+        m_latest = 0;
+        m_shown.reset();
+    }
     // Hides the lanes `keep` turns down, in every group. What a group says of its run as a whole
     // (makespan, statistics, the caller's markers) stays; markers about a hidden task go.
     void keepLanes(const std::function<bool(const Lane &)> &keep);
@@ -94,9 +101,22 @@ public:
     // The latest time anything reaches: the fit range.
     Micros latest() const { return m_latest; }
 
+    // What the runs show, so that a legend names only that. Worked out on first use and kept until
+    // the model changes: a legend drawn every frame must not walk a million spans each time.
+    struct Shown
+    {
+        std::array<bool, static_cast<std::size_t>(PhaseKind::WaitSync) + 1> phases{}; // a wait of some time of that kind
+        std::array<bool, 5> ended{}; // by Outcome
+        bool callerAwaits = false;
+        bool callerHoldsLoop = false;
+        bool ideal = false;
+    };
+    const Shown &shown() const;
+
 private:
     QList<Group> m_groups;
     Micros m_latest = 0;
+    mutable std::optional<Shown> m_shown;
 };
 
 } // namespace concviz

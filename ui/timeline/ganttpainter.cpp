@@ -48,36 +48,21 @@ QList<GanttPainter::LegendItem> GanttPainter::legendItems() const
 {
     // What the runs show, so that the legend names only that: a lesson's legend stays one line.
     QList<std::pair<QColor, Qt::BrushStyle>> shown;
-    std::array<bool, 5> ended{};
-    bool gilWaits = false;
-    bool coreWaits = false;
-    bool callerAwaits = false;
-    bool ideal = false;
     const bool everything = !m_model || m_model->laneCount() == 0;
-    if (!everything) {
-        for (const GanttModel::Group &g : m_model->groups()) {
-            for (const GanttModel::Span &span : g.spans) {
-                const std::pair<QColor, Qt::BrushStyle> look{m_theme.phaseColor(span.phase), m_theme.phasePattern(span.phase)};
-                const bool seen = span.end < 0 || span.end > span.start; // a wait of no time is not drawn
-                if (span.type == GanttModel::SpanType::Phase && seen && !shown.contains(look))
-                    shown.append(look);
-                if (span.type == GanttModel::SpanType::Phase && seen) {
-                    gilWaits = gilWaits || span.phase == PhaseKind::WaitGil;
-                    coreWaits = coreWaits || span.phase == PhaseKind::WaitCore;
-                }
-            }
-            for (const GanttModel::Lane &lane : g.lanes) {
-                ended[static_cast<std::size_t>(lane.outcome)] = true;
-                ideal = ideal || lane.idealEnd >= 0;
-            }
-            for (const CallerSpan &c : g.callerSpans) {
-                callerAwaits = callerAwaits || !c.holdsLoop;
-                const std::pair<QColor, Qt::BrushStyle> holding{m_theme.phaseColor(PhaseKind::HoldsLoop), m_theme.phasePattern(PhaseKind::HoldsLoop)};
-                if (c.holdsLoop && !shown.contains(holding))
-                    shown.append(holding);
-            }
-        }
+    const GanttModel::Shown none;
+    const GanttModel::Shown &seen = everything ? none : m_model->shown();
+    for (std::size_t k = 0; k < seen.phases.size(); ++k) {
+        const auto phase = static_cast<PhaseKind>(k);
+        const std::pair<QColor, Qt::BrushStyle> look{m_theme.phaseColor(phase), m_theme.phasePattern(phase)};
+        const bool drawn = seen.phases[k] || (phase == PhaseKind::HoldsLoop && seen.callerHoldsLoop);
+        if (drawn && !shown.contains(look))
+            shown.append(look);
     }
+    const bool gilWaits = seen.phases[static_cast<std::size_t>(PhaseKind::WaitGil)];
+    const bool coreWaits = seen.phases[static_cast<std::size_t>(PhaseKind::WaitCore)];
+    const bool callerAwaits = seen.callerAwaits;
+    const bool ideal = seen.ideal;
+    const std::array<bool, 5> &ended = seen.ended;
     QList<LegendItem> items;
     auto swatch = [&](const QColor &c, Qt::BrushStyle pattern, const QString &text) {
         if (everything || (pattern == Qt::SolidPattern && c == m_theme.running) || shown.contains({c, pattern}))
