@@ -78,6 +78,8 @@ constexpr int frameMs = 16;
 // The most one live redraw of the timeline may hold the window: a redraw builds the model from the
 // whole trace, which at some hundred thousand tasks takes longer than a frame.
 constexpr qint64 liveRebuildBudgetMs = 20;
+// Results of up to this many tasks are shown at once when a run ends; larger ones in turns.
+constexpr qsizetype showAtOnceUpTo = 20000;
 // Runs this small always redraw live: one slow frame on a busy machine must not stop them.
 constexpr qsizetype liveRedrawAlwaysUpTo = 10000;
 // Predict offers to order the tasks only for this many or fewer.
@@ -740,6 +742,7 @@ void MainWindow::openScenario(const Scenario &scenario, const QString &path)
 
 void MainWindow::dropResults()
 {
+    stopShowingResult();
     m_runs->clear();
     m_concurrency->setTraces({});
     m_makespan->setTraces({});
@@ -784,6 +787,7 @@ bool MainWindow::openTrace(const TraceReadResult &read, const QString &path)
     stopForAFile();
     m_lastDir = QFileInfo(path).absolutePath();
     Settings::setLastDirectory(m_lastDir);
+    stopShowingResult();
     m_runs->clear();
     m_shown = read.traces;
     m_shownIsTrace = true;
@@ -861,6 +865,7 @@ void MainWindow::run(bool allCompared)
     statusBar()->showMessage(tr("Running on the %1 clock… (Esc stops)").arg(clockKindName(m_clock)));
     m_liveModel = true;
     m_liveDone = 0;
+    ++m_resultGeneration;
     m_refresh.start();
     m_runError.clear();
     m_runs->start(s, m_runStrategies, m_clock);
@@ -966,9 +971,7 @@ void MainWindow::onRunsFinished(bool stopped)
         // Stopped for a file opened meanwhile: what is on screen now is that file's.
         m_discardRuns = false;
         m_timeline->setNow(-1);
-        for (QAction *a : {m_runAction, m_runAllAction, m_predictAction, m_runOneAction, m_playAction})
-            a->setEnabled(true);
-        m_stopAction->setEnabled(m_presenting || isPlayingBack());
+        enableRunActions();
         Q_EMIT runsFinished();
         return;
     }
@@ -976,44 +979,101 @@ void MainWindow::onRunsFinished(bool stopped)
     m_shown = traces;
     m_shownIsTrace = false;
     m_timeline->setNow(-1);
-    m_timeline->setTraces(traces, m_document.scenario().deadlineMs);
-    m_timeline->fit();
-    updateStatistics(traces);
-    if (!m_guesses.isEmpty() && !stopped)
-        m_statistics->setText(m_statistics->text() + QStringLiteral("<p>%1</p>").arg(guessesBesideTruth(traces).toHtmlEscaped()));
-    if (!m_orderGuess.isEmpty() && !stopped) {
-        const QString own = orderStrategy().toString();
-        for (int g = 0; g < traces.size(); ++g) {
-            if (traces[g].strategy != own)
-                continue;
-            m_timeline->setFinishOrderGuess(g, m_orderGuess);
-            m_statistics->setText(m_statistics->text() + QStringLiteral("<p>%1</p>").arg(
-                tr("Finish order under %1: %2").arg(own, FinishOrder(traces[g], m_orderGuess).summary()).toHtmlEscaped()));
-            break;
-        }
+    const quint64 generation = ++m_resultGeneration;
+    qsizetype tasks = 0;
+    for (const Trace &t : traces)
+        tasks += t.tasks.size();
+    if (tasks <= showAtOnceUpTo) {
+        m_timeline->setTraces(traces, m_document.scenario().deadlineMs);
+        showResult(traces, stopped, generation, false);
+        return;
     }
-    m_concurrency->setTraces(traces);
-    m_makespan->setTraces(traces);
-    m_distribution->setTraces(traces);
-    m_insights->setTraces(traces);
-    setThemeKind(m_themeKind, false); // new chart axes take the theme's fonts and colours
-    m_runAction->setEnabled(true);
-    m_runAllAction->setEnabled(true);
-    m_predictAction->setEnabled(true);
-    m_runOneAction->setEnabled(true);
-    m_stopAction->setEnabled(m_presenting);
-    m_playAction->setEnabled(true);
-    m_lessonBar->setHeadline(headline(traces));
-    m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
-    if (!m_runError.isEmpty())
-        statusBar()->showMessage(tr("Internal error in the engine: %1").arg(m_runError));
-    else if (!m_orderGuess.isEmpty() && !stopped)
-        statusBar()->showMessage(tr("Your guesses are the dotted lines and the places after the lanes; the statistics say by how much"));
-    else if (!m_guesses.isEmpty() && !stopped)
-        statusBar()->showMessage(tr("Your guesses are the dotted lines, beside each run; the statistics say by how much"));
-    else
-        statusBar()->showMessage(stopped ? tr("Stopped") : tr("Done"), 5000);
-    Q_EMIT runsFinished();
+    // Too big to show between two frames: the timeline's model is built on another thread, and
+    // the other views take a turn each, so the window keeps drawing and the progress bar moving.
+    m_progress->setRange(0, 0);
+    m_progress->setFormat(tr("Preparing the result of %L1 tasks…").arg(tasks));
+    m_progress->show();
+    statusBar()->showMessage(tr("Preparing the result of %L1 tasks…").arg(tasks));
+    m_timeline->setTracesInBackground(traces, m_document.scenario().deadlineMs,
+                                      [this, traces, stopped, generation] { showResult(traces, stopped, generation, true); });
+}
+
+void MainWindow::showResult(const QList<Trace> &traces, bool stopped, quint64 generation, bool inTurns)
+{
+    QList<std::function<void()>> steps;
+    steps.append([this, traces, stopped] {
+        m_timeline->fit();
+        updateStatistics(traces);
+        if (!m_guesses.isEmpty() && !stopped)
+            m_statistics->setText(m_statistics->text() + QStringLiteral("<p>%1</p>").arg(guessesBesideTruth(traces).toHtmlEscaped()));
+        if (!m_orderGuess.isEmpty() && !stopped) {
+            const QString own = orderStrategy().toString();
+            for (int g = 0; g < traces.size(); ++g) {
+                if (traces[g].strategy != own)
+                    continue;
+                m_timeline->setFinishOrderGuess(g, m_orderGuess);
+                m_statistics->setText(m_statistics->text() + QStringLiteral("<p>%1</p>").arg(
+                    tr("Finish order under %1: %2").arg(own, FinishOrder(traces[g], m_orderGuess).summary()).toHtmlEscaped()));
+                break;
+            }
+        }
+    });
+    steps.append([this, traces] { m_concurrency->setTraces(traces); });
+    steps.append([this, traces] { m_makespan->setTraces(traces); });
+    steps.append([this, traces] { m_distribution->setTraces(traces); });
+    steps.append([this, traces] { m_insights->setTraces(traces); });
+    steps.append([this, traces] { m_lessonBar->setHeadline(headline(traces)); });
+    steps.append([this, stopped] {
+        setThemeKind(m_themeKind, false); // new chart axes take the theme's fonts and colours
+        m_progress->hide();
+        enableRunActions();
+        m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
+        if (!m_runError.isEmpty())
+            statusBar()->showMessage(tr("Internal error in the engine: %1").arg(m_runError));
+        else if (!m_orderGuess.isEmpty() && !stopped)
+            statusBar()->showMessage(tr("Your guesses are the dotted lines and the places after the lanes; the statistics say by how much"));
+        else if (!m_guesses.isEmpty() && !stopped)
+            statusBar()->showMessage(tr("Your guesses are the dotted lines, beside each run; the statistics say by how much"));
+        else
+            statusBar()->showMessage(stopped ? tr("Stopped") : tr("Done"), 5000);
+        Q_EMIT runsFinished();
+    });
+    if (!inTurns) {
+        for (const std::function<void()> &step : steps)
+            step();
+        return;
+    }
+    m_showingResult = true;
+    runStep(std::make_shared<const QList<std::function<void()>>>(std::move(steps)), 0, generation);
+}
+
+void MainWindow::runStep(const std::shared_ptr<const QList<std::function<void()>>> &steps, qsizetype i, quint64 generation)
+{
+    // One step per turn of the event loop; a new run, scenario or trace meanwhile ends the chain.
+    if (generation != m_resultGeneration)
+        return;
+    if (i + 1 == steps->size())
+        m_showingResult = false;
+    (*steps)[i]();
+    if (i + 1 < steps->size())
+        QTimer::singleShot(0, this, [this, steps, i, generation] { runStep(steps, i + 1, generation); });
+}
+
+void MainWindow::stopShowingResult()
+{
+    ++m_resultGeneration;
+    if (!m_showingResult)
+        return;
+    m_showingResult = false;
+    m_progress->hide();
+    enableRunActions();
+}
+
+void MainWindow::enableRunActions()
+{
+    for (QAction *a : {m_runAction, m_runAllAction, m_predictAction, m_runOneAction, m_playAction})
+        a->setEnabled(true);
+    m_stopAction->setEnabled(m_presenting || isPlayingBack());
 }
 
 bool MainWindow::startPlayback()

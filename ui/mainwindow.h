@@ -8,6 +8,9 @@
 #include <QMainWindow>
 #include <QTimer>
 
+#include <functional>
+#include <memory>
+
 class QAction;
 class QActionGroup;
 class QLabel;
@@ -133,6 +136,12 @@ private:
     // Lets go of the last results everywhere they were kept, once a new scenario replaced them.
     void dropResults();
     void onRunsFinished(bool stopped);
+    // Shows finished runs in every view: at once, or (inTurns) a view per turn of the event loop.
+    void showResult(const QList<Trace> &traces, bool stopped, quint64 generation, bool inTurns);
+    void runStep(const std::shared_ptr<const QList<std::function<void()>>> &steps, qsizetype i, quint64 generation);
+    // Ends the showing of a result in turns, when something newer takes the views.
+    void stopShowingResult();
+    void enableRunActions();
     void updateTitle();
     // "Your guesses: gather guessed 2.000 s, took 1.000 s; ..."
     QString guessesBesideTruth(const QList<Trace> &traces) const;
@@ -182,6 +191,9 @@ private:
     bool m_liveModel = true;
     qint64 m_liveDone = 0;
     QProgressBar *m_progress;
+    // Counts results shown and runs started: a result shown in turns stops when it is outdated.
+    quint64 m_resultGeneration = 0;
+    bool m_showingResult = false;
     ClockKind m_clock = ClockKind::Real;
     Theme::Kind m_themeKind = Theme::Kind::System;
     QPalette m_systemPalette;

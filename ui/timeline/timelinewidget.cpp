@@ -5,10 +5,13 @@
 #include "trace/timeformat.h"
 
 #include <QDateTime>
+#include <QFutureWatcher>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPromise>
+#include <QThreadPool>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -39,9 +42,37 @@ void TimelineWidget::setTheme(const Theme &theme)
 
 void TimelineWidget::setTraces(const QList<Trace> &traces, std::optional<double> deadlineMs)
 {
+    ++m_tracesGeneration;
     m_traces = traces;
     m_deadlineMs = deadlineMs;
     rebuildModel();
+}
+
+void TimelineWidget::setTracesInBackground(const QList<Trace> &traces, std::optional<double> deadlineMs, std::function<void()> ready)
+{
+    const quint64 generation = ++m_tracesGeneration;
+    auto promise = std::make_shared<QPromise<GanttModel>>();
+    promise->start();
+    auto *watcher = new QFutureWatcher<GanttModel>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, traces, deadlineMs, ready = std::move(ready)] {
+        watcher->deleteLater();
+        if (generation != m_tracesGeneration)
+            return;
+        m_traces = traces;
+        m_deadlineMs = deadlineMs;
+        m_model = watcher->result();
+        finishModel();
+        if (ready)
+            ready();
+    });
+    watcher->setFuture(promise->future());
+    // The traces are shared read-only: the copies here and on the window's side are never written.
+    QThreadPool::globalInstance()->start([promise, traces, deadlineMs] {
+        GanttModel model;
+        model.setTraces(traces, deadlineMs);
+        promise->addResult(std::move(model));
+        promise->finish();
+    });
 }
 
 void TimelineWidget::setFilter(const QString &text)
@@ -69,6 +100,11 @@ void TimelineWidget::setFinishOrderGuess(int group, const QStringList &names)
 void TimelineWidget::rebuildModel()
 {
     m_model.setTraces(m_traces, m_deadlineMs);
+    finishModel();
+}
+
+void TimelineWidget::finishModel()
+{
     m_model.setGuesses(m_guesses);
     if (!m_orderGuess.isEmpty() && m_orderGroup >= 0 && m_orderGroup < m_traces.size())
         m_model.setFinishOrder(m_orderGroup, FinishOrder(m_traces[m_orderGroup], m_orderGuess));

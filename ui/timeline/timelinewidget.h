@@ -6,6 +6,8 @@
 #include "timelineviewport.h"
 
 #include <QScrollBar>
+
+#include <functional>
 #include <QWidget>
 
 namespace concviz {
@@ -25,6 +27,10 @@ public:
     const Theme &theme() const { return m_theme; }
     // Shows these runs, one group each; keeps the zoom unless the view is fitted.
     void setTraces(const QList<Trace> &traces, std::optional<double> deadlineMs = std::nullopt);
+    // The same, with the model built on another thread, for results too big to build between two
+    // frames: what is on screen stays until it is ready, then `ready` runs here. A later call of
+    // either drops a model still being built.
+    void setTracesInBackground(const QList<Trace> &traces, std::optional<double> deadlineMs, std::function<void()> ready);
     const GanttModel &model() const { return m_model; }
     // The class's predictions of each run's makespan, by run, drawn as a line beside the truth
     // until cleared with an empty list.
@@ -93,6 +99,8 @@ private:
     QRect paintRect() const;   // and left of the scroll bar
     void updateScrollBar();
     void rebuildModel();
+    // What rebuildModel() does once the model holds the traces: guesses, the filter, the range.
+    void finishModel();
     QString callerTooltip(const GanttModel::Group &g) const;
     static constexpr int maxTooltipPhases = 12;
     TimelineLayout::Hit hitAt(const QPoint &pos) const;
@@ -114,6 +122,8 @@ private:
     QStringList m_orderGuess;
     QString m_filter;
     int m_totalLanes = 0;
+    // Counts setTraces() calls: a model built in the background for an older one is dropped.
+    quint64 m_tracesGeneration = 0;
     QString m_notice;
     double m_verticalZoom = 1.0;
     int m_selectedGroup = -1;
