@@ -734,7 +734,7 @@ void MainWindow::openScenario(const Scenario &scenario, const QString &path)
     m_lessonBar->setHeadline({});
     m_timeline->setNow(-1);
     m_timeline->fit();
-    updateStatistics({});
+    updateStatistics({}, {});
     dropResults();
     if (!path.isEmpty() && !path.startsWith(QLatin1Char(':')))
         addRecent(path);
@@ -808,13 +808,13 @@ bool MainWindow::openTrace(const TraceReadResult &read, const QString &path)
     m_timeline->setNotice(tr("A trace read from %1. Its tasks are on the left, read-only: F5 runs them as a scenario, "
                              "File ▸ Edit Trace as Scenario lets you change them first.")
                               .arg(QFileInfo(path).fileName()));
-    updateStatistics(m_shown);
+    updateStatistics(m_shown, shownStatistics());
     m_concurrency->setTraces(m_shown);
     m_makespan->setTraces(m_shown);
     m_distribution->setTraces(m_shown);
     m_insights->setTraces(m_shown);
     setThemeKind(m_themeKind, false); // new chart axes take the theme's fonts and colours
-    m_lessonBar->setHeadline(headline(m_shown));
+    m_lessonBar->setHeadline(headline(m_shown, shownStatistics()));
     m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
     const QString runs = m_shown.size() == 1 ? tr("one run") : tr("%1 runs").arg(m_shown.size());
     statusBar()->showMessage(tr("Opened the trace %1: %2; K plays it back").arg(QFileInfo(path).fileName(), runs), 8000);
@@ -1003,7 +1003,7 @@ void MainWindow::showResult(const QList<Trace> &traces, bool stopped, quint64 ge
     QList<std::function<void()>> steps;
     steps.append([this, traces, stopped] {
         m_timeline->fit();
-        updateStatistics(traces);
+        updateStatistics(traces, shownStatistics());
         if (!m_guesses.isEmpty() && !stopped)
             m_statistics->setText(m_statistics->text() + QStringLiteral("<p>%1</p>").arg(guessesBesideTruth(traces).toHtmlEscaped()));
         if (!m_orderGuess.isEmpty() && !stopped) {
@@ -1022,7 +1022,7 @@ void MainWindow::showResult(const QList<Trace> &traces, bool stopped, quint64 ge
     steps.append([this, traces] { m_makespan->setTraces(traces); });
     steps.append([this, traces] { m_distribution->setTraces(traces); });
     steps.append([this, traces] { m_insights->setTraces(traces); });
-    steps.append([this, traces] { m_lessonBar->setHeadline(headline(traces)); });
+    steps.append([this, traces] { m_lessonBar->setHeadline(headline(traces, shownStatistics())); });
     steps.append([this, stopped] {
         setThemeKind(m_themeKind, false); // new chart axes take the theme's fonts and colours
         m_progress->hide();
@@ -1169,7 +1169,15 @@ QString MainWindow::guessesBesideTruth(const QList<Trace> &traces) const
     return tr("Your guesses: %1").arg(parts.join(QStringLiteral("; ")));
 }
 
-void MainWindow::updateStatistics(const QList<Trace> &traces)
+QList<Statistics> MainWindow::shownStatistics() const
+{
+    QList<Statistics> stats;
+    for (const GanttModel::Group &g : m_timeline->model().groups())
+        stats.append(g.stats);
+    return stats;
+}
+
+void MainWindow::updateStatistics(const QList<Trace> &traces, const QList<Statistics> &stats)
 {
     if (traces.isEmpty()) {
         const Scenario &s = m_document.scenario();
@@ -1185,9 +1193,9 @@ void MainWindow::updateStatistics(const QList<Trace> &traces)
                              tr("timed out"), tr("cancelled"), tr("mean wait"), tr("p95 wait")})
         html += QStringLiteral("<th align='left'>%1</th>").arg(h);
     html += QStringLiteral("</tr>");
-    const Statistics first = Statistics::of(traces.first());
-    for (const Trace &t : traces) {
-        const Statistics s = Statistics::of(t);
+    for (qsizetype i = 0; i < traces.size(); ++i) {
+        const Trace &t = traces[i];
+        const Statistics &s = stats[i];
         const QString name = t.strategy.toHtmlEscaped().replace(QLatin1Char(','), QStringLiteral(",&#8203;"));
         const QString cell = QStringLiteral("<td style='white-space: nowrap'>");
         html += (QStringLiteral("<tr><td><b>%1</b></td>") + cell + QStringLiteral("%2</td>") + cell + QStringLiteral("%3</td>") + cell
@@ -1204,22 +1212,22 @@ void MainWindow::updateStatistics(const QList<Trace> &traces)
     }
     html += QStringLiteral("</table>");
     if (traces.size() > 1)
-        html.prepend(QStringLiteral("<p style='font-size: large; font-weight: bold; margin: 0 0 4px 0'>%1</p>").arg(headline(traces).toHtmlEscaped()));
+        html.prepend(QStringLiteral("<p style='font-size: large; font-weight: bold; margin: 0 0 4px 0'>%1</p>").arg(headline(traces, stats).toHtmlEscaped()));
     m_statistics->setText(html);
     fitStatistics();
 }
 
-QString MainWindow::headline(const QList<Trace> &traces) const
+QString MainWindow::headline(const QList<Trace> &traces, const QList<Statistics> &stats) const
 {
     // The lesson's result in one line: "sequential 4.500 s, gather 2.000 s: 2.25× faster", or with
     // more runs "sequential 10.000 s, semaphore:3 4.000 s (2.50× faster), gather 1.000 s (…)".
     if (traces.isEmpty())
         return {};
-    const Statistics first = Statistics::of(traces.first());
+    const Statistics &first = stats.first();
     if (traces.size() == 1)
         return QStringLiteral("%1: %2").arg(traces.first().strategy, humanDuration(first.makespan));
     if (traces.size() == 2) {
-        const Statistics last = Statistics::of(traces.last());
+        const Statistics &last = stats.last();
         const QString versus = runComparison(first, last);
         return QStringLiteral("%1 %2, %3 %4: %5")
             .arg(traces.first().strategy, humanDuration(first.makespan), traces.last().strategy, humanDuration(last.makespan),
@@ -1228,7 +1236,7 @@ QString MainWindow::headline(const QList<Trace> &traces) const
     // More runs: each one, and how it compares with the first.
     QStringList parts{QStringLiteral("%1 %2").arg(traces.first().strategy, humanDuration(first.makespan))};
     for (qsizetype i = 1; i < traces.size(); ++i) {
-        const Statistics s = Statistics::of(traces[i]);
+        const Statistics &s = stats[i];
         const QString versus = runComparison(first, s);
         parts << (versus.isEmpty() ? QStringLiteral("%1 %2").arg(traces[i].strategy, humanDuration(s.makespan))
                                    : QStringLiteral("%1 %2 (%3)").arg(traces[i].strategy, humanDuration(s.makespan), versus));
