@@ -75,13 +75,15 @@ constexpr int maxRecent = 8;
 constexpr int layoutVersion = 1;
 // Repaint a live run at display rate, whatever rate events come in at.
 constexpr int frameMs = 16;
-// The most one live redraw of the timeline may hold the window: a redraw builds the model from the
-// whole trace, which at some hundred thousand tasks takes longer than a frame.
+// A live redraw of the timeline builds its model from the whole trace: runs of up to this many
+// tasks are redrawn each frame while one redraw holds the window no longer than liveRebuildBudgetMs;
+// larger ones show a progress bar until they end (a million-task model takes a third of a second).
+constexpr qsizetype liveRedrawUpTo = 20000;
 constexpr qint64 liveRebuildBudgetMs = 20;
-// Results of up to this many tasks are shown at once when a run ends; larger ones in turns.
-constexpr qsizetype showAtOnceUpTo = 20000;
 // Runs this small always redraw live: one slow frame on a busy machine must not stop them.
 constexpr qsizetype liveRedrawAlwaysUpTo = 10000;
+// Results of up to this many tasks are shown at once when a run ends; larger ones in turns.
+constexpr qsizetype showAtOnceUpTo = 20000;
 // Predict offers to order the tasks only for this many or fewer.
 constexpr int maxOrderGuess = 12;
 } // namespace
@@ -939,11 +941,15 @@ void MainWindow::refreshLive()
         return;
     const Trace &live = traces.last();
     if (m_liveModel) {
-        QElapsedTimer cost;
-        cost.start();
-        m_timeline->setTraces(traces, m_document.scenario().deadlineMs);
-        m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
-        if (cost.elapsed() > liveRebuildBudgetMs && live.tasks.size() > liveRedrawAlwaysUpTo) {
+        bool tooMany = live.tasks.size() > liveRedrawUpTo;
+        if (!tooMany) {
+            QElapsedTimer cost;
+            cost.start();
+            m_timeline->setTraces(traces, m_document.scenario().deadlineMs);
+            m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
+            tooMany = cost.elapsed() > liveRebuildBudgetMs && live.tasks.size() > liveRedrawAlwaysUpTo;
+        }
+        if (tooMany) {
             m_liveModel = false;
             m_timeline->setNotice(tr("%L1 tasks are too many to redraw as they run: the timeline shows them when the run ends.")
                                       .arg(live.tasks.size()));
