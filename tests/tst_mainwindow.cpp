@@ -62,6 +62,7 @@ private Q_SLOTS:
     void aBrokenFileLeavesTheScenarioAsItWas();
     void aLiveRunDrawsWhileItGoesAndCanBeStopped();
     void aHundredThousandTaskRunKeepsTheWindowDrawing();
+    void aHundredThousandTaskRunStopsAtOnce();
     void anEditMarksTheTitleAndUndoClearsIt();
     void clickingABarSelectsTheTaskInTheEditor();
     void theScreenshotIsThePictureOfTheWindow();
@@ -195,6 +196,35 @@ void TestMainWindow::aHundredThousandTaskRunKeepsTheWindowDrawing()
     QVERIFY(!progress->isVisible());
     QCOMPARE(w.timeline()->totalLanes(), 100000);
     QCOMPARE(w.timeline()->model().groups().first().makespan, fromMs(1000));
+}
+
+void TestMainWindow::aHundredThousandTaskRunStopsAtOnce()
+{
+    // Esc in the middle of a big run: the run ends soon, what had not ended is cancelled, and the
+    // window was never held long meanwhile.
+    MainWindow w;
+    w.setClock(ClockKind::Virtual, false);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.openScenario(scenarioFrom(R"({"concviz": 1, "name": "many", "strategy": "queue:10",
+        "tasks": [{"name": "t", "kind": "sleep", "duration_ms": 1000, "count": 100000}]})"),
+                   QString());
+    auto *progress = w.findChild<QProgressBar *>(QStringLiteral("runProgress"));
+    QVERIFY(progress);
+    QSignalSpy finished(&w, &MainWindow::runsFinished);
+    w.run(false);
+    QTRY_VERIFY_WITH_TIMEOUT(progress->isVisible() && progress->value() > 0, 60000);
+    QElapsedTimer held;
+    held.start();
+    QTest::keyClick(w.timeline(), Qt::Key_Escape);
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(held.elapsed() < 5000, qPrintable(QStringLiteral("the run took %1 ms to stop").arg(held.elapsed())));
+    const GanttModel::Group &g = w.timeline()->model().groups().first();
+    QCOMPARE(g.lanes.size(), 100000);
+    QVERIFY(g.stats.ok > 0);
+    QVERIFY(g.stats.cancelled > 0);
+    QCOMPARE(g.stats.ok + g.stats.cancelled, 100000);
+    QVERIFY(g.makespan < fromMs(10000.0 * 1000));
 }
 
 void TestMainWindow::aLiveRunDrawsWhileItGoesAndCanBeStopped()
