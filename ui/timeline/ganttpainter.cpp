@@ -346,7 +346,7 @@ QString GanttPainter::headerFacts(const GanttModel &model, int group, double wid
     facts.append({tr("work %1").arg(humanDuration(g.stats.sum)), 1});
     facts.append({tr("longest task %1").arg(humanDuration(g.stats.longestTask)), 0});
     if (g.finished) {
-        facts.append({tr("%1 at most at once").arg(g.stats.maxConcurrency), 2});
+        facts.append({tr("%L1 at most at once").arg(g.stats.maxConcurrency), 2});
     } else {
         // While it runs: the attempts open at this moment, not a maximum of what has been recorded.
         const auto runningNow = std::count_if(g.spans.begin(), g.spans.end(), [](const GanttModel::Span &span) {
@@ -580,7 +580,7 @@ void GanttPainter::paintFoldedLanes(QPainter &p, const QRectF &plot, const Gantt
     p.setPen(m_theme.mutedText);
     p.drawText(QRectF(plot.left() - m_theme.labelWidth + 8, lanesTop, m_theme.labelWidth - 14,
                       std::max(20.0, lh * static_cast<double>(g.lanes.size()))),
-               Qt::AlignTop | Qt::AlignLeft, tr("%n tasks", nullptr, static_cast<int>(g.lanes.size())));
+               Qt::AlignTop | Qt::AlignLeft, tr("%Ln tasks", nullptr, static_cast<int>(g.lanes.size())));
 }
 
 void GanttPainter::paintMarkerLines(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top, double bottom,
