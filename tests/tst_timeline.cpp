@@ -15,6 +15,7 @@
 
 #include <QFontInfo>
 #include <QImage>
+#include <QScrollBar>
 #include <QSignalSpy>
 
 using namespace concviz;
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void bandsAreNamedByTheirFirstAndLastLane();
     void projectorTextNeverShrinksWithItsLanes_data();
     void projectorTextNeverShrinksWithItsLanes();
+    void fitShowsEveryLaneAndTheCallersRowOfAHugeRun();
     void hoveringNamesTheCallersStepsAndSumsTheGilTurns();
     void hoveringATaskSaysWhatItGotBack();
     void theLegendWrapsAndNamesWhatIsShown();
@@ -311,6 +313,24 @@ void TestTimeline::projectorTextNeverShrinksWithItsLanes()
     // And a run's lanes together are never shorter than a line, whatever the room: it scrolls.
     QVERIFY(10 * lh >= painter.legibleLaneHeight() - 0.01);
     QVERIFY(painter.legibleLaneHeight() >= QFontMetricsF(theme.font).ascent());
+}
+
+void TestTimeline::fitShowsEveryLaneAndTheCallersRowOfAHugeRun()
+{
+    // Two runs of 250,000 tasks in a small timeline: well over a thousand lanes to a pixel row.
+    TimelineWidget widget;
+    widget.resize(900, 420);
+    widget.setTheme(Theme::make(Theme::Kind::Projector, QPalette()));
+    Trace second = syntheticTrace(250000, 1);
+    second.strategy = QStringLiteral("second");
+    widget.setTraces({syntheticTrace(250000, 1), second});
+    widget.fit();
+    // Nothing to scroll to: the last run's caller row is inside the plot, above the legend.
+    QVERIFY(widget.findChild<QScrollBar *>()->isHidden());
+    const QRectF plot = GanttPainter(widget.theme(), &widget.model()).plotArea(widget.rect());
+    const QRect caller = widget.callerRowRect(1);
+    QVERIFY2(caller.bottom() <= plot.bottom() + 1, qPrintable(QStringLiteral("caller row ends at %1, the plot at %2").arg(caller.bottom()).arg(plot.bottom())));
+    QVERIFY(caller.top() > widget.callerRowRect(0).bottom());
 }
 
 void TestTimeline::hoveringATaskSaysWhatItGotBack()

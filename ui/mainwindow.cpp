@@ -49,6 +49,7 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -1199,6 +1200,8 @@ void MainWindow::updateStatistics(const QList<Trace> &traces, const QList<Statis
                              tr("timed out"), tr("cancelled"), tr("mean wait"), tr("p95 wait")})
         html += QStringLiteral("<th align='left'>%1</th>").arg(h);
     html += QStringLiteral("</tr>");
+    // "1,000,000", not "1000000": a count of a million is read out in the room.
+    const auto count = [locale = QLocale()](int n) { return locale.toString(n); };
     for (qsizetype i = 0; i < traces.size(); ++i) {
         const Trace &t = traces[i];
         const Statistics &s = stats[i];
@@ -1207,12 +1210,8 @@ void MainWindow::updateStatistics(const QList<Trace> &traces, const QList<Statis
         html += (QStringLiteral("<tr><td><b>%1</b></td>") + cell + QStringLiteral("%2</td>") + cell + QStringLiteral("%3</td>") + cell
                  + QStringLiteral("%4</td>") + cell + QStringLiteral("%5</td>") + cell + QStringLiteral("%6</td>") + cell
                  + QStringLiteral("%7</td>") + cell + QStringLiteral("%8</td>") + cell + QStringLiteral("%9</td>"))
-                    .arg(name, humanDuration(s.makespan), humanDuration(s.sum), speedupText(s))
-                    .arg(s.maxConcurrency)
-                    .arg(s.ok)
-                    .arg(s.failed)
-                    .arg(s.timeout)
-                    .arg(s.cancelled);
+                    .arg(name, humanDuration(s.makespan), humanDuration(s.sum), speedupText(s), count(s.maxConcurrency),
+                         count(s.ok), count(s.failed), count(s.timeout), count(s.cancelled));
         html += QStringLiteral("<td style='white-space: nowrap'>%1</td><td style='white-space: nowrap'>%2</td></tr>")
                     .arg(humanDuration(s.meanWait), humanDuration(s.p95Wait));
     }

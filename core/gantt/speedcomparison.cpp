@@ -1,6 +1,7 @@
 #include "speedcomparison.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <cmath>
 
@@ -40,7 +41,8 @@ QString speedupText(const Statistics &stats)
         return QStringLiteral("–");
     if (stats.speedup < 0.005)
         return QStringLiteral("< 0.01×"); // work was done: never a speedup of zero
-    return QString::number(stats.speedup, 'f', 2) + QStringLiteral("×");
+    // "1,000,000.00×" for a million tasks at once, in the reader's own digits.
+    return QLocale().toString(stats.speedup, 'f', 2) + QStringLiteral("×");
 }
 
 } // namespace concviz

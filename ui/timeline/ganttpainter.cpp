@@ -526,7 +526,7 @@ void GanttPainter::paintBandLabels(QPainter &p, const QRectF &plot, const GanttM
 
 int GanttPainter::bandSize(double laneHeight) const
 {
-    return std::max(1, static_cast<int>(std::ceil(legibleLaneHeight() / std::max(laneHeight, 0.001))));
+    return std::max(1, static_cast<int>(std::ceil(legibleLaneHeight() / std::max(laneHeight, TimelineLayout::thinnestLane))));
 }
 
 void GanttPainter::paintFoldedLanes(QPainter &p, const QRectF &plot, const GanttModel::Group &g, double top,

@@ -58,7 +58,9 @@ double TimelineLayout::fittingLaneHeight(const GanttModel &model, double availab
     if (lanes == 0)
         return preferred;
     const double room = available - groups * (headerHeight + callerHeight + groupGap);
-    return std::clamp(room / lanes, 0.001, preferred);
+    // However many lanes: a million of them fold two thousand to a pixel row and still fit with the
+    // caller's row below them.
+    return std::clamp(room / lanes, thinnestLane, preferred);
 }
 
 } // namespace concviz

@@ -47,6 +47,8 @@ public:
         return fittingLaneHeight(model, available, theme.headerHeight, callerRowHeight(model, theme), preferred);
     }
     static constexpr double groupGap = 10;
+    // The thinnest a lane gets: ten million of them in a hundredth of a pixel's height, not zero.
+    static constexpr double thinnestLane = 1e-9;
 
 private:
     const GanttModel &m_model;

@@ -319,7 +319,9 @@ void TimelineWidget::updateScrollBar()
     const GanttPainter painter(m_theme, &m_model);
     const QRectF plot = painter.plotArea(contentRect());
     const TimelineLayout layout(m_model, laneHeight(), m_theme);
-    const int overflow = static_cast<int>(std::ceil(layout.contentHeight() - plot.height()));
+    // Lanes fitted to the room fill it to the last bit of a pixel, give or take rounding: that is no
+    // overflow to scroll.
+    const int overflow = static_cast<int>(std::ceil(layout.contentHeight() - plot.height() - 0.01));
     m_scroll.setRange(0, std::max(0, overflow));
     m_scroll.setPageStep(static_cast<int>(plot.height()));
     m_scroll.setSingleStep(std::max(1, static_cast<int>(laneHeight())));
