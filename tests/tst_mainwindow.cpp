@@ -204,6 +204,10 @@ void TestMainWindow::aHundredThousandTaskRunKeepsTheWindowDrawing()
     // The statistics read out a hundred thousand as such: tasks at once, ok and the speedup.
     QTRY_VERIFY2(w.statisticsText().contains(QStringLiteral("100,000.00×")), qPrintable(w.statisticsText()));
     QCOMPARE(w.statisticsText().count(QStringLiteral(">100,000<")), 2);
+    // The insights, worked out on another thread, come too.
+    const InsightsPanel *insights = w.findChild<InsightsPanel *>();
+    QTRY_VERIFY2(insights->text().contains(QStringLiteral("<b>gather</b>")) && insights->text().contains(QStringLiteral("nothing to point out")),
+                 qPrintable(insights->text()));
 }
 
 void TestMainWindow::aHundredThousandTaskRunStopsAtOnce()

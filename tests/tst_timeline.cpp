@@ -1,5 +1,6 @@
 // The timeline's parts: coordinates, viewport, layout, model and painter, and the widget's mouse.
 
+#include "async/backgroundpool.h"
 #include "gantt/foldedrow.h"
 #include "gantt/ganttmodel.h"
 #include "gantt/lanerange.h"
@@ -15,6 +16,9 @@
 
 #include <QFontInfo>
 #include <QImage>
+#include <QProgressBar>
+#include <QSemaphore>
+#include <QThreadPool>
 #include <QScrollBar>
 #include <QSignalSpy>
 
@@ -66,6 +70,7 @@ private Q_SLOTS:
     void projectorTextNeverShrinksWithItsLanes_data();
     void projectorTextNeverShrinksWithItsLanes();
     void fitShowsEveryLaneAndTheCallersRowOfAHugeRun();
+    void paintingNeverWaitsForBackgroundWork();
     void hoveringNamesTheCallersStepsAndSumsTheGilTurns();
     void hoveringATaskSaysWhatItGotBack();
     void theLegendWrapsAndNamesWhatIsShown();
@@ -331,6 +336,40 @@ void TestTimeline::fitShowsEveryLaneAndTheCallersRowOfAHugeRun()
     const QRect caller = widget.callerRowRect(1);
     QVERIFY2(caller.bottom() <= plot.bottom() + 1, qPrintable(QStringLiteral("caller row ends at %1, the plot at %2").arg(caller.bottom()).arg(plot.bottom())));
     QVERIFY(caller.top() > widget.callerRowRect(0).bottom());
+}
+
+void TestTimeline::paintingNeverWaitsForBackgroundWork()
+{
+    // Qt's raster painting hands large fills to the global thread pool's threads and waits for
+    // them: a big result's model built there would hold every frame until it was done. Here every
+    // thread of the background pool is busy for five seconds while the window's parts are drawn.
+    QSemaphore release;
+    QSemaphore started;
+    std::atomic<int> ended = 0;
+    const int threads = backgroundPool().maxThreadCount();
+    for (int i = 0; i < threads; ++i) {
+        backgroundPool().start([&] {
+            started.release();
+            release.tryAcquire(1, 5000);
+            ++ended;
+        });
+    }
+    QVERIFY(started.tryAcquire(threads, 10000));
+    // What the window draws meanwhile: the status bar's busy progress bar and the timeline.
+    QProgressBar progress;
+    progress.setRange(0, 0);
+    progress.resize(1920, 40);
+    const QPixmap bar = progress.grab();
+    TimelineWidget widget;
+    widget.resize(1920, 1080);
+    widget.setTraces({syntheticTrace(2000, 2)});
+    widget.fit();
+    const QPixmap frame = widget.grab();
+    const int endedWhileDrawing = ended;
+    release.release(threads);
+    backgroundPool().waitForDone();
+    QVERIFY(!frame.isNull() && !bar.isNull());
+    QVERIFY2(endedWhileDrawing == 0, "the frame waited for the background work to end");
 }
 
 void TestTimeline::hoveringATaskSaysWhatItGotBack()

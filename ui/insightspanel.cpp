@@ -1,8 +1,11 @@
 #include "insightspanel.h"
 
-#include "gantt/insights.h"
+#include "async/backgroundpool.h"
 
+#include <QFutureWatcher>
 #include <QLabel>
+#include <QPromise>
+#include <QThreadPool>
 
 namespace concviz {
 
@@ -26,19 +29,64 @@ InsightsPanel::InsightsPanel(QWidget *parent)
     setTraces({});
 }
 
+namespace {
+
+QStringList strategiesOf(const QList<Trace> &traces)
+{
+    QStringList strategies;
+    for (const Trace &t : traces)
+        strategies.append(t.strategy);
+    return strategies;
+}
+
+QList<QList<Insight>> insightsOfEach(const QList<Trace> &traces)
+{
+    QList<QList<Insight>> insights;
+    for (const Trace &t : traces)
+        insights.append(insightsOf(t));
+    return insights;
+}
+
+} // namespace
+
 void InsightsPanel::setTraces(const QList<Trace> &traces)
 {
-    if (traces.isEmpty()) {
+    ++m_generation;
+    show(strategiesOf(traces), insightsOfEach(traces));
+}
+
+void InsightsPanel::setTracesInBackground(const QList<Trace> &traces)
+{
+    const quint64 generation = ++m_generation;
+    using Result = QList<QList<Insight>>;
+    auto promise = std::make_shared<QPromise<Result>>();
+    promise->start();
+    auto *watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, strategies = strategiesOf(traces)] {
+        watcher->deleteLater();
+        if (generation == m_generation)
+            show(strategies, watcher->future().takeResult());
+    });
+    watcher->setFuture(promise->future());
+    // The traces are shared read-only: nothing writes them once a run has ended.
+    backgroundPool().start([promise, traces] {
+        promise->addResult(insightsOfEach(traces));
+        promise->finish();
+    });
+}
+
+void InsightsPanel::show(const QStringList &strategies, const QList<QList<Insight>> &insights)
+{
+    if (strategies.isEmpty()) {
         m_label->setText(tr("<p>After a run: what held it up, in words.</p>"));
         return;
     }
     QString html;
-    for (qsizetype g = 0; g < traces.size(); ++g) {
-        const QList<Insight> insights = insightsOf(traces[g]);
-        html += QStringLiteral("<p><b>%1</b></p><ul>").arg(traces[g].strategy.toHtmlEscaped());
-        if (insights.isEmpty())
+    for (qsizetype g = 0; g < strategies.size(); ++g) {
+        html += QStringLiteral("<p><b>%1</b></p><ul>").arg(strategies[g].toHtmlEscaped());
+        if (insights[g].isEmpty())
             html += QStringLiteral("<li>%1</li>").arg(tr("nothing to point out: no blocked loop, no limit that set the pace, no failure"));
-        for (const Insight &i : insights) {
+        for (const Insight &i : insights[g]) {
             const QString text = i.text.toHtmlEscaped();
             html += i.tasks.isEmpty() ? QStringLiteral("<li>%1</li>").arg(text)
                                       : QStringLiteral("<li><a href='task:%1:%2'>%3</a></li>").arg(g).arg(i.tasks.first()).arg(text);

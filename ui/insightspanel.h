@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gantt/insights.h"
 #include "trace/trace.h"
 
 #include <QScrollArea>
@@ -17,6 +18,9 @@ public:
     explicit InsightsPanel(QWidget *parent = nullptr);
 
     void setTraces(const QList<Trace> &traces);
+    // The same, worked out on another thread and shown when ready: a million tasks take a fifth of
+    // a second. A later call of either wins over one still being worked out.
+    void setTracesInBackground(const QList<Trace> &traces);
     // The panel's text as shown, for the tests.
     QString text() const;
 
@@ -24,7 +28,10 @@ Q_SIGNALS:
     void taskChosen(int group, int task);
 
 private:
+    void show(const QStringList &strategies, const QList<QList<Insight>> &insights);
+
     QLabel *m_label;
+    quint64 m_generation = 0;
 };
 
 } // namespace concviz

@@ -747,8 +747,8 @@ void MainWindow::dropResults()
 {
     stopShowingResult();
     m_runs->clear();
-    m_concurrency->setTraces({});
-    m_makespan->setTraces({});
+    m_concurrency->setTraces({}, {});
+    m_makespan->setTraces({}, {});
     m_distribution->setTraces({});
     m_insights->setTraces({});
     // From the loop, once what the replaced views let go of with deleteLater() has gone too.
@@ -812,8 +812,8 @@ bool MainWindow::openTrace(const TraceReadResult &read, const QString &path)
                              "File ▸ Edit Trace as Scenario lets you change them first.")
                               .arg(QFileInfo(path).fileName()));
     updateStatistics(m_shown, shownStatistics());
-    m_concurrency->setTraces(m_shown);
-    m_makespan->setTraces(m_shown);
+    m_concurrency->setTraces(m_shown, shownStatistics());
+    m_makespan->setTraces(m_shown, shownStatistics());
     m_distribution->setTraces(m_shown);
     m_insights->setTraces(m_shown);
     setThemeKind(m_themeKind, false); // new chart axes take the theme's fonts and colours
@@ -1001,6 +1001,7 @@ void MainWindow::onRunsFinished(bool stopped)
     m_progress->setFormat(tr("Preparing the result of %L1 tasks…").arg(tasks));
     m_progress->show();
     statusBar()->showMessage(tr("Preparing the result of %L1 tasks…").arg(tasks));
+    m_insights->setTracesInBackground(traces);
     m_timeline->setTracesInBackground(traces, m_document.scenario().deadlineMs,
                                       [this, traces, stopped, generation] { showResult(traces, stopped, generation, true); });
 }
@@ -1025,10 +1026,11 @@ void MainWindow::showResult(const QList<Trace> &traces, bool stopped, quint64 ge
             }
         }
     });
-    steps.append([this, traces] { m_concurrency->setTraces(traces); });
-    steps.append([this, traces] { m_makespan->setTraces(traces); });
+    steps.append([this, traces] { m_concurrency->setTraces(traces, shownStatistics()); });
+    steps.append([this, traces] { m_makespan->setTraces(traces, shownStatistics()); });
     steps.append([this, traces] { m_distribution->setTraces(traces); });
-    steps.append([this, traces] { m_insights->setTraces(traces); });
+    if (!inTurns)
+        steps.append([this, traces] { m_insights->setTraces(traces); }); // else under way since the run ended
     steps.append([this, traces] { m_lessonBar->setHeadline(headline(traces, shownStatistics())); });
     steps.append([this, stopped] {
         setThemeKind(m_themeKind, false); // new chart axes take the theme's fonts and colours

@@ -1,9 +1,13 @@
 #include "comparison.h"
 
+#include "../async/backgroundpool.h"
 #include "../demo/demoserverhost.h"
 
 #include <QEventLoop>
+#include <QFutureWatcher>
 #include <QMetaMethod>
+#include <QPromise>
+#include <QThreadPool>
 #include <QUrl>
 
 namespace concviz {
@@ -115,7 +119,37 @@ void Comparison::startIdeal(quint64 generation)
 
 void Comparison::startRun(quint64 generation)
 {
-    auto *runner = new Runner(m_scenario, m_strategies[m_index], m_clock, this);
+    // Up to this many tasks the plan is made at once; more would hold the window's frames.
+    constexpr qint64 planAtOnceUpTo = 20000;
+    const StrategySpec strategy = m_strategies[m_index];
+    if (m_scenario.taskCount() <= planAtOnceUpTo) {
+        launch(RunPlan::of(m_scenario, strategy, m_clock), generation);
+        return;
+    }
+    auto promise = std::make_shared<QPromise<RunPlan>>();
+    promise->start();
+    auto *watcher = new QFutureWatcher<RunPlan>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        if (m_stopped) {
+            m_active = false;
+            Q_EMIT finished(true);
+            return;
+        }
+        launch(watcher->future().takeResult(), generation);
+    });
+    watcher->setFuture(promise->future());
+    backgroundPool().start([promise, scenario = m_scenario, strategy, clock = m_clock] {
+        promise->addResult(RunPlan::of(scenario, strategy, clock));
+        promise->finish();
+    });
+}
+
+void Comparison::launch(RunPlan plan, quint64 generation)
+{
+    auto *runner = new Runner(m_scenario, m_strategies[m_index], m_clock, std::move(plan), this);
     m_runner = runner;
     const int run = m_index;
     // Batches cost memory at a million tasks: the runner makes them only when someone follows live.

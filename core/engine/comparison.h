@@ -54,7 +54,9 @@ private:
     // The run of strategy m_index on the virtual clock first, silently, when a real run can have an
     // ideal to be measured against (idealFor()); then the real one.
     void startIdeal(quint64 generation);
+    // The run of strategy m_index, once its plan is made: on another thread when it has many tasks.
     void startRun(quint64 generation);
+    void launch(RunPlan plan, quint64 generation);
     // Whether the virtual clock can tell what the real run would take at best: not with URLs the
     // demo server does not answer, and not for so many tasks that the ideal would cost seconds.
     static bool hasIdeal(const Scenario &scenario);

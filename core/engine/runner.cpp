@@ -16,26 +16,20 @@ constexpr int flushIntervalMs = 30;
 } // namespace
 
 Runner::Runner(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, QObject *parent)
+    : Runner(scenario, strategy, clock, RunPlan::of(scenario, strategy, clock), parent)
+{
+}
+
+Runner::Runner(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, RunPlan plan, QObject *parent)
     : QObject(parent)
     , m_scenario(scenario)
-    , m_instances(scenario.instances())
+    , m_instances(std::move(plan.instances))
     , m_strategy(strategy)
     , m_clockKind(clock)
+    , m_trace(std::move(plan.trace))
 {
     m_flushTimer.setInterval(flushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &Runner::flush);
-
-    m_trace.scenario = scenario.name;
-    m_trace.strategy = strategy.toString();
-    m_trace.clock = clock;
-    m_trace.concurrencyLimit = strategy.concurrencyLimit();
-    m_trace.tasks.resize(m_instances.size());
-    for (qsizetype i = 0; i < m_instances.size(); ++i) {
-        m_trace.tasks[i].name = m_instances[i].name;
-        m_trace.tasks[i].database = scenario.tasks.at(m_instances[i].spec).kind == QLatin1String("db");
-        if (m_trace.tasks[i].database)
-            m_trace.dbPoolCapacity = scenario.dbPool.capacity();
-    }
 }
 
 Runner::~Runner()

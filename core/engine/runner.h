@@ -2,6 +2,7 @@
 
 #include "../scenario/scenario.h"
 #include "../trace/trace.h"
+#include "runplan.h"
 
 #include <QObject>
 #include <QTimer>
@@ -15,8 +16,6 @@ namespace concviz {
 class Clock;
 class Engine;
 
-
-
 // Runs one scenario under one strategy, for the window and the command line alike. Builds the
 // run's Trace as events come in, and passes them on in batches so a view can follow live
 // without being called 100,000 times.
@@ -25,6 +24,8 @@ class Runner : public QObject
     Q_OBJECT
 public:
     Runner(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, QObject *parent = nullptr);
+    // The same from a plan made beforehand (RunPlan::of with the same scenario, strategy and clock).
+    Runner(const Scenario &scenario, const StrategySpec &strategy, ClockKind clock, RunPlan plan, QObject *parent = nullptr);
     // Stops a run still going and waits for it to unwind.
     ~Runner() override;
 

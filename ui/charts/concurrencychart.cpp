@@ -16,7 +16,7 @@ ConcurrencyChart::ConcurrencyChart(QWidget *parent)
     chart()->setTitle(tr("Tasks running at each moment"));
 }
 
-void ConcurrencyChart::setTraces(const QList<Trace> &traces)
+void ConcurrencyChart::setTraces(const QList<Trace> &traces, const QList<Statistics> &stats)
 {
     QChart *c = chart();
     clearChart(c);
@@ -30,8 +30,9 @@ void ConcurrencyChart::setTraces(const QList<Trace> &traces)
     double maxTime = 0.001;
     int maxRunning = 1;
     int colour = 0;
-    for (const Trace &trace : traces) {
-        const Statistics s = Statistics::of(trace);
+    for (qsizetype i = 0; i < traces.size(); ++i) {
+        const Trace &trace = traces[i];
+        const Statistics &s = stats[i];
         auto *series = new QLineSeries;
         series->setName(trace.strategy);
         QList<QPointF> points;

@@ -18,7 +18,7 @@ MakespanChart::MakespanChart(QWidget *parent)
     chart()->legend()->hide();
 }
 
-void MakespanChart::setTraces(const QList<Trace> &traces)
+void MakespanChart::setTraces(const QList<Trace> &traces, const QList<Statistics> &stats)
 {
     QChart *c = chart();
     clearChart(c);
@@ -28,11 +28,11 @@ void MakespanChart::setTraces(const QList<Trace> &traces)
     QStringList categories;
     double longest = 0.001;
     // Bars read top to bottom in the order of the runs: a horizontal series draws from the bottom.
-    for (auto it = traces.crbegin(); it != traces.crend(); ++it) {
-        const Statistics s = Statistics::of(*it);
+    for (qsizetype i = traces.size() - 1; i >= 0; --i) {
+        const Statistics &s = stats[i];
         const double seconds = static_cast<double>(s.makespan) / 1e6;
         set->append(seconds);
-        categories << tr("%1 (%2×)").arg(it->strategy, QString::number(s.speedup, 'f', 2));
+        categories << tr("%1 (%2×)").arg(traces[i].strategy, QString::number(s.speedup, 'f', 2));
         longest = std::max(longest, seconds);
     }
     set->setLabelColor(Qt::white);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../theme.h"
+#include "trace/statistics.h"
 #include "trace/trace.h"
 
 #include <QChartView>
@@ -13,7 +14,8 @@ class MakespanChart : public QChartView
     Q_OBJECT
 public:
     explicit MakespanChart(QWidget *parent = nullptr);
-    void setTraces(const QList<Trace> &traces);
+    // `stats` are the runs' statistics, one per trace in the same order, worked out once elsewhere.
+    void setTraces(const QList<Trace> &traces, const QList<Statistics> &stats);
     void setTheme(const Theme &theme);
 };
 

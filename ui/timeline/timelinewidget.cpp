@@ -1,5 +1,6 @@
 #include "timelinewidget.h"
 
+#include "async/backgroundpool.h"
 #include "gantt/lanefilter.h"
 #include "timelinecoordinates.h"
 #include "trace/timeformat.h"
@@ -67,7 +68,7 @@ void TimelineWidget::setTracesInBackground(const QList<Trace> &traces, std::opti
     });
     watcher->setFuture(promise->future());
     // The traces are shared read-only: the copies here and on the window's side are never written.
-    QThreadPool::globalInstance()->start([promise, traces, deadlineMs] {
+    backgroundPool().start([promise, traces, deadlineMs] {
         GanttModel model;
         model.setTraces(traces, deadlineMs);
         promise->addResult(std::move(model));
