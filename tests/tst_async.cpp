@@ -99,7 +99,7 @@ Task<void> makeMany(int n, std::vector<int> *order, std::vector<Micros> *woke, c
         tasks.push_back(wakeAndNote(i, order, woke, hostTicks, ticksAtFirstWake));
     }
     *ticksMade = *hostTicks;
-    co_await whenAll(std::move(tasks));
+    co_await whenAll(tasks);
 }
 
 } // namespace

@@ -1,14 +1,64 @@
 #include "combinators.h"
 
+#include "hostturn.h"
+
 namespace concviz {
 
 namespace {
-struct FirstState
+
+// What whenAll or whenFirst shares with the callback it gives each of its tasks. Counted by hand:
+// a callback that holds a plain pointer and an index fits inside std::function, where one holding
+// a shared_ptr costs an allocation, a million times over under gather.
+struct Watch
 {
+    // Each task's state, to be asked how it ended: only by its own callback, which runs while the
+    // task ends, so the state is always there then.
+    std::vector<TaskStateBase *> tasks;
+    void (*onDone)(Watch *, std::size_t) = nullptr; // what a task ending does, here not in each callback
     std::size_t remaining = 0;
     int first = -1;
+    bool failuresOnly = false;
+    std::size_t holders = 1; // the awaiting coroutine, and each callback not yet called
     AsyncEvent event;
+
+    void release()
+    {
+        if (--holders == 0)
+            delete this;
+    }
 };
+
+// The awaiting coroutine's hold on its Watch, let go however the coroutine ends.
+struct Hold
+{
+    Watch *watch;
+    ~Hold() { watch->release(); }
+};
+
+std::vector<TaskStateBase *> statesOf(const std::vector<Task<void>> &tasks)
+{
+    std::vector<TaskStateBase *> states;
+    states.reserve(tasks.size());
+    for (const Task<void> &t : tasks)
+        states.push_back(t.state().get());
+    return states;
+}
+
+// Gives each task its callback. Between two of them the window may take its turn: a million
+// tasks take a tenth of a second to be watched, and nothing ends meanwhile.
+Task<void> watchEach(Watch *watch)
+{
+    Clock &clock = *Clock::current();
+    for (std::size_t i = 0; i < watch->tasks.size(); ++i) {
+        co_await hostTurn(clock);
+        ++watch->holders;
+        watch->tasks[i]->onDone([watch, i] {
+            watch->onDone(watch, i);
+            watch->release();
+        });
+    }
+}
+
 } // namespace
 
 bool hasFailed(const TaskStateBase &task)
@@ -16,39 +66,42 @@ bool hasFailed(const TaskStateBase &task)
     return task.error() && !task.wasCancelled();
 }
 
-Task<void> whenAll(std::vector<Task<void>> tasks)
+Task<void> whenAll(const std::vector<Task<void>> &tasks)
 {
-    auto state = std::make_shared<FirstState>();
-    state->remaining = tasks.size();
-    if (tasks.empty())
-        state->event.set();
-    for (const Task<void> &t : tasks)
-        t.state()->onDone([state] {
-            if (--state->remaining == 0)
-                state->event.set();
-        });
-    co_await state->event.wait();
+    auto *watch = new Watch;
+    watch->tasks = statesOf(tasks);
+    watch->onDone = [](Watch *w, std::size_t) {
+        if (--w->remaining == 0)
+            w->event.set();
+    };
+    const Hold hold{watch};
+    watch->remaining = watch->tasks.size();
+    if (watch->tasks.empty())
+        watch->event.set();
+    co_await watchEach(watch);
+    co_await watch->event.wait();
 }
 
-Task<int> whenFirst(std::vector<Task<void>> tasks, bool failuresOnly)
+Task<int> whenFirst(const std::vector<Task<void>> &tasks, bool failuresOnly)
 {
-    auto state = std::make_shared<FirstState>();
-    state->remaining = tasks.size();
-    if (tasks.empty())
-        state->event.set();
-    for (std::size_t i = 0; i < tasks.size(); ++i) {
-        TaskStateBase *task = tasks[i].state().get();
-        task->onDone([state, task, i, failuresOnly] {
-            if (state->first < 0 && (!failuresOnly || hasFailed(*task))) {
-                state->first = static_cast<int>(i);
-                state->event.set();
-            }
-            if (--state->remaining == 0)
-                state->event.set();
-        });
-    }
-    co_await state->event.wait();
-    co_return state->first;
+    auto *watch = new Watch;
+    watch->tasks = statesOf(tasks);
+    watch->failuresOnly = failuresOnly;
+    watch->onDone = [](Watch *w, std::size_t i) {
+        if (w->first < 0 && (!w->failuresOnly || hasFailed(*w->tasks[i]))) {
+            w->first = static_cast<int>(i);
+            w->event.set();
+        }
+        if (--w->remaining == 0)
+            w->event.set();
+    };
+    const Hold hold{watch};
+    watch->remaining = watch->tasks.size();
+    if (watch->tasks.empty())
+        watch->event.set();
+    co_await watchEach(watch);
+    co_await watch->event.wait();
+    co_return watch->first;
 }
 
 } // namespace concviz

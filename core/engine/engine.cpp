@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include "../async/asyncevent.h"
+#include "../async/backgroundpool.h"
 #include "../async/futureawaiter.h"
 #include "../async/sleep.h"
 #include "../async/threadpooljob.h"
@@ -615,6 +616,13 @@ void Engine::finish()
         emitEvent(e);
     }
     emitEvent(event(TraceEvent::Type::RunEnded, -1));
+    // Every task has ended: what is left of them goes on another thread, where letting go of a
+    // million of them does not hold the window for a tenth of a second.
+    if (m_tracked.size() > 10000)
+        backgroundPool().start([ended = std::make_shared<std::vector<std::shared_ptr<TaskStateBase>>>(std::move(m_tracked))] {
+            ended->clear();
+        });
+    m_tracked.clear();
     if (m_finishedCallback)
         m_finishedCallback();
 }

@@ -41,7 +41,7 @@ Task<void> run(Engine &engine, const StrategySpec &spec)
             engine.created(i);
             tasks.push_back(engine.runTask(i, admission));
         }
-        co_await whenAll(std::move(tasks));
+        co_await whenAll(tasks);
         engine.mark(MarkerKind::CallerResumed, QStringLiteral("batch %1 of %2 done: %3 of %4").arg(batch).arg(batches).arg(last).arg(total));
     }
 }

@@ -32,7 +32,7 @@ Task<void> gatherAdmitted(Engine &engine, Engine::Admission admission)
 {
     std::vector<Task<void>> tasks;
     co_await spawnAll(engine, tasks, admission);
-    co_await whenAll(std::move(tasks));
+    co_await whenAll(tasks);
     engine.mark(MarkerKind::CallerResumed, QStringLiteral("gather returned"));
 }
 
