@@ -114,12 +114,12 @@ void TestComparison::aRealRunIsMeasuredAgainstItsIdeal()
     QCOMPARE(traces[0].ideal, fromMs(300));
     QCOMPARE(traces[1].ideal, fromMs(200));
     // Each task keeps its ideal times, for the outlines beside its real bar: B after A one by one.
-    QCOMPARE(traces[0].tasks[1].idealStart, fromMs(100));
-    QCOMPARE(traces[0].tasks[1].idealEnd, fromMs(300));
-    QCOMPARE(traces[1].tasks[1].idealStart, 0);
-    QCOMPARE(traces[1].tasks[1].idealEnd, fromMs(200));
+    QCOMPARE(traces[0].tasks[1].extras().idealStart, fromMs(100));
+    QCOMPARE(traces[0].tasks[1].extras().idealEnd, fromMs(300));
+    QCOMPARE(traces[1].tasks[1].extras().idealStart, 0);
+    QCOMPARE(traces[1].tasks[1].extras().idealEnd, fromMs(200));
     // The real B cannot end before its ideal.
-    QVERIFY(traces[0].tasks[1].end >= traces[0].tasks[1].idealEnd);
+    QVERIFY(traces[0].tasks[1].end >= traces[0].tasks[1].extras().idealEnd);
     QStringList said;
     for (const Insight &i : insightsOf(traces[1]))
         said << i.text;

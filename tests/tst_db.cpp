@@ -183,8 +183,8 @@ void TestDb::theDemoDatabaseIsMadeOnceWithTheSameRows()
                                                      "\"database\": \"sqlite:" + other.toUtf8() + "\"")),
                              QStringLiteral("gather"));
     QCOMPARE(trace.tasks[0].outcome, Outcome::Ok);
-    QVERIFY(trace.tasks[0].dbFirstRow.startsWith(QStringLiteral("(500, ")));
-    QCOMPARE(trace.tasks[0].dbFirstRow, copy.tasks[0].dbFirstRow);
+    QVERIFY(trace.tasks[0].extras().dbFirstRow.startsWith(QStringLiteral("(500, ")));
+    QCOMPARE(trace.tasks[0].extras().dbFirstRow, copy.tasks[0].extras().dbFirstRow);
 }
 
 void TestDb::aQueryReturnsItsRowsAndFirstRow()
@@ -195,8 +195,8 @@ void TestDb::aQueryReturnsItsRowsAndFirstRow()
                               QStringLiteral("gather"));
     const TaskTrace &t = trace.tasks[0];
     QVERIFY2(t.outcome == Outcome::Ok, qPrintable(t.error));
-    QCOMPARE(t.dbRows, qint64(DemoDatabase::users));
-    QCOMPARE(t.dbFirstRow, QStringLiteral("(1, 'Ada', 'ada@example.com')"));
+    QCOMPARE(t.extras().dbRows, qint64(DemoDatabase::users));
+    QCOMPARE(t.extras().dbFirstRow, QStringLiteral("(1, 'Ada', 'ada@example.com')"));
     QCOMPARE(t.resultSummary(), QStringLiteral("20 rows, the first (1, 'Ada', 'ada@example.com')"));
     // duration_ms is the least it takes, though SQLite answers in a millisecond.
     QVERIFY2(ms(t.end - t.start) >= 199, qPrintable(QString::number(ms(t.end - t.start))));
@@ -216,7 +216,7 @@ void TestDb::thePoolLimitsRealConnections()
     int waited = 0;
     for (const TaskTrace &t : trace.tasks) {
         QVERIFY2(t.outcome == Outcome::Ok, qPrintable(t.error));
-        QCOMPARE(t.dbRows, 1);
+        QCOMPARE(t.extras().dbRows, 1);
         if (poolWait(t) >= 250'000)
             ++waited;
     }
@@ -247,7 +247,7 @@ void TestDb::theSyncDriverBlocksTheRealLoop()
     const TaskTrace &report = task(trace, QStringLiteral("report"));
     QVERIFY2(report.outcome == Outcome::Ok, qPrintable(report.error));
     QVERIFY(hasPhase(report, PhaseKind::HoldsLoop));
-    QCOMPARE(report.dbRows, 1);
+    QCOMPARE(report.extras().dbRows, 1);
     // The sleep was due at 50 ms and woke only once the query let go of the loop.
     QVERIFY2(ms(task(trace, QStringLiteral("ping")).end) >= 395, qPrintable(QString::number(ms(task(trace, QStringLiteral("ping")).end))));
 }
@@ -278,7 +278,7 @@ void TestDb::errorsFailTheTaskWithTheDatabasesWords()
     QCOMPARE(t.outcome, Outcome::Failed);
     QVERIFY2(t.error.startsWith(error), qPrintable(t.error));
     QVERIFY2(!t.error.contains(QLatin1String("secret")), qPrintable(t.error));
-    QCOMPARE(t.dbRows, -1);
+    QCOMPARE(t.extras().dbRows, -1);
 }
 
 void TestDb::aQueryCannotChangeTheDatabase()
@@ -315,7 +315,7 @@ void TestDb::aCancelledQueryIsInterrupted()
     QCOMPARE(task(trace, QStringLiteral("forever")).outcome, Outcome::Timeout);
     const TaskTrace &next = task(trace, QStringLiteral("next"));
     QVERIFY2(next.outcome == Outcome::Ok, qPrintable(next.error));
-    QCOMPARE(next.dbFirstRow, QStringLiteral("(500,)"));
+    QCOMPARE(next.extras().dbFirstRow, QStringLiteral("(500,)"));
 }
 
 void TestDb::quittingDuringARunawayQueryEndsCleanly()
@@ -343,7 +343,7 @@ void TestDb::theFirstRowIsEscapedAndCut()
                                   scenarioFrom(dbScenario("{\"name\": \"q\", \"kind\": \"db\", \"duration_ms\": 1, \"query\": \"" + query + "\"}",
                                                           "\"database\": \"sqlite:" + path.toUtf8() + "\"")),
                                   QStringLiteral("gather"));
-        return trace.tasks[0].dbFirstRow;
+        return trace.tasks[0].extras().dbFirstRow;
     };
     QCOMPARE(firstRow("SELECT body FROM notes WHERE id = 1"), QStringLiteral("('red \\x{1b}[31m alert\\nline two \\'quoted\\'',)"));
     const QString longRow = firstRow("SELECT id, body FROM notes WHERE id = 2");

@@ -106,8 +106,8 @@ void TestHttp::eachPhaseIsRecordedInOrder()
     const Trace trace = runReal(httpScenario(fetch(base() + QStringLiteral("/delay/0.3"))));
     const TaskTrace &t = task(trace, QStringLiteral("get"));
     QCOMPARE(t.outcome, Outcome::Ok);
-    QCOMPARE(t.httpStatus, 200);
-    QCOMPARE(t.bytes, qint64(14)); // {"delay":0.3}\n
+    QCOMPARE(t.extras().httpStatus, 200);
+    QCOMPARE(t.extras().bytes, qint64(14)); // {"delay":0.3}\n
     QStringList order;
     Micros previousEnd = 0;
     for (const PhaseSpan &p : t.phases) {
@@ -306,7 +306,7 @@ void TestHttp::aHostileResponseFailsWithItsReason()
     if (reason.isEmpty()) {
         QCOMPARE(t.error, QString());
         QCOMPARE(t.outcome, Outcome::Ok);
-        QCOMPARE(t.bytes, bytes);
+        QCOMPARE(t.extras().bytes, bytes);
     } else {
         QCOMPARE(t.error, reason.arg(server.url()));
         QCOMPARE(t.outcome, Outcome::Failed);

@@ -129,12 +129,12 @@ void TestPostgresql::aQueryTakesTheServersTime()
                               QStringLiteral("gather"));
     const TaskTrace &slow = task(trace, QStringLiteral("slow"));
     QVERIFY2(slow.outcome == Outcome::Ok, qPrintable(slow.error));
-    QCOMPARE(slow.dbFirstRow, QStringLiteral("(42,)"));
+    QCOMPARE(slow.extras().dbFirstRow, QStringLiteral("(42,)"));
     QVERIFY2(ms(slow.end - slow.start) >= 495, qPrintable(QString::number(ms(slow.end - slow.start))));
     const TaskTrace &users = task(trace, QStringLiteral("users"));
     QVERIFY2(users.outcome == Outcome::Ok, qPrintable(users.error));
-    QCOMPARE(users.dbRows, 3);
-    QCOMPARE(users.dbFirstRow, QStringLiteral("(1, 'Ada')"));
+    QCOMPARE(users.extras().dbRows, 3);
+    QCOMPARE(users.extras().dbFirstRow, QStringLiteral("(1, 'Ada')"));
     // Run beside it, not after: the async driver let the loop go on.
     QVERIFY2(ms(users.end) < ms(slow.end), qPrintable(QString::number(ms(users.end))));
 }
@@ -151,7 +151,7 @@ void TestPostgresql::thePoolsConnectionsAreTheServers()
                               QStringLiteral("gather"));
     for (const TaskTrace &t : trace.tasks) {
         QVERIFY2(t.outcome == Outcome::Ok, qPrintable(t.error));
-        QVERIFY2(t.dbFirstRow == QStringLiteral("(1,)") || t.dbFirstRow == QStringLiteral("(2,)"), qPrintable(t.dbFirstRow));
+        QVERIFY2(t.extras().dbFirstRow == QStringLiteral("(1,)") || t.extras().dbFirstRow == QStringLiteral("(2,)"), qPrintable(t.extras().dbFirstRow));
     }
     QVERIFY2(ms(trace.makespan()) >= 595, qPrintable(QString::number(ms(trace.makespan()))));
 }
@@ -175,7 +175,7 @@ void TestPostgresql::theSessionIsReadOnly()
     const TaskTrace &drop = task(trace, QStringLiteral("drop"));
     QCOMPARE(drop.outcome, Outcome::Failed);
     QVERIFY2(drop.error.contains(QLatin1String("read-only transaction")), qPrintable(drop.error));
-    QCOMPARE(task(trace, QStringLiteral("count")).dbFirstRow, QStringLiteral("(3,)"));
+    QCOMPARE(task(trace, QStringLiteral("count")).extras().dbFirstRow, QStringLiteral("(3,)"));
 }
 
 void TestPostgresql::aTimedOutQueryIsCancelledOnTheServer()
@@ -189,7 +189,7 @@ void TestPostgresql::aTimedOutQueryIsCancelledOnTheServer()
     QCOMPARE(task(trace, QStringLiteral("slow")).outcome, Outcome::Timeout);
     const TaskTrace &next = task(trace, QStringLiteral("next"));
     QVERIFY2(next.outcome == Outcome::Ok, qPrintable(next.error));
-    QCOMPARE(next.dbFirstRow, QStringLiteral("(3,)"));
+    QCOMPARE(next.extras().dbFirstRow, QStringLiteral("(3,)"));
     QVERIFY2(ms(next.end) < 5000, qPrintable(QString::number(ms(next.end))));
 }
 

@@ -195,7 +195,7 @@ void TestRecorder::eachWayOfWaitingShowsAsItsOwnWait()
             if (t.outcome == Outcome::Failed) {
                 ++failed;
                 QVERIFY2(t.error.contains(QStringLiteral("Error")), qPrintable(t.error));
-                QCOMPARE(t.parent, QStringLiteral("main"));
+                QCOMPARE(t.extras().parent, QStringLiteral("main"));
             }
             cancelled += t.outcome == Outcome::Cancelled ? 1 : 0;
         }
@@ -221,9 +221,9 @@ void TestRecorder::theRecorderRunsWithoutConcvizToo()
     // Each nap awaited one sleep of its own length, and main the gather (a future).
     const TaskTrace *nap3 = taskNamed(read.traces.first(), QStringLiteral("nap3"));
     QVERIFY(nap3);
-    QCOMPARE(nap3->awaited.size(), 1);
-    QCOMPARE(nap3->awaited.first().on, QStringLiteral("sleep"));
-    QVERIFY2(near(toMs(nap3->awaited.first().end - nap3->awaited.first().start), 300), qPrintable(nap3->awaitedSummary()));
+    QCOMPARE(nap3->extras().awaited.size(), 1);
+    QCOMPARE(nap3->extras().awaited.first().on, QStringLiteral("sleep"));
+    QVERIFY2(near(toMs(nap3->extras().awaited.first().end - nap3->extras().awaited.first().start), 300), qPrintable(nap3->awaitedSummary()));
     QVERIFY2(taskNamed(read.traces.first(), QStringLiteral("main"))->awaitedSummary().startsWith(QStringLiteral("future 1×")),
              qPrintable(taskNamed(read.traces.first(), QStringLiteral("main"))->awaitedSummary()));
     // And what it writes reads back as the same tasks through view.

@@ -379,8 +379,8 @@ void TestTimeline::hoveringATaskSaysWhatItGotBack()
     Trace trace = runOn(ClockKind::Virtual, scenarioFrom(R"({"concviz": 1, "tasks": [{"name": "users", "kind": "db", "duration_ms": 200}]})"),
                         QStringLiteral("gather"));
     // What a real query on the demo database records.
-    trace.tasks[0].dbRows = 20;
-    trace.tasks[0].dbFirstRow = QStringLiteral("(1, 'Ada <b>')");
+    trace.tasks[0].editExtras().dbRows = 20;
+    trace.tasks[0].editExtras().dbFirstRow = QStringLiteral("(1, 'Ada <b>')");
     widget.setTraces({trace});
     widget.fit();
     const QRect caller = widget.callerRowRect(0);
@@ -653,8 +653,8 @@ void TestTimeline::aRealRunIsOutlinedWhereItsIdealRan()
     t.end = 1000000;
     t.outcome = Outcome::Ok;
     t.attempts.append({1, 500000, 1000000, Outcome::Ok, {}});
-    t.idealStart = 0;
-    t.idealEnd = 300000;
+    t.editExtras().idealStart = 0;
+    t.editExtras().idealEnd = 300000;
     trace.end = 1000000;
     GanttModel model;
     model.setTraces({trace});
@@ -685,7 +685,7 @@ void TestTimeline::aRealRunIsOutlinedWhereItsIdealRan()
     QCOMPARE(outlinePixels(false), 0);
     // The legend has an entry for the outline only when a run has one.
     Trace noIdeal = trace;
-    noIdeal.tasks[0].idealStart = noIdeal.tasks[0].idealEnd = -1;
+    noIdeal.tasks[0].editExtras().idealStart = noIdeal.tasks[0].editExtras().idealEnd = -1;
     GanttModel plain;
     plain.setTraces({noIdeal});
     QCOMPARE(painter.legendPlaces(1000).size(), GanttPainter(theme, &plain).legendPlaces(1000).size() + 1);

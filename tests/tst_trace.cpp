@@ -595,7 +595,7 @@ void TestTrace::aRecordedProgramsWaitsAreWaitsAndItsTasksAScenario()
     QVERIFY2(read.error.isEmpty(), qPrintable(read.error));
     const Trace &trace = read.traces.first();
     const TaskTrace &fetch = trace.tasks.at(1);
-    QCOMPARE(fetch.parent, QStringLiteral("main"));
+    QCOMPARE(fetch.extras().parent, QStringLiteral("main"));
     QVERIFY(trace.tasks.at(4).thread);
     QCOMPARE(fetch.waitTime(), fromMs(1) + fromMs(200) + fromMs(50)); // created to started, the permit, the lock
     QCOMPARE(fetch.runTime(), fromMs(600) - fromMs(250));
@@ -618,8 +618,8 @@ void TestTrace::aRecordedProgramsWaitsAreWaitsAndItsTasksAScenario()
     QCOMPARE(running->detail, QStringLiteral("awaits sleep 0.09 s"));
     const TraceReadResult again = TraceReader::read(JsonExporter::toJson(trace), QStringLiteral("again.json"));
     QVERIFY2(again.error.isEmpty(), qPrintable(again.error));
-    QCOMPARE(again.traces.first().tasks.at(1).awaited.size(), 2);
-    QCOMPARE(again.traces.first().tasks.at(1).awaited.at(1).detail, QStringLiteral("sleep 0.09 s"));
+    QCOMPARE(again.traces.first().tasks.at(1).extras().awaited.size(), 2);
+    QCOMPARE(again.traces.first().tasks.at(1).extras().awaited.at(1).detail, QStringLiteral("sleep 0.09 s"));
 
     // As a scenario: main started the others and the thread is fetch's, so both are left out.
     const Scenario s = TraceScenario::from(trace, QStringLiteral("/tmp/crawl.json"));

@@ -51,7 +51,7 @@ void TaskStateBase::cancel(CancelKind kind, const QString &reason)
         m_suspension.reset();
         suspension->cancel(request);
     } else {
-        m_pendingCancel = request;
+        m_pendingCancel = std::make_unique<CancelledError>(request);
     }
 }
 

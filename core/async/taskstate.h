@@ -59,11 +59,13 @@ private:
     Clock *m_clock;
     bool m_done = false;
     bool m_cancelRequested = false;
-    std::optional<CancelledError> m_pendingCancel;
+    // A million tasks are alive at once under gather: what few of them need is kept out of line.
+    std::unique_ptr<CancelledError> m_pendingCancel;
     std::exception_ptr m_error;
     std::shared_ptr<class Wake> m_suspension;
-    // Most tasks have one to three watchers (its awaiter, the run, a combinator): no allocation for those.
-    QVarLengthArray<std::function<void()>, 3> m_doneCallbacks;
+    // Most tasks have one or two watchers (the run, and its awaiter or a combinator): no allocation
+    // for those.
+    QVarLengthArray<std::function<void()>, 2> m_doneCallbacks;
 };
 
 template<typename T>

@@ -162,8 +162,9 @@ void Comparison::launch(RunPlan plan, quint64 generation)
         QList<TaskTrace> &tasks = m_done.last().tasks;
         if (m_idealTimes.size() == tasks.size()) {
             for (qsizetype i = 0; i < tasks.size(); ++i) {
-                tasks[i].idealStart = m_idealTimes[i].first;
-                tasks[i].idealEnd = m_idealTimes[i].second;
+                TaskExtras &x = tasks[i].editExtras();
+                x.idealStart = m_idealTimes[i].first;
+                x.idealEnd = m_idealTimes[i].second;
             }
         }
         m_runner = nullptr;

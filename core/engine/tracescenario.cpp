@@ -37,8 +37,8 @@ Scenario TraceScenario::from(const Trace &trace, const QString &source)
 
     QSet<QString> parents;
     for (const TaskTrace &t : trace.tasks)
-        if (!t.parent.isEmpty())
-            parents.insert(t.parent);
+        if (!t.extras().parent.isEmpty())
+            parents.insert(t.extras().parent);
 
     int blocking = 0;
     int left = 0;

@@ -42,11 +42,11 @@ void GanttModel::setTraces(const QList<Trace> &traces, std::optional<double> dea
             lane.runTime = t.runTime();
             lane.attempts = static_cast<int>(t.attempts.size());
             lane.worker = t.worker;
-            lane.parent = t.parent;
+            lane.parent = t.extras().parent;
             lane.thread = t.thread;
             lane.awaited = t.awaitedSummary();
-            lane.idealStart = t.idealStart;
-            lane.idealEnd = t.idealEnd;
+            lane.idealStart = t.extras().idealStart;
+            lane.idealEnd = t.extras().idealEnd;
             lane.firstSpan = static_cast<int>(g.spans.size());
             lane.task = static_cast<int>(g.lanes.size());
             // A wait that took no time (a free permit at once) is no wait.

@@ -152,38 +152,39 @@ void appendTask(QByteArray &out, const TaskTrace &t)
         appendKey(out, "worker");
         appendInt(out, t.worker);
     }
-    if (t.httpStatus >= 0 || t.bytes >= 0 || !t.httpDetail.isEmpty()) {
+    const TaskExtras &x = t.extras();
+    if (x.httpStatus >= 0 || x.bytes >= 0 || !x.httpDetail.isEmpty()) {
         out += ", ";
         appendKey(out, "http_status");
-        out += t.httpStatus >= 0 ? QByteArray::number(t.httpStatus) : QByteArray("null");
+        out += x.httpStatus >= 0 ? QByteArray::number(x.httpStatus) : QByteArray("null");
         out += ", ";
         appendKey(out, "bytes");
-        out += t.bytes >= 0 ? QByteArray::number(t.bytes) : QByteArray("null");
+        out += x.bytes >= 0 ? QByteArray::number(x.bytes) : QByteArray("null");
         out += ", ";
         appendKey(out, "url");
-        appendString(out, t.httpDetail);
+        appendString(out, x.httpDetail);
     }
     if (t.database) {
         out += ", ";
         appendKey(out, "database");
         out += "true";
     }
-    if (!t.parent.isEmpty()) {
+    if (!x.parent.isEmpty()) {
         out += ", ";
         appendKey(out, "parent");
-        appendString(out, t.parent);
+        appendString(out, x.parent);
     }
     if (t.thread) {
         out += ", ";
         appendKey(out, "thread");
         out += "true";
     }
-    if (!t.awaited.isEmpty()) {
+    if (!x.awaited.isEmpty()) {
         out += ", ";
         appendKey(out, "waits");
         out += '[';
-        for (qsizetype i = 0; i < t.awaited.size(); ++i) {
-            const AwaitSpan &a = t.awaited[i];
+        for (qsizetype i = 0; i < x.awaited.size(); ++i) {
+            const AwaitSpan &a = x.awaited[i];
             out += i ? ", {" : "{";
             appendKey(out, "on");
             appendString(out, a.on);
@@ -195,21 +196,21 @@ void appendTask(QByteArray &out, const TaskTrace &t)
         }
         out += ']';
     }
-    if (t.idealEnd >= 0) {
+    if (x.idealEnd >= 0) {
         out += ", ";
         appendKey(out, "ideal_start_ms");
-        appendMs(out, t.idealStart);
+        appendMs(out, x.idealStart);
         out += ", ";
         appendKey(out, "ideal_end_ms");
-        appendMs(out, t.idealEnd);
+        appendMs(out, x.idealEnd);
     }
-    if (t.dbRows >= 0) {
+    if (x.dbRows >= 0) {
         out += ", ";
         appendKey(out, "rows");
-        out += QByteArray::number(t.dbRows);
+        out += QByteArray::number(x.dbRows);
         out += ", ";
         appendKey(out, "first_row");
-        appendNullableString(out, t.dbFirstRow);
+        appendNullableString(out, x.dbFirstRow);
     }
     out += '}';
 }

@@ -30,12 +30,39 @@ Micros TaskTrace::waitTime() const
     return total;
 }
 
+bool TaskExtras::isEmpty() const
+{
+    return httpStatus < 0 && bytes < 0 && httpDetail.isEmpty() && dbRows < 0 && dbFirstRow.isEmpty() && parent.isEmpty()
+        && idealStart < 0 && idealEnd < 0 && awaited.isEmpty();
+}
+
+void TaskTrace::setExtras(const TaskExtras &extras)
+{
+    if (extras.isEmpty())
+        m_extras.reset();
+    else
+        m_extras = new TaskExtras(extras);
+}
+
+const TaskExtras &TaskTrace::extras() const
+{
+    static const TaskExtras none;
+    return m_extras ? *m_extras : none;
+}
+
+TaskExtras &TaskTrace::editExtras()
+{
+    if (!m_extras)
+        m_extras = new TaskExtras;
+    return *m_extras;
+}
+
 QString TaskTrace::awaitedSummary() const
 {
     // In the order each kind first came: a program's story reads from its start.
     QList<QString> kinds;
     QList<std::pair<int, Micros>> totals;
-    for (const AwaitSpan &a : awaited) {
+    for (const AwaitSpan &a : extras().awaited) {
         qsizetype k = kinds.indexOf(a.on);
         if (k < 0) {
             kinds.append(a.on);
@@ -54,6 +81,7 @@ QString TaskTrace::awaitedSummary() const
 const AwaitSpan *TaskTrace::awaitingAt(Micros time) const
 {
     // The last wait begun by then (they are in time order and one follows another), if it goes on.
+    const QList<AwaitSpan> &awaited = extras().awaited;
     const auto after = std::upper_bound(awaited.begin(), awaited.end(), time, [](Micros t, const AwaitSpan &a) { return t < a.start; });
     if (after == awaited.begin())
         return nullptr;
@@ -72,14 +100,15 @@ Micros TaskTrace::timeIn(PhaseKind kind) const
 
 QString TaskTrace::resultSummary() const
 {
+    const TaskExtras &x = extras();
     QStringList parts;
-    if (httpStatus >= 0)
-        parts << QStringLiteral("HTTP %1").arg(httpStatus);
-    if (bytes >= 0)
-        parts << QStringLiteral("%L1 bytes").arg(bytes);
-    if (dbRows >= 0) {
-        const QString rows = dbRows == 1 ? QStringLiteral("1 row") : QStringLiteral("%L1 rows").arg(dbRows);
-        parts << (dbFirstRow.isEmpty() ? rows : QStringLiteral("%1, the first %2").arg(rows, dbFirstRow));
+    if (x.httpStatus >= 0)
+        parts << QStringLiteral("HTTP %1").arg(x.httpStatus);
+    if (x.bytes >= 0)
+        parts << QStringLiteral("%L1 bytes").arg(x.bytes);
+    if (x.dbRows >= 0) {
+        const QString rows = x.dbRows == 1 ? QStringLiteral("1 row") : QStringLiteral("%L1 rows").arg(x.dbRows);
+        parts << (x.dbFirstRow.isEmpty() ? rows : QStringLiteral("%1, the first %2").arg(rows, x.dbFirstRow));
     }
     return parts.join(QStringLiteral(", "));
 }
@@ -156,15 +185,19 @@ void Trace::apply(const TraceEvent &e)
             if (p.end < 0)
                 p.end = e.time;
         break;
-    case TraceEvent::Type::HttpResult:
-        t.httpStatus = e.httpStatus;
-        t.bytes = e.bytes;
-        t.httpDetail = e.text;
+    case TraceEvent::Type::HttpResult: {
+        TaskExtras &x = t.editExtras();
+        x.httpStatus = e.httpStatus;
+        x.bytes = e.bytes;
+        x.httpDetail = e.text;
         break;
-    case TraceEvent::Type::DbResult:
-        t.dbRows = e.rows;
-        t.dbFirstRow = e.text;
+    }
+    case TraceEvent::Type::DbResult: {
+        TaskExtras &x = t.editExtras();
+        x.dbRows = e.rows;
+        x.dbFirstRow = e.text;
         break;
+    }
     case TraceEvent::Type::Marker:
     case TraceEvent::Type::RunEnded:
     case TraceEvent::Type::CallerStepBegan:

@@ -3,6 +3,7 @@
 #include "traceevent.h"
 
 #include <QList>
+#include <QSharedDataPointer>
 #include <QString>
 
 namespace concviz {
@@ -33,29 +34,45 @@ struct AwaitSpan
     Micros end = -1;
 };
 
-// Everything that happened to one task, times in microseconds from the start of the run.
+// What only some tasks have: a response, a query's rows, a recorded program's parent and waits,
+// an ideal. Kept out of line and shared between copies: a million sleeps have none of it.
+struct TaskExtras : QSharedData
+{
+    int httpStatus = -1;     // the last response's status code (http tasks)
+    qint64 bytes = -1;       // body bytes of the last response
+    QString httpDetail;      // where it went: the URL and each redirect
+    qint64 dbRows = -1;      // rows the last query returned or changed (db tasks on the real clock)
+    QString dbFirstRow;      // the first of them, as a tuple: (1, 'Ada', 19.5)
+    QString parent;          // the task that created it, in a recorded program; empty when not known
+    Micros idealStart = -1;  // a real run's task on the virtual clock, its ideal: when it started and
+    Micros idealEnd = -1;    // ended there; -1 when not known
+    QList<AwaitSpan> awaited; // a recorded program's task: each wait between two of its steps, in time order
+
+    bool isEmpty() const;
+};
+
+// Everything that happened to one task, times in microseconds from the start of the run. A million
+// of them are kept at once: what every task has is inline, the rest in its extras.
 struct TaskTrace
 {
     QString name;
     Micros created = -1;
     Micros start = -1; // its first attempt's body started; -1 if it never did
     Micros end = -1;
-    Outcome outcome = Outcome::Pending;
     QString error;
-    int worker = -1; // the queue worker that ran it
-    int httpStatus = -1;     // the last response's status code (http tasks)
-    qint64 bytes = -1;       // body bytes of the last response
-    QString httpDetail;      // where it went: the URL and each redirect
-    qint64 dbRows = -1;      // rows the last query returned or changed (db tasks on the real clock)
-    QString dbFirstRow;      // the first of them, as a tuple: (1, 'Ada', 19.5)
-    bool database = false;   // a db task: what held the loop was a sync driver, not time.sleep
-    QString parent;          // the task that created it, in a recorded program; empty when not known
-    bool thread = false;     // a recorded program's executor thread: its jobs, not a task of the loop
-    Micros idealStart = -1;  // a real run's task on the virtual clock, its ideal: when it started and
-    Micros idealEnd = -1;    // ended there; -1 when not known
     QList<AttemptSpan> attempts;
     QList<PhaseSpan> phases;
-    QList<AwaitSpan> awaited; // a recorded program's task: each wait between two of its steps, in time order
+    int worker = -1; // the queue worker that ran it
+    Outcome outcome = Outcome::Pending;
+    bool database = false;   // a db task: what held the loop was a sync driver, not time.sleep
+    bool thread = false;     // a recorded program's executor thread: its jobs, not a task of the loop
+
+    // Its extras to read: the empty ones (everything unknown) when it has none.
+    const TaskExtras &extras() const;
+    // Its own extras to change, made on first use.
+    TaskExtras &editExtras();
+    // Takes these as its extras, or has none when they are empty.
+    void setExtras(const TaskExtras &extras);
 
     // Whether a wait was inside a body: one for a thread, a connection or the loop always is; one
     // for a semaphore, the queue or a lock is when a recorded program awaited it in the middle of a
@@ -77,6 +94,9 @@ struct TaskTrace
     // What it got back, in a line: "HTTP 200, 1,024 bytes", "3 rows, the first (1, 'Ada')"; empty
     // when nothing came back.
     QString resultSummary() const;
+
+private:
+    QSharedDataPointer<TaskExtras> m_extras;
 };
 
 struct Marker

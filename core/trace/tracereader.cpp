@@ -169,23 +169,25 @@ TaskTrace task(const QJsonObject &o, const QString &path)
         throw BadField{at(path, QStringLiteral("start_ms")), QStringLiteral("is before created_ms")};
     t.error = text(o, path, QStringLiteral("error"), false, true);
     t.worker = count(o, path, QStringLiteral("worker"), 0, 1000000, -1);
-    t.httpStatus = count(o, path, QStringLiteral("http_status"), 0, 999, -1);
-    t.httpDetail = text(o, path, QStringLiteral("url"), false, true);
-    t.bytes = bigCount(o, path, QStringLiteral("bytes"));
+    // What only some tasks have goes into their extras, made only for those.
+    TaskExtras x;
+    x.httpStatus = count(o, path, QStringLiteral("http_status"), 0, 999, -1);
+    x.httpDetail = text(o, path, QStringLiteral("url"), false, true);
+    x.bytes = bigCount(o, path, QStringLiteral("bytes"));
     const QJsonValue database = o.value(QStringLiteral("database"));
     if (!database.isUndefined() && !database.isBool())
         throw BadField{at(path, QStringLiteral("database")), QStringLiteral("must be true or false")};
     t.database = database.toBool();
-    t.parent = text(o, path, QStringLiteral("parent"), false, true);
+    x.parent = text(o, path, QStringLiteral("parent"), false, true);
     const QJsonValue thread = o.value(QStringLiteral("thread"));
     if (!thread.isUndefined() && !thread.isBool())
         throw BadField{at(path, QStringLiteral("thread")), QStringLiteral("must be true or false")};
     t.thread = thread.toBool();
-    t.idealStart = millis(o, path, QStringLiteral("ideal_start_ms"), false);
-    t.idealEnd = millis(o, path, QStringLiteral("ideal_end_ms"), false);
-    checkOrder(t.idealStart, t.idealEnd, at(path, QStringLiteral("ideal")));
-    t.dbRows = bigCount(o, path, QStringLiteral("rows"));
-    t.dbFirstRow = text(o, path, QStringLiteral("first_row"), false, true);
+    x.idealStart = millis(o, path, QStringLiteral("ideal_start_ms"), false);
+    x.idealEnd = millis(o, path, QStringLiteral("ideal_end_ms"), false);
+    checkOrder(x.idealStart, x.idealEnd, at(path, QStringLiteral("ideal")));
+    x.dbRows = bigCount(o, path, QStringLiteral("rows"));
+    x.dbFirstRow = text(o, path, QStringLiteral("first_row"), false, true);
     const QJsonArray phases = array(o, path, QStringLiteral("phases"), false);
     for (qsizetype i = 0; i < phases.size(); ++i) {
         const QString p = at(at(path, QStringLiteral("phases")), i);
@@ -200,10 +202,10 @@ TaskTrace task(const QJsonObject &o, const QString &path)
         const QJsonObject wo = object(waits[i], p);
         AwaitSpan w{text(wo, p, QStringLiteral("on"), true).left(40), text(wo, p, QStringLiteral("detail"), false, true).left(200)};
         std::tie(w.start, w.end) = span(wo, p);
-        t.awaited.append(w);
+        x.awaited.append(w);
     }
     // In time order, as a task's waits come one after another: the one at an instant is then found by halving.
-    std::stable_sort(t.awaited.begin(), t.awaited.end(), [](const AwaitSpan &a, const AwaitSpan &b) { return a.start < b.start; });
+    std::stable_sort(x.awaited.begin(), x.awaited.end(), [](const AwaitSpan &a, const AwaitSpan &b) { return a.start < b.start; });
     const QJsonArray attempts = array(o, path, QStringLiteral("attempt_spans"), false);
     for (qsizetype i = 0; i < attempts.size(); ++i) {
         const QString p = at(at(path, QStringLiteral("attempt_spans")), i);
@@ -218,6 +220,7 @@ TaskTrace task(const QJsonObject &o, const QString &path)
     // A file that gives only a task's times (an exported program's) ran it as one attempt.
     if (attempts.isEmpty() && t.start >= 0)
         t.attempts.append({1, t.start, t.end, t.outcome, t.error});
+    t.setExtras(x);
     return t;
 }
 
@@ -253,7 +256,7 @@ Trace run(const QJsonObject &o, const QString &path, qsizetype &tasksSoFar)
             latest = std::max({latest, p.start, p.end});
         for (const AttemptSpan &a : t.attempts)
             latest = std::max({latest, a.start, a.end});
-        for (const AwaitSpan &a : t.awaited)
+        for (const AwaitSpan &a : t.extras().awaited)
             latest = std::max({latest, a.start, a.end});
         if (latest > trace.end)
             throw BadField{at(at(tasksPath, i), t.end > trace.end ? QStringLiteral("end_ms") : QStringLiteral("its times")),

@@ -117,7 +117,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const TaskTrace task = trace.tasks.value(0);
     if (trace.tasks.size() != 1 || task.outcome == Outcome::Pending || task.outcome == Outcome::Cancelled)
         __builtin_trap(); // the run did not end the task
-    if (task.outcome == Outcome::Ok && (task.httpStatus < 100 || task.httpStatus > 599 || task.bytes > maxBytes))
+    if (task.outcome == Outcome::Ok && (task.extras().httpStatus < 100 || task.extras().httpStatus > 599 || task.extras().bytes > maxBytes))
         __builtin_trap(); // an answer no server may give was taken as one
     if (task.outcome != Outcome::Ok && task.error.trimmed().isEmpty())
         __builtin_trap(); // a failure that does not say why
