@@ -1,70 +1,145 @@
 #include "chrometraceexporter.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "bytewriter.h"
+#include "jsonstring.h"
 
 namespace concviz {
 
 namespace {
-constexpr int pid = 1;
 
-QJsonObject metadata(const QString &name, int tid, const QJsonObject &args)
+// Each event is written straight into the bytes, keys in the order a QJsonDocument sorts them
+// into, without one: a million tasks make four million events.
+class EventWriter
 {
-    return {{QStringLiteral("ph"), QStringLiteral("M")},
-            {QStringLiteral("name"), name},
-            {QStringLiteral("pid"), pid},
-            {QStringLiteral("tid"), tid},
-            {QStringLiteral("args"), args}};
+public:
+    explicit EventWriter(ByteWriter &out)
+        : m_out(out)
+    {
+    }
+
+    // {"args":{"KEY":VALUE},"name":NAME,"ph":"M","pid":1,"tid":TID}
+    template<typename Value>
+    void metadata(const char *name, int tid, const char *key, const Value &value)
+    {
+        begin();
+        m_out += "{\"args\":{\"";
+        m_out += key;
+        m_out += "\":";
+        put(value);
+        m_out += "},\"name\":\"";
+        m_out += name;
+        m_out += "\",\"ph\":\"M\",\"pid\":1,\"tid\":";
+        m_out.putNumber(tid);
+        m_out += '}';
+    }
+
+    // {"args":{...},"cat":CATEGORY,"dur":…,"name":NAME,"ph":"X","pid":1,"tid":TID,"ts":START}; an
+    // attempt's args are its number, its error if any and how it ended.
+    void slice(const QString &name, const QString &category, int tid, Micros start, Micros end, const AttemptSpan *attempt = nullptr)
+    {
+        begin();
+        m_out += '{';
+        if (attempt) {
+            m_out += "\"args\":{\"attempt\":";
+            m_out.putNumber(attempt->number);
+            if (!attempt->error.isEmpty()) {
+                m_out += ",\"error\":";
+                putJsonString(m_out, attempt->error);
+            }
+            m_out += ",\"state\":";
+            putJsonString(m_out, outcomeName(attempt->outcome));
+            m_out += "},";
+        }
+        m_out += "\"cat\":";
+        putJsonString(m_out, category);
+        m_out += ",\"dur\":";
+        m_out.putNumber(end - start);
+        m_out += ",\"name\":";
+        putJsonString(m_out, name);
+        m_out += ",\"ph\":\"X\",\"pid\":1,\"tid\":";
+        m_out.putNumber(tid);
+        m_out += ",\"ts\":";
+        m_out.putNumber(start);
+        m_out += '}';
+    }
+
+    // {"cat":KIND,"name":LABEL,"ph":"i","pid":1,"s":"g","tid":0,"ts":TIME}
+    void instant(const Marker &m)
+    {
+        begin();
+        m_out += "{\"cat\":";
+        putJsonString(m_out, markerName(m.kind));
+        m_out += ",\"name\":";
+        putJsonString(m_out, m.label);
+        m_out += ",\"ph\":\"i\",\"pid\":1,\"s\":\"g\",\"tid\":0,\"ts\":";
+        m_out.putNumber(m.time);
+        m_out += '}';
+    }
+
+private:
+    void begin()
+    {
+        if (!m_first)
+            m_out += ',';
+        m_first = false;
+    }
+    void put(const QString &text) { putJsonString(m_out, text); }
+    void put(int number) { m_out.putNumber(number); }
+
+    ByteWriter &m_out;
+    bool m_first = true;
+};
+
+} // namespace
+
+namespace {
+
+// The whole trace, handed to `device` a megabyte at a time when there is one; false when it took less.
+bool writeEvents(ByteWriter &out, const Trace &trace, QIODevice *device)
+{
+    bool written = true;
+    out.reserve(device ? (1 << 20) + 4096 : trace.tasks.size() * 360);
+    out += "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[";
+    EventWriter events(out);
+    events.metadata("process_name", 0, "name", QStringLiteral("%1 — %2").arg(trace.scenario, trace.strategy));
+    const Micros end = trace.makespan();
+    const QString wait = QStringLiteral("wait");
+    for (int i = 0; i < trace.tasks.size(); ++i) {
+        const TaskTrace &t = trace.tasks[i];
+        const int tid = i + 1; // tid 0 holds the caller's markers
+        events.metadata("thread_name", tid, "name", t.name);
+        events.metadata("thread_sort_index", tid, "sort_index", tid);
+        for (const PhaseSpan &p : t.phases)
+            events.slice(phaseDescription(p.kind), wait, tid, p.start, p.end >= 0 ? p.end : end);
+        for (const AttemptSpan &a : t.attempts) {
+            const QString name = t.attempts.size() > 1 ? QStringLiteral("%1 (attempt %2)").arg(t.name).arg(a.number) : t.name;
+            events.slice(name, outcomeName(a.outcome), tid, a.start, a.end >= 0 ? a.end : end, &a);
+        }
+        written = out.flushTo(device) && written;
+    }
+    for (const Marker &m : trace.markers)
+        events.instant(m);
+    out += "]}";
+    return written;
 }
 
-QJsonObject slice(const QString &name, const QString &category, int tid, Micros start, Micros end, const QJsonObject &args = {})
-{
-    QJsonObject o{{QStringLiteral("ph"), QStringLiteral("X")},
-                  {QStringLiteral("name"), name},
-                  {QStringLiteral("cat"), category},
-                  {QStringLiteral("pid"), pid},
-                  {QStringLiteral("tid"), tid},
-                  {QStringLiteral("ts"), static_cast<double>(start)},
-                  {QStringLiteral("dur"), static_cast<double>(end - start)}};
-    if (!args.isEmpty())
-        o.insert(QStringLiteral("args"), args);
-    return o;
-}
 } // namespace
 
 QByteArray ChromeTraceExporter::toJson(const Trace &trace)
 {
-    QJsonArray events;
-    events.append(metadata(QStringLiteral("process_name"), 0,
-                           {{QStringLiteral("name"), QStringLiteral("%1 — %2").arg(trace.scenario, trace.strategy)}}));
-    const Micros end = trace.makespan();
-    for (int i = 0; i < trace.tasks.size(); ++i) {
-        const TaskTrace &t = trace.tasks[i];
-        const int tid = i + 1; // tid 0 holds the caller's markers
-        events.append(metadata(QStringLiteral("thread_name"), tid, {{QStringLiteral("name"), t.name}}));
-        events.append(metadata(QStringLiteral("thread_sort_index"), tid, {{QStringLiteral("sort_index"), tid}}));
-        for (const PhaseSpan &p : t.phases)
-            events.append(slice(phaseDescription(p.kind), QStringLiteral("wait"), tid, p.start, p.end >= 0 ? p.end : end));
-        for (const AttemptSpan &a : t.attempts) {
-            QJsonObject args{{QStringLiteral("state"), outcomeName(a.outcome)}, {QStringLiteral("attempt"), a.number}};
-            if (!a.error.isEmpty())
-                args.insert(QStringLiteral("error"), a.error);
-            const QString name = t.attempts.size() > 1 ? QStringLiteral("%1 (attempt %2)").arg(t.name).arg(a.number) : t.name;
-            events.append(slice(name, outcomeName(a.outcome), tid, a.start, a.end >= 0 ? a.end : end, args));
-        }
-    }
-    for (const Marker &m : trace.markers) {
-        events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("i")},
-                                  {QStringLiteral("s"), QStringLiteral("g")},
-                                  {QStringLiteral("name"), m.label},
-                                  {QStringLiteral("cat"), markerName(m.kind)},
-                                  {QStringLiteral("pid"), pid},
-                                  {QStringLiteral("tid"), 0},
-                                  {QStringLiteral("ts"), static_cast<double>(m.time)}});
-    }
-    const QJsonObject root{{QStringLiteral("traceEvents"), events}, {QStringLiteral("displayTimeUnit"), QStringLiteral("ms")}};
-    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+    QByteArray bytes;
+    ByteWriter out(bytes);
+    writeEvents(out, trace, nullptr);
+    out.finish();
+    return bytes;
+}
+
+bool ChromeTraceExporter::write(const Trace &trace, QIODevice &device)
+{
+    QByteArray bytes;
+    ByteWriter out(bytes);
+    const bool written = writeEvents(out, trace, &device);
+    return out.flushAllTo(device) && written;
 }
 
 } // namespace concviz

@@ -3,6 +3,7 @@
 #include "trace.h"
 
 #include <QByteArray>
+#include <QIODevice>
 
 namespace concviz {
 
@@ -13,6 +14,8 @@ class ChromeTraceExporter
 {
 public:
     static QByteArray toJson(const Trace &trace);
+    // The same, written to `device` as it goes, a megabyte at a time. False when a write failed.
+    static bool write(const Trace &trace, QIODevice &device);
 };
 
 } // namespace concviz

@@ -3,6 +3,7 @@
 #include "trace.h"
 
 #include <QByteArray>
+#include <QIODevice>
 
 namespace concviz {
 
@@ -11,6 +12,8 @@ class CsvExporter
 {
 public:
     static QByteArray toCsv(const Trace &trace);
+    // The same, written to `device` as it goes, a megabyte at a time. False when a write failed.
+    static bool write(const Trace &trace, QIODevice &device);
 };
 
 } // namespace concviz

@@ -58,10 +58,15 @@ QByteArray exportTrace(const Trace &trace, ExportFormat format)
 
 bool writeTrace(const Trace &trace, ExportFormat format, QIODevice &device)
 {
-    if (format == ExportFormat::Json)
+    switch (format) {
+    case ExportFormat::Json:
         return JsonExporter::write(trace, device);
-    const QByteArray data = exportTrace(trace, format);
-    return device.write(data) == data.size();
+    case ExportFormat::Csv:
+        return CsvExporter::write(trace, device);
+    case ExportFormat::ChromeTrace:
+        return ChromeTraceExporter::write(trace, device);
+    }
+    return false;
 }
 
 QByteArray exportRuns(const QList<Trace> &traces, const QString &scenario, ExportFormat format)

@@ -1,70 +1,31 @@
 #include "jsonexporter.h"
 
+#include "bytewriter.h"
+#include "jsonstring.h"
 #include "statistics.h"
 
-#include <charconv>
 #include <cmath>
 
 namespace concviz {
 
 namespace {
 
-// A whole number, without a temporary string: a million tasks write a few million of them.
-void appendInt(QByteArray &out, qint64 value)
-{
-    char buffer[24];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out.append(buffer, static_cast<qsizetype>(result.ptr - buffer));
-}
-
-// A JSON string: quotes, backslashes and control characters escaped, the rest as UTF-8.
-void appendString(QByteArray &out, const QString &text)
-{
-    out += '"';
-    const QByteArray utf8 = text.toUtf8();
-    for (const char c : utf8) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (u < 0x20) {
-            static const char hex[] = "0123456789abcdef";
-            out += "\\u00";
-            out += hex[u >> 4];
-            out += hex[u & 0xF];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
-
 // Microseconds as milliseconds, exactly: 1500 → 1.5, 2000000 → 2000; null when unknown (-1).
-void appendMs(QByteArray &out, Micros us)
+void appendMs(ByteWriter &out, Micros us)
 {
-    if (us < 0) {
+    if (us < 0)
         out += "null";
-        return;
-    }
-    appendInt(out, us / 1000);
-    if (Micros fraction = us % 1000; fraction != 0) {
-        char digits[4] = {static_cast<char>('0' + fraction / 100), static_cast<char>('0' + fraction / 10 % 10),
-                          static_cast<char>('0' + fraction % 10), 0};
-        int length = 3;
-        while (digits[length - 1] == '0')
-            --length;
-        out += '.';
-        out.append(digits, length);
-    }
+    else
+        out.putMillis(us);
 }
 
 // A number rounded to three decimals, as the statistics print it.
-void appendRounded(QByteArray &out, double value)
+void appendRounded(ByteWriter &out, double value)
 {
     out += QByteArray::number(std::round(value * 1000.0) / 1000.0, 'g', 15);
 }
 
-void appendKey(QByteArray &out, const char *key)
+void appendKey(ByteWriter &out, const char *key)
 {
     out += '"';
     out += key;
@@ -78,16 +39,16 @@ const QByteArray &outcomeJson(Outcome outcome)
     return names[static_cast<int>(outcome)];
 }
 
-void appendNullableString(QByteArray &out, const QString &text)
+void appendNullableString(ByteWriter &out, const QString &text)
 {
     if (text.isEmpty())
         out += "null";
     else
-        appendString(out, text);
+        putJsonString(out, text);
 }
 
 // `, "start_ms": …, "end_ms": …`: the times of a task, a phase, an attempt, a wait or a caller's step.
-void appendSpan(QByteArray &out, Micros start, Micros end)
+void appendSpan(ByteWriter &out, Micros start, Micros end)
 {
     out += ", ";
     appendKey(out, "start_ms");
@@ -97,11 +58,11 @@ void appendSpan(QByteArray &out, Micros start, Micros end)
     appendMs(out, end);
 }
 
-void appendTask(QByteArray &out, const TaskTrace &t)
+void appendTask(ByteWriter &out, const TaskTrace &t)
 {
     out += '{';
     appendKey(out, "name");
-    appendString(out, t.name);
+    putJsonString(out, t.name);
     out += ", ";
     appendKey(out, "state");
     out += outcomeJson(t.outcome);
@@ -114,7 +75,7 @@ void appendTask(QByteArray &out, const TaskTrace &t)
     appendMs(out, t.waitTime());
     out += ", ";
     appendKey(out, "attempts");
-    appendInt(out, t.attempts.size());
+    out.putNumber(t.attempts.size());
     out += ", ";
     appendKey(out, "error");
     appendNullableString(out, t.error);
@@ -125,7 +86,7 @@ void appendTask(QByteArray &out, const TaskTrace &t)
         const PhaseSpan &p = t.phases[i];
         out += i ? ", {" : "{";
         appendKey(out, "phase");
-        appendString(out, phaseName(p.kind));
+        putJsonString(out, phaseName(p.kind));
         appendSpan(out, p.start, p.end);
         out += '}';
     }
@@ -136,7 +97,7 @@ void appendTask(QByteArray &out, const TaskTrace &t)
         const AttemptSpan &a = t.attempts[i];
         out += i ? ", {" : "{";
         appendKey(out, "attempt");
-        appendInt(out, a.number);
+        out.putNumber(a.number);
         out += ", ";
         appendKey(out, "state");
         out += outcomeJson(a.outcome);
@@ -150,7 +111,7 @@ void appendTask(QByteArray &out, const TaskTrace &t)
     if (t.worker >= 0) {
         out += ", ";
         appendKey(out, "worker");
-        appendInt(out, t.worker);
+        out.putNumber(t.worker);
     }
     const TaskExtras &x = t.extras();
     if (x.httpStatus >= 0 || x.bytes >= 0 || !x.httpDetail.isEmpty()) {
@@ -162,7 +123,7 @@ void appendTask(QByteArray &out, const TaskTrace &t)
         out += x.bytes >= 0 ? QByteArray::number(x.bytes) : QByteArray("null");
         out += ", ";
         appendKey(out, "url");
-        appendString(out, x.httpDetail);
+        putJsonString(out, x.httpDetail);
     }
     if (t.database) {
         out += ", ";
@@ -172,7 +133,7 @@ void appendTask(QByteArray &out, const TaskTrace &t)
     if (!x.parent.isEmpty()) {
         out += ", ";
         appendKey(out, "parent");
-        appendString(out, x.parent);
+        putJsonString(out, x.parent);
     }
     if (t.thread) {
         out += ", ";
@@ -187,7 +148,7 @@ void appendTask(QByteArray &out, const TaskTrace &t)
             const AwaitSpan &a = x.awaited[i];
             out += i ? ", {" : "{";
             appendKey(out, "on");
-            appendString(out, a.on);
+            putJsonString(out, a.on);
             out += ", ";
             appendKey(out, "detail");
             appendNullableString(out, a.detail);
@@ -215,29 +176,23 @@ void appendTask(QByteArray &out, const TaskTrace &t)
     out += '}';
 }
 
-} // namespace
-
-void JsonExporter::append(QByteArray &out, const Trace &trace, const QByteArray &indent, QIODevice *device, bool *failed)
+void writeTrace(ByteWriter &out, const Trace &trace, const QByteArray &indent, QIODevice *device, bool *failed)
 {
-    constexpr qsizetype flushAt = 1 << 20;
     auto flush = [&] {
-        if (device && out.size() >= flushAt) {
-            if (device->write(out) != out.size() && failed)
-                *failed = true;
-            out.clear(); // keeps its capacity for the next megabyte
-        }
+        if (!out.flushTo(device) && failed)
+            *failed = true;
     };
     const QByteArray in = indent + "  ";
     const Statistics s = Statistics::of(trace);
     out += "{\n" + in;
     appendKey(out, "scenario");
-    appendString(out, trace.scenario);
+    putJsonString(out, trace.scenario);
     out += ",\n" + in;
     appendKey(out, "strategy");
-    appendString(out, trace.strategy);
+    putJsonString(out, trace.strategy);
     out += ",\n" + in;
     appendKey(out, "clock");
-    appendString(out, clockKindName(trace.clock));
+    putJsonString(out, clockKindName(trace.clock));
     out += ",\n" + in;
     appendKey(out, "makespan_ms");
     appendMs(out, trace.makespan());
@@ -245,12 +200,12 @@ void JsonExporter::append(QByteArray &out, const Trace &trace, const QByteArray 
     // What the state at an instant and the insights need again when the trace is read back.
     if (trace.concurrencyLimit > 0) {
         appendKey(out, "concurrency_limit");
-        appendInt(out, trace.concurrencyLimit);
+        out.putNumber(trace.concurrencyLimit);
         out += ",\n" + in;
     }
     if (trace.dbPoolCapacity > 0) {
         appendKey(out, "db_pool_capacity");
-        appendInt(out, trace.dbPoolCapacity);
+        out.putNumber(trace.dbPoolCapacity);
         out += ",\n" + in;
     }
     if (trace.ideal >= 0) {
@@ -295,7 +250,7 @@ void JsonExporter::append(QByteArray &out, const Trace &trace, const QByteArray 
     out += '[';
     // About 200 bytes a plain task: one allocation up front rather than a doubling every so often
     // (a megabyte and a task when written to a device as it goes).
-    out.reserve(device ? flushAt + 4096 : out.size() + trace.tasks.size() * 220);
+    out.reserve(device ? (1 << 20) + 4096 : trace.tasks.size() * 220);
     const QByteArray taskIndent = in + "  ";
     for (qsizetype i = 0; i < trace.tasks.size(); ++i) {
         out += i ? ",\n" : "\n";
@@ -313,17 +268,17 @@ void JsonExporter::append(QByteArray &out, const Trace &trace, const QByteArray 
         out += i ? ",\n" : "\n";
         out += in + "  {";
         appendKey(out, "kind");
-        appendString(out, markerName(m.kind));
+        putJsonString(out, markerName(m.kind));
         out += ", ";
         appendKey(out, "time_ms");
         appendMs(out, m.time);
         out += ", ";
         appendKey(out, "label");
-        appendString(out, m.label);
+        putJsonString(out, m.label);
         if (m.task >= 0 && m.task < trace.tasks.size()) {
             out += ", ";
             appendKey(out, "task");
-            appendString(out, trace.tasks[m.task].name);
+            putJsonString(out, trace.tasks[m.task].name);
         }
         if (m.rank > 0) {
             out += ", ";
@@ -343,7 +298,7 @@ void JsonExporter::append(QByteArray &out, const Trace &trace, const QByteArray 
             out += i ? ",\n" : "\n";
             out += in + "  {";
             appendKey(out, "label");
-            appendString(out, c.label);
+            putJsonString(out, c.label);
             out += ", ";
             appendKey(out, "holds_loop");
             out += c.holdsLoop ? "true" : "false";
@@ -353,6 +308,14 @@ void JsonExporter::append(QByteArray &out, const Trace &trace, const QByteArray 
         out += "\n" + in + "]";
     }
     out += "\n" + indent + "}";
+}
+
+} // namespace
+
+void JsonExporter::append(QByteArray &bytes, const Trace &trace, const QByteArray &indent, QIODevice *device, bool *failed)
+{
+    ByteWriter out(bytes);
+    writeTrace(out, trace, indent, device, failed);
 }
 
 QByteArray JsonExporter::toJson(const Trace &trace)
@@ -374,18 +337,22 @@ bool JsonExporter::write(const Trace &trace, QIODevice &device)
 
 QByteArray JsonExporter::toJson(const QList<Trace> &traces, const QString &scenario)
 {
-    QByteArray out = "{\n  ";
-    appendKey(out, "scenario");
-    appendString(out, scenario);
-    out += ",\n  ";
-    appendKey(out, "runs");
-    out += '[';
-    for (qsizetype i = 0; i < traces.size(); ++i) {
-        out += i ? ",\n    " : "\n    ";
-        append(out, traces[i], "    ");
+    QByteArray bytes;
+    {
+        ByteWriter out(bytes);
+        out += "{\n  ";
+        appendKey(out, "scenario");
+        putJsonString(out, scenario);
+        out += ",\n  ";
+        appendKey(out, "runs");
+        out += '[';
+        for (qsizetype i = 0; i < traces.size(); ++i) {
+            out += i ? ",\n    " : "\n    ";
+            writeTrace(out, traces[i], "    ", nullptr, nullptr);
+        }
+        out += traces.isEmpty() ? "]\n}\n" : "\n  ]\n}\n";
     }
-    out += traces.isEmpty() ? "]\n}\n" : "\n  ]\n}\n";
-    return out;
+    return bytes;
 }
 
 } // namespace concviz
