@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """N sleep tasks under gather on the virtual clock, run and exported, beside Python doing the same.
 
-For each output (the text chart, JSON, CSV) prints the wall time and peak memory of
+For each output (the text chart, JSON, CSV, the Chrome trace) prints the wall time and peak memory of
 `concviz run FILE --clock virtual --format F -o OUT`, then Python asyncio running N tasks of
 asyncio.sleep(0) under gather and writing their records with json.dump, in the same run.
 
@@ -55,7 +55,7 @@ def main():
             json.dump({"concviz": 1, "tasks": [{"name": "t", "kind": "sleep", "duration_ms": 1000, "count": n}]}, f)
         print(f"{n:,} sleep tasks under gather, virtual clock, run and written to a file")
         print(f"{'':28} {'wall':>9} {'peak':>10} {'file':>10}")
-        for fmt in ("text", "json", "csv"):
+        for fmt in ("text", "json", "csv", "chrome-trace"):
             out = os.path.join(tmp, "out." + fmt)
             wall, peak = run_child([concviz, "run", scenario, "--clock", "virtual", "--format", fmt, "-o", out])
             size = os.path.getsize(out) / 2**20
