@@ -7,6 +7,7 @@
 #include "scenario/examples.h"
 #include "scenario/scenarioreader.h"
 #include "testsupport.h"
+#include "trace/tracereader.h"
 #include "theme.h"
 #include "timeline/ganttpainter.h"
 #include "timeline/timelinecoordinates.h"
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void paintingNeverWaitsForBackgroundWork();
     void hoveringNamesTheCallersStepsAndSumsTheGilTurns();
     void hoveringATaskSaysWhatItGotBack();
+    void hoveringARecordedTaskSaysWhoCreatedItAndWhatItAwaited();
     void theLegendWrapsAndNamesWhatIsShown();
     void headerFactsGiveWayWholeAndNeverCut();
     void aLiveHeaderCountsWhatRunsNow();
@@ -386,6 +388,27 @@ void TestTimeline::hoveringATaskSaysWhatItGotBack()
     const QRect caller = widget.callerRowRect(0);
     const QString tip = widget.tooltipAt(QPoint(caller.center().x() / 2, caller.top() - 5));
     QVERIFY2(tip.contains(QStringLiteral("20 rows, the first (1, 'Ada &lt;b&gt;')")), qPrintable(tip));
+}
+
+void TestTimeline::hoveringARecordedTaskSaysWhoCreatedItAndWhatItAwaited()
+{
+    const TraceReadResult read = TraceReader::read(R"({"scenario": "crawl", "strategy": "recorded", "clock": "real", "makespan_ms": 400,
+        "tasks": [{"name": "main", "state": "ok", "created_ms": 0, "start_ms": 0, "end_ms": 400},
+                  {"name": "fetch", "state": "ok", "created_ms": 0, "start_ms": 0, "end_ms": 300, "parent": "main",
+                   "waits": [{"on": "sleep", "detail": "sleep 0.2 s", "start_ms": 50, "end_ms": 250}]}]})",
+                                                   QStringLiteral("crawl.json"));
+    QVERIFY2(read.error.isEmpty(), qPrintable(read.error));
+    TimelineWidget widget;
+    widget.resize(1200, 700);
+    widget.setTraces(read.traces);
+    widget.fit();
+    const QRectF plot = GanttPainter(widget.theme(), &widget.model()).plotArea(widget.rect());
+    const TimelineLayout layout(widget.model(), widget.laneHeight(), widget.theme());
+    const int y = static_cast<int>(plot.top() + layout.laneTop(0, 1) + widget.laneHeight() / 2);
+    const QString tip = widget.tooltipAt(QPoint(static_cast<int>(plot.left()) + 20, y));
+    QVERIFY2(tip.contains(QStringLiteral("<b>fetch</b>")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("created by main")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("awaited sleep 1× (200 ms)")), qPrintable(tip));
 }
 
 void TestTimeline::hoveringNamesTheCallersStepsAndSumsTheGilTurns()

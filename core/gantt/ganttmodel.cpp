@@ -42,9 +42,7 @@ void GanttModel::setTraces(const QList<Trace> &traces, std::optional<double> dea
             lane.runTime = t.runTime();
             lane.attempts = static_cast<int>(t.attempts.size());
             lane.worker = t.worker;
-            lane.parent = t.extras().parent;
             lane.thread = t.thread;
-            lane.awaited = t.awaitedSummary();
             lane.idealStart = t.extras().idealStart;
             lane.idealEnd = t.extras().idealEnd;
             lane.firstSpan = static_cast<int>(g.spans.size());

@@ -46,9 +46,7 @@ public:
         Micros runTime = 0; // time its bodies ran, summed over attempts
         int attempts = 0;
         int worker = -1;
-        QString parent;      // the task that created it (a recorded program)
         bool thread = false; // an executor thread of a recorded program: its attempts are jobs
-        QString awaited;     // a recorded task's waits between steps, in a line (TaskTrace::awaitedSummary)
         Micros idealStart = -1; // the same task on the virtual clock, drawn as a ghost bar; -1 when unknown
         Micros idealEnd = -1;
         int place = 0;        // with a guess of the finish order: where it finished, from 1 (ties share)

@@ -525,10 +525,15 @@ QString TimelineWidget::tooltipAt(const QPoint &pos) const
         html += QStringLiteral("<br/>") + (lane.attempts == 1 ? tr("one job from run_in_executor") : tr("%1 jobs from run_in_executor").arg(lane.attempts));
     else if (lane.attempts > 1)
         html += QStringLiteral("<br/>") + tr("%1 attempts").arg(lane.attempts);
-    if (!lane.parent.isEmpty())
-        html += QStringLiteral("<br/>") + tr("created by %1").arg(lane.parent.toHtmlEscaped());
-    if (!lane.awaited.isEmpty())
-        html += QStringLiteral("<br/>") + tr("awaited %1").arg(lane.awaited.toHtmlEscaped());
+    // What a recorded program's task says of itself comes from its trace: the model keeps only
+    // what is drawn, a million lanes over.
+    if (hit.group < m_traces.size() && lane.task < m_traces[hit.group].tasks.size()) {
+        const TaskTrace &task = m_traces[hit.group].tasks[lane.task];
+        if (!task.extras().parent.isEmpty())
+            html += QStringLiteral("<br/>") + tr("created by %1").arg(task.extras().parent.toHtmlEscaped());
+        if (const QString awaited = task.awaitedSummary(); !awaited.isEmpty())
+            html += QStringLiteral("<br/>") + tr("awaited %1").arg(awaited.toHtmlEscaped());
+    }
     if (lane.worker >= 0)
         html += QStringLiteral("<br/>") + tr("run by worker %1").arg(lane.worker);
     if (lane.idealEnd >= 0)
