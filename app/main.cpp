@@ -2,6 +2,7 @@
 #include "comparecommand.h"
 #include "recordcommand.h"
 #include "exportpythoncommand.h"
+#include "freedmemory.h"
 #include "rendercommand.h"
 #include "runcommand.h"
 #include "servecommand.h"
@@ -61,6 +62,7 @@ void describeApplication()
 
 int main(int argc, char **argv)
 {
+    keepFreedMemoryReturnable(); // before any thread starts
     // The kind of application is chosen before one exists: the terminal commands need no display,
     // render needs fonts and painting but no screen, and only the window needs a desktop.
     const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();

@@ -8,6 +8,7 @@
 // Prints `figure NAME VALUE` lines, which tools/bench gathers into its table. Run it with a display
 // (xvfb-run) or QT_QPA_PLATFORM=offscreen, and XDG_CONFIG_HOME pointing somewhere disposable.
 
+#include "freedmemory.h"
 #include "mainwindow.h"
 #include "scenario/scenarioreader.h"
 
@@ -102,6 +103,7 @@ Scenario scenarioOf(int tasks)
 
 int main(int argc, char **argv)
 {
+    keepFreedMemoryReturnable(); // as the program's own main() does
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("ConcViz"));
     QCoreApplication::setApplicationName(QStringLiteral("concviz-bench"));

@@ -17,4 +17,14 @@ void returnFreedMemory()
 #endif
 }
 
+void keepFreedMemoryReturnable()
+{
+#if defined(__GLIBC__)
+    // One heap for every thread: malloc_trim() trims the main heap whole, but never the top of a
+    // thread's own, which glibc lets grow to 64 MiB. Measured with a million tasks, sharing one heap
+    // neither slows the result nor holds the window longer, and gives 50 MiB more back.
+    mallopt(M_ARENA_MAX, 1);
+#endif
+}
+
 } // namespace concviz
