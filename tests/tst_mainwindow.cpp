@@ -39,6 +39,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScopeGuard>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -110,6 +111,10 @@ void TestMainWindow::opensOnTheDemo()
     QCOMPARE(w.document()->scenario().name, QStringLiteral("Async demo"));
     QVERIFY(w.windowTitle().contains(QStringLiteral("Async demo")));
     QVERIFY(w.statisticsText().contains(QStringLiteral("F5")));
+    // On a first start it fits the screen it opens on, however small (the offscreen one is 800×800).
+    const QSize room = w.screen()->availableGeometry().size();
+    QVERIFY2(w.width() <= room.width() && w.height() <= room.height(),
+             qPrintable(QStringLiteral("%1×%2 on a screen of %3×%4").arg(w.width()).arg(w.height()).arg(room.width()).arg(room.height())));
 }
 
 void TestMainWindow::everyExampleOpensAndRunsWithOneLanePerTask_data()

@@ -56,6 +56,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScreen>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QStyleHints>
@@ -187,8 +188,11 @@ MainWindow::MainWindow(QWidget *parent)
     setThemeKind(Theme::kindFromName(Settings::theme()), false);
     updateRecentMenu();
     m_defaultLayout = saveState();
-    if (!restoreGeometry(Settings::geometry()))
-        resize(1400, 860);
+    if (!restoreGeometry(Settings::geometry())) {
+        // The first start: roomy on a laptop, never bigger than the screen (a 1280×720 projector).
+        const QSize room = screen() ? screen()->availableGeometry().size() : QSize(1400, 860);
+        resize(QSize(1400, 860).boundedTo(room));
+    }
     restoreState(Settings::windowState(), layoutVersion);
 
     openScenario(builtinDemo(), QString());
