@@ -2,10 +2,7 @@
 
 #include "async/backgroundpool.h"
 
-#include <QFutureWatcher>
 #include <QLabel>
-#include <QPromise>
-#include <QThreadPool>
 
 namespace concviz {
 
@@ -58,21 +55,13 @@ void InsightsPanel::setTraces(const QList<Trace> &traces)
 void InsightsPanel::setTracesInBackground(const QList<Trace> &traces)
 {
     const quint64 generation = ++m_generation;
-    using Result = QList<QList<Insight>>;
-    auto promise = std::make_shared<QPromise<Result>>();
-    promise->start();
-    auto *watcher = new QFutureWatcher<Result>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, strategies = strategiesOf(traces)] {
-        watcher->deleteLater();
-        if (generation == m_generation)
-            show(strategies, watcher->future().takeResult());
-    });
-    watcher->setFuture(promise->future());
     // The traces are shared read-only: nothing writes them once a run has ended.
-    backgroundPool().start([promise, traces] {
-        promise->addResult(insightsOfEach(traces));
-        promise->finish();
-    });
+    runInBackground(
+        this, [traces] { return insightsOfEach(traces); },
+        [this, generation, strategies = strategiesOf(traces)](const QList<QList<Insight>> &insights) {
+            if (generation == m_generation)
+                show(strategies, insights);
+        });
 }
 
 void InsightsPanel::show(const QStringList &strategies, const QList<QList<Insight>> &insights)

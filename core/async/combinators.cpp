@@ -21,6 +21,20 @@ struct Watch
     std::size_t holders = 1; // the awaiting coroutine, and each callback not yet called
     AsyncEvent event;
 
+    // A watch of these tasks, doing `onDone` as each ends; already set when there are none.
+    static Watch *of(const std::vector<Task<void>> &tasks, void (*onDone)(Watch *, std::size_t))
+    {
+        auto *watch = new Watch;
+        watch->tasks.reserve(tasks.size());
+        for (const Task<void> &t : tasks)
+            watch->tasks.push_back(t.state().get());
+        watch->onDone = onDone;
+        watch->remaining = tasks.size();
+        if (tasks.empty())
+            watch->event.set();
+        return watch;
+    }
+
     void release()
     {
         if (--holders == 0)
@@ -34,15 +48,6 @@ struct Hold
     Watch *watch;
     ~Hold() { watch->release(); }
 };
-
-std::vector<TaskStateBase *> statesOf(const std::vector<Task<void>> &tasks)
-{
-    std::vector<TaskStateBase *> states;
-    states.reserve(tasks.size());
-    for (const Task<void> &t : tasks)
-        states.push_back(t.state().get());
-    return states;
-}
 
 // Gives each task its callback. Between two of them the window may take its turn: a million
 // tasks take a tenth of a second to be watched, and nothing ends meanwhile.
@@ -68,37 +73,27 @@ bool hasFailed(const TaskStateBase &task)
 
 Task<void> whenAll(const std::vector<Task<void>> &tasks)
 {
-    auto *watch = new Watch;
-    watch->tasks = statesOf(tasks);
-    watch->onDone = [](Watch *w, std::size_t) {
+    Watch *watch = Watch::of(tasks, [](Watch *w, std::size_t) {
         if (--w->remaining == 0)
             w->event.set();
-    };
+    });
     const Hold hold{watch};
-    watch->remaining = watch->tasks.size();
-    if (watch->tasks.empty())
-        watch->event.set();
     co_await watchEach(watch);
     co_await watch->event.wait();
 }
 
 Task<int> whenFirst(const std::vector<Task<void>> &tasks, bool failuresOnly)
 {
-    auto *watch = new Watch;
-    watch->tasks = statesOf(tasks);
-    watch->failuresOnly = failuresOnly;
-    watch->onDone = [](Watch *w, std::size_t i) {
+    Watch *watch = Watch::of(tasks, [](Watch *w, std::size_t i) {
         if (w->first < 0 && (!w->failuresOnly || hasFailed(*w->tasks[i]))) {
             w->first = static_cast<int>(i);
             w->event.set();
         }
         if (--w->remaining == 0)
             w->event.set();
-    };
+    });
     const Hold hold{watch};
-    watch->remaining = watch->tasks.size();
-    if (watch->tasks.empty())
-        watch->event.set();
+    watch->failuresOnly = failuresOnly;
     co_await watchEach(watch);
     co_await watch->event.wait();
     co_return watch->first;

@@ -4,10 +4,7 @@
 #include "../demo/demoserverhost.h"
 
 #include <QEventLoop>
-#include <QFutureWatcher>
 #include <QMetaMethod>
-#include <QPromise>
-#include <QThreadPool>
 #include <QUrl>
 
 namespace concviz {
@@ -103,14 +100,8 @@ void Comparison::startIdeal(quint64 generation)
         QMetaObject::invokeMethod(
             this,
             [this, generation] {
-                if (generation != m_generation)
-                    return;
-                if (m_stopped) {
-                    m_active = false;
-                    Q_EMIT finished(true);
-                    return;
-                }
-                startRun(generation);
+                if (goesOn(generation))
+                    startRun(generation);
             },
             Qt::QueuedConnection);
     });
@@ -126,25 +117,24 @@ void Comparison::startRun(quint64 generation)
         launch(RunPlan::of(m_scenario, strategy, m_clock), generation);
         return;
     }
-    auto promise = std::make_shared<QPromise<RunPlan>>();
-    promise->start();
-    auto *watcher = new QFutureWatcher<RunPlan>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return;
-        if (m_stopped) {
-            m_active = false;
-            Q_EMIT finished(true);
-            return;
-        }
-        launch(watcher->future().takeResult(), generation);
-    });
-    watcher->setFuture(promise->future());
-    backgroundPool().start([promise, scenario = m_scenario, strategy, clock = m_clock] {
-        promise->addResult(RunPlan::of(scenario, strategy, clock));
-        promise->finish();
-    });
+    runInBackground(
+        this, [scenario = m_scenario, strategy, clock = m_clock] { return RunPlan::of(scenario, strategy, clock); },
+        [this, generation](RunPlan plan) {
+            if (goesOn(generation))
+                launch(std::move(plan), generation);
+        });
+}
+
+bool Comparison::goesOn(quint64 generation)
+{
+    if (generation != m_generation)
+        return false;
+    if (m_stopped) {
+        m_active = false;
+        Q_EMIT finished(true);
+        return false;
+    }
+    return true;
 }
 
 void Comparison::launch(RunPlan plan, quint64 generation)

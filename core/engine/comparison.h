@@ -57,6 +57,9 @@ private:
     // The run of strategy m_index, once its plan is made: on another thread when it has many tasks.
     void startRun(quint64 generation);
     void launch(RunPlan plan, quint64 generation);
+    // Whether a step queued for this start() may go on: not once a newer start() came, nor once the
+    // user stopped (then finished(true) says so).
+    bool goesOn(quint64 generation);
     // Whether the virtual clock can tell what the real run would take at best: not with URLs the
     // demo server does not answer, and not for so many tasks that the ideal would cost seconds.
     static bool hasIdeal(const Scenario &scenario);

@@ -112,6 +112,27 @@ public:
     // Leaves `out` holding exactly what was written.
     void finish() { m_out.resize(m_size); }
 
+    // What write(out, device) writes, as bytes (with no device to hand them to as it goes).
+    template<typename Write>
+    static QByteArray bytesOf(Write write)
+    {
+        QByteArray bytes;
+        ByteWriter out(bytes);
+        write(out, nullptr);
+        out.finish();
+        return bytes;
+    }
+    // The same, handed to `device` a megabyte at a time (write() calls flushTo) and the rest at the
+    // end; false when the device took less. write() returns whether its own flushes went through.
+    template<typename Write>
+    static bool streamTo(QIODevice &device, Write write)
+    {
+        QByteArray bytes;
+        ByteWriter out(bytes);
+        const bool written = write(out, &device);
+        return out.flushAllTo(device) && written;
+    }
+
 private:
     QByteArray &m_out;
     qsizetype m_size;

@@ -127,19 +127,12 @@ bool writeEvents(ByteWriter &out, const Trace &trace, QIODevice *device)
 
 QByteArray ChromeTraceExporter::toJson(const Trace &trace)
 {
-    QByteArray bytes;
-    ByteWriter out(bytes);
-    writeEvents(out, trace, nullptr);
-    out.finish();
-    return bytes;
+    return ByteWriter::bytesOf([&](ByteWriter &out, QIODevice *device) { return writeEvents(out, trace, device); });
 }
 
 bool ChromeTraceExporter::write(const Trace &trace, QIODevice &device)
 {
-    QByteArray bytes;
-    ByteWriter out(bytes);
-    const bool written = writeEvents(out, trace, &device);
-    return out.flushAllTo(device) && written;
+    return ByteWriter::streamTo(device, [&](ByteWriter &out, QIODevice *to) { return writeEvents(out, trace, to); });
 }
 
 } // namespace concviz

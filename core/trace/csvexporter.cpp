@@ -83,19 +83,12 @@ bool writeRows(ByteWriter &out, const Trace &trace, QIODevice *device)
 
 QByteArray CsvExporter::toCsv(const Trace &trace)
 {
-    QByteArray bytes;
-    ByteWriter out(bytes);
-    writeRows(out, trace, nullptr);
-    out.finish();
-    return bytes;
+    return ByteWriter::bytesOf([&](ByteWriter &out, QIODevice *device) { return writeRows(out, trace, device); });
 }
 
 bool CsvExporter::write(const Trace &trace, QIODevice &device)
 {
-    QByteArray bytes;
-    ByteWriter out(bytes);
-    const bool written = writeRows(out, trace, &device);
-    return out.flushAllTo(device) && written;
+    return ByteWriter::streamTo(device, [&](ByteWriter &out, QIODevice *to) { return writeRows(out, trace, to); });
 }
 
 } // namespace concviz

@@ -6,13 +6,10 @@
 #include "trace/timeformat.h"
 
 #include <QDateTime>
-#include <QFutureWatcher>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPromise>
-#include <QThreadPool>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -52,28 +49,24 @@ void TimelineWidget::setTraces(const QList<Trace> &traces, std::optional<double>
 void TimelineWidget::setTracesInBackground(const QList<Trace> &traces, std::optional<double> deadlineMs, std::function<void()> ready)
 {
     const quint64 generation = ++m_tracesGeneration;
-    auto promise = std::make_shared<QPromise<GanttModel>>();
-    promise->start();
-    auto *watcher = new QFutureWatcher<GanttModel>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, traces, deadlineMs, ready = std::move(ready)] {
-        watcher->deleteLater();
-        if (generation != m_tracesGeneration)
-            return;
-        m_traces = traces;
-        m_deadlineMs = deadlineMs;
-        m_model = watcher->result();
-        finishModel();
-        if (ready)
-            ready();
-    });
-    watcher->setFuture(promise->future());
     // The traces are shared read-only: the copies here and on the window's side are never written.
-    backgroundPool().start([promise, traces, deadlineMs] {
-        GanttModel model;
-        model.setTraces(traces, deadlineMs);
-        promise->addResult(std::move(model));
-        promise->finish();
-    });
+    runInBackground(
+        this,
+        [traces, deadlineMs] {
+            GanttModel model;
+            model.setTraces(traces, deadlineMs);
+            return model;
+        },
+        [this, generation, traces, deadlineMs, ready = std::move(ready)](GanttModel model) {
+            if (generation != m_tracesGeneration)
+                return;
+            m_traces = traces;
+            m_deadlineMs = deadlineMs;
+            m_model = std::move(model);
+            finishModel();
+            if (ready)
+                ready();
+        });
 }
 
 void TimelineWidget::setFilter(const QString &text)
