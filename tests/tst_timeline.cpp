@@ -56,6 +56,8 @@ class TestTimeline : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void foldedLanesAreCountedPerColumn();
+    void packedSpansFoldAsTheFullOnes();
+    void aRunLongerThanPackedTimesStillFolds();
     void timeAndPixelsMapBothWays_data();
     void timeAndPixelsMapBothWays();
     void zoomKeepsTheAnchorUnderTheCursor_data();
@@ -661,6 +663,76 @@ void TestTimeline::foldedLanesAreCountedPerColumn()
     row.fold(g, 0, 1, 0, fromMs(2000000), fromMs(2000000), 4);
     QCOMPARE(row.running(0), 1);
     QCOMPARE(row.running(1), 0);
+}
+
+void TestTimeline::packedSpansFoldAsTheFullOnes()
+{
+    // Every frame of a huge run reads the packed spans; a filtered one, or one too long to pack,
+    // reads the full ones. Both must draw the same picture, column for column.
+    GanttModel model;
+    Trace trace = syntheticTrace(5000, 3);
+    // Some of the tasks wait before they run, so that both kinds of count are filled.
+    for (int i = 0; i < trace.tasks.size(); i += 3) {
+        TaskTrace &t = trace.tasks[i];
+        t.phases.append({PhaseKind::WaitSemaphore, t.start, t.start + 200});
+    }
+    model.setTraces({trace});
+    const GanttModel::Group &g = model.groups().first();
+    QCOMPARE(g.packed.size(), g.spans.size());
+    GanttModel::Group unpacked = g;
+    unpacked.packed.clear();
+    for (const auto &[from, to, width] : {std::tuple{Micros(0), Micros(10000000), 1920},
+                                          std::tuple{Micros(1234567), Micros(1334567), 777},
+                                          std::tuple{Micros(9990000), Micros(12000000), 64}}) {
+        FoldedRow packed, full;
+        packed.fold(g, 0, g.lanes.size(), from, to, to, width);
+        full.fold(unpacked, 0, g.lanes.size(), from, to, to, width);
+        int waited = 0;
+        for (int x = 0; x < width; ++x) {
+            QCOMPARE(packed.running(x), full.running(x));
+            QCOMPARE(packed.waiting(x), full.waiting(x));
+            waited += packed.waiting(x);
+        }
+        QCOMPARE(packed.peak(), full.peak());
+        if (width == 1920)
+            QVERIFY(waited > 0);
+    }
+    // Filtering keeps the packed spans in step with the spans that are left.
+    model.keepLanes([](const GanttModel::Lane &lane) { return lane.name.endsWith(QLatin1Char('7')); });
+    const GanttModel::Group &kept = model.groups().first();
+    QCOMPARE(kept.lanes.size(), 500);
+    QCOMPARE(kept.packed.size(), kept.spans.size());
+    for (int i = 0; i < kept.spans.size(); ++i) {
+        QCOMPARE(Micros(kept.packed[i].start), kept.spans[i].start);
+        QCOMPARE(Micros(kept.packed[i].end & GanttModel::PackedSpan::openEnd), kept.spans[i].end);
+    }
+}
+
+void TestTimeline::aRunLongerThanPackedTimesStillFolds()
+{
+    // Two tasks of an hour each, one after the other: past the 35 minutes a packed time holds.
+    Trace trace;
+    trace.strategy = QStringLiteral("sequential");
+    trace.tasks.resize(2);
+    const Micros hour = Micros(3600) * 1000000;
+    for (int i = 0; i < 2; ++i) {
+        TaskTrace &t = trace.tasks[i];
+        t.name = QStringLiteral("T%1").arg(i);
+        t.created = 0;
+        t.start = i * hour;
+        t.end = (i + 1) * hour;
+        t.outcome = Outcome::Ok;
+        t.attempts.append({1, t.start, t.end, Outcome::Ok, {}});
+    }
+    trace.end = 2 * hour;
+    GanttModel model;
+    model.setTraces({trace});
+    const GanttModel::Group &g = model.groups().first();
+    QVERIFY(g.packed.isEmpty());
+    FoldedRow row;
+    row.fold(g, 0, 2, 0, 2 * hour, 2 * hour, 4);
+    for (int x = 0; x < 4; ++x)
+        QCOMPARE(row.running(x), 1);
 }
 
 void TestTimeline::aRealRunIsOutlinedWhereItsIdealRan()

@@ -16,17 +16,20 @@ public:
     // still open ends at `openEnd`. Every span covers at least one column.
     void fold(const GanttModel::Group &group, int laneFrom, int laneTo, Micros start, Micros end, Micros openEnd, int width);
 
-    int running(int column) const { return m_running[static_cast<std::size_t>(column)]; }
-    int waiting(int column) const { return m_waiting[static_cast<std::size_t>(column)]; }
-    // The same counts as arrays of `width` columns, for a renderer's per-pixel loop.
-    const int *runningColumns() const { return m_running.data(); }
-    const int *waitingColumns() const { return m_waiting.data(); }
+    int running(int column) const { return m_counts[2 * static_cast<std::size_t>(column)]; }
+    int waiting(int column) const { return m_counts[2 * static_cast<std::size_t>(column) + 1]; }
+    // The same counts as one array of `width` pairs, running then waiting, for a renderer's
+    // per-pixel loop.
+    const int *columns() const { return m_counts.data(); }
     // The largest count in any column, at least 1.
     int peak() const { return m_peak; }
 
 private:
-    std::vector<int> m_running;
-    std::vector<int> m_waiting;
+    void foldPacked(const GanttModel::Group &group, int spanFrom, int spanTo, Micros start, Micros end, Micros openEnd, int width);
+    void foldSpans(const GanttModel::Group &group, int spanFrom, int spanTo, Micros start, Micros end, Micros openEnd, int width);
+
+    // Running and waiting side by side: which of the two a span adds to is an index, not a branch.
+    std::vector<int> m_counts;
     int m_peak = 1;
 };
 

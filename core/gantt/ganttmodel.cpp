@@ -12,6 +12,20 @@ bool GanttModel::isInsideAttempt(PhaseKind kind)
         && kind != PhaseKind::Backoff;
 }
 
+QList<GanttModel::PackedSpan> GanttModel::pack(const QList<Span> &spans)
+{
+    QList<PackedSpan> packed;
+    packed.reserve(spans.size());
+    for (const Span &s : spans) {
+        const bool open = s.end < 0;
+        if (s.start < 0 || s.start >= PackedSpan::openEnd || (!open && s.end >= PackedSpan::openEnd))
+            return {};
+        const auto end = open ? PackedSpan::openEnd : static_cast<quint32>(s.end);
+        packed.append({static_cast<quint32>(s.start), end | (s.type == SpanType::Running ? 0u : PackedSpan::notRunning)});
+    }
+    return packed;
+}
+
 void GanttModel::setTraces(const QList<Trace> &traces, std::optional<double> deadlineMs)
 {
     m_shown.reset();
@@ -66,6 +80,7 @@ void GanttModel::setTraces(const QList<Trace> &traces, std::optional<double> dea
             lane.spanCount = static_cast<int>(g.spans.size()) - lane.firstSpan;
             g.lanes.append(lane);
         }
+        g.packed = pack(g.spans);
         m_latest = std::max(m_latest, g.makespan);
         m_groups.append(std::move(g));
     }
@@ -117,6 +132,7 @@ void GanttModel::keepLanes(const std::function<bool(const Lane &)> &keep)
         }
         g.lanes = std::move(lanes);
         g.spans = std::move(spans);
+        g.packed = pack(g.spans);
         g.markers = std::move(markers);
     }
 }

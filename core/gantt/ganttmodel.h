@@ -35,6 +35,21 @@ public:
         Outcome outcome = Outcome::Pending;        // when type == Running: how that attempt ended
     };
 
+    // A span as the folded rows read it: 8 bytes where a Span takes 32, so that a million of them
+    // stream through the cache four times as fast on every frame. Times in microseconds; the top
+    // bit of `end` marks a span that is not running (a wait or a phase); an open one ends at
+    // `openEnd`.
+    struct PackedSpan
+    {
+        static constexpr quint32 notRunning = 0x80000000u;
+        static constexpr quint32 openEnd = 0x7FFFFFFFu;
+        quint32 start;
+        quint32 end;
+    };
+    // The spans packed, one for one; empty when a time does not fit in 31 bits (a run longer than
+    // 35 minutes, or one before 0), which the folded rows then read from the spans themselves.
+    static QList<PackedSpan> pack(const QList<Span> &spans);
+
     struct Lane
     {
         QString name;
@@ -71,6 +86,7 @@ public:
         Micros guess = -1; // the class's prediction of the makespan, drawn beside it; -1 for none
         QList<Lane> lanes;
         QList<Span> spans; // by lane, each lane's spans in time order
+        QList<PackedSpan> packed; // the same spans, packed; see pack()
         QList<Marker> markers;
         QList<CallerSpan> callerSpans; // the caller's own steps and pauses, on its row
     };

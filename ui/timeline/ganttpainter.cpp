@@ -563,12 +563,11 @@ void GanttPainter::paintFoldedLanes(QPainter &p, const QRectF &plot, const Gantt
         counts.fold(g, laneFrom, laneTo, o.start, o.end, openEnd, width);
         const int peak = counts.peak();
         // Plain pointers: the compiler need not reload the counts after every pixel it writes.
-        const int *running = counts.runningColumns();
-        const int *waiting = counts.waitingColumns();
+        const int *columns = counts.columns();
         auto *line = reinterpret_cast<QRgb *>(folded.scanLine(row - rowsTop));
         for (int x = 0; x < width; ++x) {
-            const int rc = running[x];
-            const int wc = waiting[x];
+            const int rc = columns[2 * x];
+            const int wc = columns[2 * x + 1];
             if (rc > 0)
                 line[x] = runShades[static_cast<std::size_t>(90 + 165 * rc / peak)];
             else if (wc > 0)
