@@ -4,6 +4,7 @@
 #include "autosave.h"
 #include "charts/distributionchart.h"
 #include "editor/scenarioeditor.h"
+#include "editor/tasktablemodel.h"
 #include "eventlog.h"
 #include "findbar.h"
 #include "lessonbar.h"
@@ -80,6 +81,7 @@ private Q_SLOTS:
     void theTimelinesKeysComeBeforeTheWindows();
     void chartsCoverEveryRunAndTabsDoNotMoveTheDock();
     void theEditorShowsALongStrategyWholeOnAProjector();
+    void theEditorShowsTheCountWholeBesideALongUrl();
     void theWindowFitsTheScreenInEveryTheme_data();
     void theWindowFitsTheScreenInEveryTheme();
     void playbackStepsThroughARunAndBack();
@@ -621,6 +623,27 @@ void TestMainWindow::theEditorShowsALongStrategyWholeOnAProjector()
     // The labels go above the fields when beside them the fields would be too narrow.
     const int needed = strategy->fontMetrics().horizontalAdvance(strategy->currentText());
     QVERIFY2(strategy->lineEdit()->width() >= needed, qPrintable(QStringLiteral("%1 < %2").arg(strategy->lineEdit()->width()).arg(needed)));
+}
+
+void TestMainWindow::theEditorShowsTheCountWholeBesideALongUrl()
+{
+    // Nearly a million of a task on a projector's 720p: the count shows whole, not "99900" cut off at the
+    // table's edge by the URL before it.
+    MainWindow w;
+    w.setThemeKind(Theme::Kind::Projector, false);
+    w.resize(1280, 720);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openFile(QStringLiteral(CONCVIZ_SOURCE_DIR "/resources/scenarios/fetch_multiple.json")));
+    QAbstractItemModel *model = w.editor()->model();
+    QVERIFY(model->setData(model->index(0, TaskTableModel::Count), 999000, Qt::EditRole));
+    QTest::qWait(20);
+    QTableView *table = w.editor()->table();
+    const QRect count = table->visualRect(model->index(0, TaskTableModel::Count));
+    const int needed = table->fontMetrics().horizontalAdvance(QStringLiteral("999000"));
+    QVERIFY2(count.width() >= needed, qPrintable(QStringLiteral("%1 < %2").arg(count.width()).arg(needed)));
+    QVERIFY2(count.left() >= 0 && count.right() < table->viewport()->width(),
+             qPrintable(QStringLiteral("%1..%2 in %3").arg(count.left()).arg(count.right()).arg(table->viewport()->width())));
 }
 
 void TestMainWindow::theWindowFitsTheScreenInEveryTheme_data()

@@ -14,7 +14,9 @@ class TaskTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Kind, Duration, Count, Timeout, Offload, Error, ColumnCount };
+    // Count before the duration or URL, whose width has no bound: on a narrow dock a long URL
+    // pushes what follows it out of view, and a count half in view reads as another number.
+    enum Column { Name, Kind, Count, Duration, Timeout, Offload, Error, ColumnCount };
 
     explicit TaskTableModel(ScenarioDocument *document, QObject *parent = nullptr);
 
