@@ -67,6 +67,7 @@ private Q_SLOTS:
     void aBrokenTraceSaysWhatAndWhere();
     void aChromeTraceOpensWithALanePerThreadAndAsyncId();
     void aRecordedProgramsWaitsAreWaitsAndItsTasksAScenario();
+    void aTraceOfCountedTasksIsTheirCountAgain();
 };
 
 void TestTrace::oneAfterAnotherNeverOverlaps()
@@ -631,6 +632,36 @@ void TestTrace::aRecordedProgramsWaitsAreWaitsAndItsTasksAScenario()
     QCOMPARE(s.tasks.at(2).text(QStringLiteral("error")), QStringLiteral("ValueError: boom"));
     QVERIFY2(ScenarioValidator::problems(s).isEmpty(), qPrintable(ScenarioValidator::problems(s).join(u'\n')));
     QVERIFY2(s.description.contains(QStringLiteral("crawl.json")) && s.description.contains(QStringLiteral("Left out: 2")), qPrintable(s.description));
+}
+
+void TestTrace::aTraceOfCountedTasksIsTheirCountAgain()
+{
+    // A hundred thousand copies of one task, read back from their trace, are one task of count
+    // 100000 again: one row of the editor and one loop of the code, not a hundred thousand.
+    const QByteArray json = R"({"concviz": 1, "name": "many", "tasks": [
+        {"name": "lone", "kind": "sleep", "duration_ms": 50, "count": 1},
+        {"name": "fetch", "kind": "sleep", "duration_ms": 100, "count": 100000},
+        {"name": "slow", "kind": "sleep", "duration_ms": 300, "count": 2},
+        {"name": "slow", "kind": "sleep", "duration_ms": 300, "count": 3},
+        {"name": "odd", "kind": "sleep", "duration_ms": 100, "count": 2},
+        {"name": "odd#2", "kind": "sleep", "duration_ms": 200}]})";
+    const Trace trace = run(json, QStringLiteral("gather"));
+    QCOMPARE(trace.tasks.size(), 100009);
+    const Scenario s = TraceScenario::from(trace, QStringLiteral("many.json"));
+    QStringList rows;
+    for (const TaskSpec &t : s.tasks)
+        rows.append(QStringLiteral("%1 x%2 %3").arg(t.name).arg(t.count).arg(t.millis(QStringLiteral("duration_ms"))));
+    // slow#1, slow#2 then slow#1..slow#3 again: each a count of its own. odd#2 the second time
+    // differs from odd#1 in its duration, so it stays a task of its own.
+    QCOMPARE(rows, QStringList({QStringLiteral("lone x1 50"), QStringLiteral("fetch x100000 100"), QStringLiteral("slow x2 300"),
+                                QStringLiteral("slow x3 300"), QStringLiteral("odd x2 100"), QStringLiteral("odd#2 x1 200")}));
+    QCOMPARE(s.taskCount(), 100009);
+    QVERIFY2(s.description.contains(QStringLiteral("each of its 100009 tasks")), qPrintable(s.description));
+    QVERIFY2(ScenarioValidator::problems(s).isEmpty(), qPrintable(ScenarioValidator::problems(s).join(u'\n')));
+    // Run again, it names its tasks as the trace did.
+    const QList<TaskInstance> copies = s.instances();
+    for (qsizetype i = 0; i < copies.size(); ++i)
+        QCOMPARE(copies[i].name, trace.tasks[i].name);
 }
 
 QTEST_GUILESS_MAIN(TestTrace)

@@ -26,6 +26,28 @@ TaskSpec taskOf(const QString &kind, const QString &name)
     return TaskKindRegistry::find(kind)->makeTask(name);
 }
 
+// Folds `task` into `last` when it is the next of the copies a count makes (name#1, name#2, ...,
+// alike in all but the name): a million-task run read back is one task of the editor again, with
+// its count, not a million rows.
+bool foldCopy(TaskSpec &last, const TaskSpec &task)
+{
+    const qsizetype hash = task.name.lastIndexOf(QLatin1Char('#'));
+    if (hash <= 0)
+        return false;
+    bool ok = false;
+    const int copy = QStringView(task.name).mid(hash + 1).toInt(&ok);
+    if (!ok || copy < 2 || task.kind != last.kind || task.timeoutMs != last.timeoutMs || task.fields != last.fields)
+        return false;
+    const QStringView base = QStringView(task.name).left(hash);
+    const QStringView withHash = QStringView(task.name).left(hash + 1);
+    if (last.count == 1 && copy == 2 && last.name.size() == hash + 2 && last.name.startsWith(withHash) && last.name.endsWith(QLatin1Char('1')))
+        last.name = base.toString();
+    else if (last.count < 2 || copy != last.count + 1 || last.name != base)
+        return false;
+    last.count = copy;
+    return true;
+}
+
 } // namespace
 
 Scenario TraceScenario::from(const Trace &trace, const QString &source)
@@ -42,13 +64,15 @@ Scenario TraceScenario::from(const Trace &trace, const QString &source)
 
     int blocking = 0;
     int left = 0;
+    qint64 tasks = 0;
     for (const TaskTrace &t : trace.tasks) {
         if (t.thread || parents.contains(t.name) || t.start < 0) {
             ++left;
             continue;
         }
-        if (s.tasks.size() >= Limits::maxTasks)
+        if (tasks >= Limits::maxTasks)
             break;
+        ++tasks;
         const Micros end = t.end >= 0 ? t.end : trace.makespan();
         Micros held = 0;
         Micros imposed = 0;
@@ -76,14 +100,15 @@ Scenario TraceScenario::from(const Trace &trace, const QString &source)
             task = taskOf(QStringLiteral("sleep"), t.name);
             task.fields.insert(QStringLiteral("duration_ms"), ms(own));
         }
-        s.tasks.append(task);
+        if (s.tasks.isEmpty() || !foldCopy(s.tasks.last(), task))
+            s.tasks.append(task);
     }
 
     s.strategy = StrategySpec{QStringLiteral("gather"), {}};
     QString error;
-    const auto semaphore = StrategySpec::parse(QStringLiteral("semaphore:%1").arg(std::max<qsizetype>(2, s.tasks.size() / 3)), &error);
+    const auto semaphore = StrategySpec::parse(QStringLiteral("semaphore:%1").arg(std::max<qint64>(2, tasks / 3)), &error);
     s.compare = {StrategySpec{QStringLiteral("sequential"), {}}, StrategySpec{QStringLiteral("gather"), {}}};
-    if (semaphore && s.tasks.size() > 3)
+    if (semaphore && tasks > 3)
         s.compare.append(*semaphore);
 
     s.description = QStringLiteral(
@@ -91,7 +116,7 @@ Scenario TraceScenario::from(const Trace &trace, const QString &source)
         "from its first step to its end, without the waits a strategy imposes (a semaphore, a queue, a lock, a "
         "thread, a blocked loop). Run it to see what the same work does under other strategies.")
                         .arg(QFileInfo(source).fileName(), program, QString::number(ms(trace.makespan()), 'f', 1))
-                        .arg(s.tasks.size());
+                        .arg(tasks);
     if (blocking > 0)
         s.description += QStringLiteral(" %1 held the event loop for most of their time and are blocking work here.").arg(blocking);
     if (left > 0)
