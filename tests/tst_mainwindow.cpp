@@ -17,6 +17,7 @@
 #include "playback/statepanel.h"
 #include "predictdialog.h"
 #include "engine/comparison.h"
+#include "engine/pythonprogram.h"
 #include "scenario/examples.h"
 #include "scenario/scenarioreader.h"
 #include "testsupport.h"
@@ -427,6 +428,22 @@ void TestMainWindow::theCodePanelShowsTheAsyncioCodeAsTheScenarioChanges()
     QVERIFY(copied.contains(QStringLiteral("asyncio.Semaphore(3)")));
     QVERIFY(copied.contains(QStringLiteral("async def run_task(")));  // the bookkeeping the panel leaves out
     QVERIFY(copied.contains(QStringLiteral("if __name__ == \"__main__\":")));
+    // A thousand tasks of their own, as a trace read back gives: the panel shows the first fifty
+    // and says how many more the whole program has, which still has every one.
+    s = w.document()->scenario();
+    s.tasks.clear();
+    for (int i = 0; i < 1000; ++i) {
+        TaskSpec t;
+        t.name = QStringLiteral("T%1").arg(i);
+        t.fields.insert(QStringLiteral("duration_ms"), 100 + i);
+        s.tasks.append(t);
+    }
+    w.document()->edit(s, QStringLiteral("A thousand tasks"));
+    QCOMPARE(code->code().count(QStringLiteral("async def t")), PythonProgram::essentialTasks);
+    QVERIFY2(code->code().contains(QStringLiteral("# ... and 950 more tasks")), qPrintable(code->code().right(2000)));
+    QVERIFY(code->code().contains(QStringLiteral("asyncio.Semaphore(3)")));
+    code->copy();
+    QCOMPARE(QGuiApplication::clipboard()->text().count(QStringLiteral("await asyncio.sleep(1.099)")), 1); // T999's
 }
 
 void TestMainWindow::aPredictionIsDrawnBesideTheTruth()
@@ -774,7 +791,8 @@ void TestMainWindow::aTraceFromAFileIsShownAndPlaysBack()
     // On the left, the trace's tasks, read-only: typing changes nothing.
     QVERIFY(w.document()->scenario().name != scenarioBefore);
     QCOMPARE(w.document()->scenario().name, QStringLiteral("A semaphore of 3, from a trace"));
-    QCOMPARE(w.document()->scenario().tasks.size(), 10);
+    QCOMPARE(w.document()->scenario().tasks.size(), 1); // request#1..request#10: one task of count 10
+    QCOMPARE(w.document()->scenario().taskCount(), 10);
     QCOMPARE(w.document()->scenario().tasks.first().millis(QStringLiteral("duration_ms")), 1000.0);
     QVERIFY(w.document()->isReadOnly());
     QVERIFY(!w.document()->isModified());
@@ -789,7 +807,7 @@ void TestMainWindow::aTraceFromAFileIsShownAndPlaysBack()
     Scenario typed = w.document()->scenario();
     typed.tasks.removeLast();
     w.document()->edit(typed, QStringLiteral("Delete tasks"));
-    QCOMPARE(w.document()->scenario().tasks.size(), 10);
+    QCOMPARE(w.document()->scenario().taskCount(), 10);
     QCOMPARE(w.timeline()->model().groups().size(), 1);
     QCOMPARE(w.timeline()->model().groups().first().makespan, fromMs(4000));
     QVERIFY2(w.timeline()->notice().contains(QStringLiteral("A trace read from run.json")), qPrintable(w.timeline()->notice()));

@@ -545,10 +545,24 @@ QString PythonProgram::helpers() const
     return out;
 }
 
-QString PythonProgram::taskFunctions() const
+namespace {
+
+// What stands for the tasks left out of a list that shows only the first few.
+QString moreTasks(qsizetype more, const QString &indent)
+{
+    return QStringLiteral("%1# ... and %2 more tasks: Copy puts the whole program, with every task, on the clipboard\n").arg(indent).arg(more);
+}
+
+} // namespace
+
+QString PythonProgram::taskFunctions(int shown) const
 {
     QString out = QStringLiteral("\n\n# ---- The tasks ----------------------------------------------------------------------------------\n");
     for (int i = 0; i < m_scenario.tasks.size(); ++i) {
+        if (i == shown) {
+            out += QStringLiteral("\n\n") + moreTasks(m_scenario.tasks.size() - shown, {});
+            break;
+        }
         const TaskSpec &t = m_scenario.tasks[i];
         const QString seconds = pySeconds(t.millis(QStringLiteral("duration_ms")));
         out += QStringLiteral("\n\nasync def %1():\n").arg(m_functionNames[i]);
@@ -597,12 +611,16 @@ QString PythonProgram::taskFunctions() const
     return out;
 }
 
-QString PythonProgram::taskList() const
+QString PythonProgram::taskList(int shown) const
 {
     const bool timeouts = hasTimeouts();
     QString out = QStringLiteral("\n\n# Each task: its name and its coroutine function%1.\nTASKS = [\n")
                       .arg(timeouts ? QStringLiteral(", and the seconds each attempt may take") : QString());
     for (int i = 0; i < m_scenario.tasks.size(); ++i) {
+        if (i == shown) {
+            out += moreTasks(m_scenario.tasks.size() - shown, QStringLiteral("    "));
+            break;
+        }
         const TaskSpec &t = m_scenario.tasks[i];
         const QString name = t.name.isEmpty() ? QStringLiteral("T%1").arg(i + 1) : t.name;
         QString timeout;
@@ -936,7 +954,8 @@ QString PythonProgram::runner() const
 
 QString PythonProgram::text() const
 {
-    return header() + settings() + helpers() + taskFunctions() + taskList() + runTask() + strategyCode() + runner();
+    const int all = static_cast<int>(m_scenario.tasks.size());
+    return header() + settings() + helpers() + taskFunctions(all) + taskList(all) + runTask() + strategyCode() + runner();
 }
 
 int PythonProgram::callerLine(const QString &code, const QString &callerStep)
@@ -995,9 +1014,9 @@ int PythonProgram::callerLine(const QString &code, const QString &callerStep)
     return found >= 0 ? found : taskGroup;
 }
 
-QString PythonProgram::essentials() const
+QString PythonProgram::essentials(int shownTasks) const
 {
-    return (taskFunctions() + taskList() + strategyCode()).trimmed() + u'\n';
+    return (taskFunctions(shownTasks) + taskList(shownTasks) + strategyCode()).trimmed() + u'\n';
 }
 
 } // namespace concviz

@@ -20,8 +20,10 @@ public:
     // The whole program, UTF-8 text ending in a newline.
     QString text() const;
     // What a lesson is about, as the window's code panel shows it: the tasks and the strategy,
-    // without the bookkeeping that records and prints what happened.
-    QString essentials() const;
+    // without the bookkeeping that records and prints what happened. Of a scenario of many tasks,
+    // the first `shownTasks` and a line that says how many more text() has.
+    QString essentials(int shownTasks = essentialTasks) const;
+    static constexpr int essentialTasks = 50;
     // The line (from 0) of `code`, a text() or essentials() of some program, where the caller is
     // while its step `callerStep` runs (a caller step's name, or a pause "pause 100 ms"), or, with
     // no step, where it awaits the strategy: the last await of `main()` outside the functions
@@ -33,8 +35,9 @@ private:
     QString settings() const;
     QString helpers() const;
     QString httpClientSetting() const;
-    QString taskFunctions() const;
-    QString taskList() const;
+    // The first `shown` tasks' functions and entries, and a line for the rest.
+    QString taskFunctions(int shown) const;
+    QString taskList(int shown) const;
     QString runTask() const;
     QString strategyCode() const;
     QString callerSteps(const QString &indent) const;
