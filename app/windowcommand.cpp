@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QTimer>
 
 #include <algorithm>
@@ -108,6 +109,21 @@ int windowCommand(const QStringList &arguments)
     const QString file = parser.positionalArguments().value(0);
     if (!file.isEmpty() && !window.openFile(file) && scripted)
         throw UsageError{window.lastError()};
+    // A large file is read on another thread; the run, the guesses and the picture need it on screen.
+    const bool needsTheFile = scripted || parser.isSet(QStringLiteral("screenshot")) || parser.isSet(QStringLiteral("run"))
+        || !guesses.isEmpty() || !order.isEmpty() || playback;
+    if (window.isOpening() && needsTheFile) {
+        window.show();
+        QEventLoop reading;
+        bool opened = false;
+        QObject::connect(&window, &MainWindow::fileOpened, &reading, [&](bool ok) {
+            opened = ok;
+            reading.quit();
+        });
+        reading.exec();
+        if (!opened && scripted)
+            throw UsageError{window.lastError()};
+    }
     for (const QString &name : order) {
         const QList<TaskInstance> instances = window.document()->scenario().instances();
         if (std::none_of(instances.begin(), instances.end(), [&name](const TaskInstance &i) { return i.name == name; }))

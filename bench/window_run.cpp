@@ -1,7 +1,8 @@
 // The window with a big virtual run, as a user meets it: how soon it is on screen, how long after F5
 // the result shows, the longest the event loop was held meanwhile (a 1 ms timer as the probe: a gap
 // between two of its ticks is a frame the window could not draw), and resident memory before the
-// run, with its result, and after a new scenario replaced it.
+// run, with its result, and after a new scenario replaced it. Then the same result written as a
+// trace file and opened, as File ▸ Open Trace does: how soon it shows, and the longest hold.
 //
 //   bench_window_run [TASKS=1000000]
 //
@@ -9,8 +10,10 @@
 // (xvfb-run) or QT_QPA_PLATFORM=offscreen, and XDG_CONFIG_HOME pointing somewhere disposable.
 
 #include "freedmemory.h"
+#include "engine/comparison.h"
 #include "mainwindow.h"
 #include "scenario/scenarioreader.h"
+#include "trace/jsonexporter.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -135,6 +138,13 @@ int main(int argc, char **argv)
     figure("window_block_ms", static_cast<double>(probe.stop()));
     QTest::qWait(500);
     figure("window_rss_with_mib", residentMiB());
+    QTemporaryDir dir;
+    const QString tracePath = dir.filePath(QStringLiteral("run.json"));
+    {
+        QFile file(tracePath);
+        if (!file.open(QIODevice::WriteOnly) || !JsonExporter::write(window.runs()->traces().first(), file))
+            return 1;
+    }
 
     window.openScenario(scenarioOf(10), QString());
     QTest::qWait(1000);
@@ -143,5 +153,15 @@ int main(int argc, char **argv)
     // What is still allocated, apart from what the allocator keeps free: memory held, not lost.
     figure("window_heap_in_use_after_mib", static_cast<double>(mallinfo2().uordblks) / 1048576.0);
 #endif
+
+    QSignalSpy opened(&window, &MainWindow::fileOpened);
+    probe.start();
+    wall.start();
+    window.openFile(tracePath);
+    if (!opened.wait(600000) || !opened.first().first().toBool())
+        return 1;
+    QTest::qWait(1);
+    figure("window_trace_open_s", static_cast<double>(wall.elapsed()) / 1000.0);
+    figure("window_trace_block_ms", static_cast<double>(probe.stop()));
     return 0;
 }

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void theWindowFitsTheScreenInEveryTheme();
     void playbackStepsThroughARunAndBack();
     void aTraceFromAFileIsShownAndPlaysBack();
+    void aLargeFileIsReadWhileTheWindowGoesOn();
 };
 
 void TestMainWindow::initTestCase()
@@ -763,6 +764,73 @@ void TestMainWindow::playbackStepsThroughARunAndBack()
     QVERIFY(!w.playbackBar()->isVisible());
     QCOMPARE(w.timeline()->playhead(), -1);
     QCOMPARE(w.codePanel()->callerLine(), -1);
+}
+
+void TestMainWindow::aLargeFileIsReadWhileTheWindowGoesOn()
+{
+    // 30,000 tasks of a run, 7 MB of trace: read on another thread while the window goes on.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("big.json"));
+    const Scenario many = scenarioFrom(R"({"concviz": 1, "name": "many", "tasks": [
+        {"name": "fetch", "kind": "sleep", "duration_ms": 100, "count": 30000}]})");
+    QByteArray json = JsonExporter::toJson(runOn(ClockKind::Virtual, many, QStringLiteral("semaphore:100")));
+    QVERIFY(json.size() > (1 << 20));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(json);
+    file.close();
+
+    MainWindow w;
+    w.setQuietErrors(true);
+    w.setClock(ClockKind::Virtual, false);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    const QString before = w.document()->scenario().name;
+    QSignalSpy opened(&w, &MainWindow::fileOpened);
+    QVERIFY(w.openFile(path));
+    QVERIFY(w.isOpening());
+    QCOMPARE(w.document()->scenario().name, before); // on screen, and working, until it is read
+    QVERIFY2(w.statusBar()->currentMessage().startsWith(QStringLiteral("Reading big.json")), qPrintable(w.statusBar()->currentMessage()));
+    QVERIFY(opened.wait(60000));
+    QCOMPARE(opened.first().first().toBool(), true);
+    QVERIFY(!w.isOpening());
+    QVERIFY(w.isShowingTrace());
+    QCOMPARE(w.document()->scenario().taskCount(), 30000);
+    QCOMPARE(w.timeline()->totalLanes(), 30000);
+    QCOMPARE(w.timeline()->model().groups().first().makespan, fromMs(30000));
+    QVERIFY2(w.statusBar()->currentMessage().startsWith(QStringLiteral("Opened the trace big.json")), qPrintable(w.statusBar()->currentMessage()));
+    QVERIFY(w.statisticsText().contains(QStringLiteral("semaphore:100")));
+
+    // Broken near its end: refused with the place, and the trace on screen stays.
+    const qsizetype last = json.lastIndexOf("\"state\": \"ok\"");
+    QVERIFY(last > 0);
+    json.replace(last, 13, "\"state\": \"no\"");
+    const QString broken = dir.filePath(QStringLiteral("broken.json"));
+    QFile bad(broken);
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write(json);
+    bad.close();
+    opened.clear();
+    QVERIFY(w.openFile(broken));
+    QVERIFY(opened.wait(60000));
+    QCOMPARE(opened.first().first().toBool(), false);
+    QVERIFY2(w.lastError().contains(QStringLiteral("broken.json: tasks[29999].attempt_spans[0].state: must be pending, ok")), qPrintable(w.lastError()));
+    QVERIFY(w.isShowingTrace());
+    QCOMPARE(w.document()->scenario().taskCount(), 30000);
+
+    // Esc while it is read stops the reading; a run started then is not replaced by the file.
+    opened.clear();
+    QVERIFY(w.openFile(path));
+    QVERIFY(w.isOpening());
+    QTest::keyClick(&w, Qt::Key_Escape);
+    QVERIFY(!w.isOpening());
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.first().first().toBool(), false);
+    QVERIFY(w.openFile(path));
+    w.openScenario(builtinDemo(), QString());
+    QTest::qWait(3000); // long enough for the file to have been read
+    QCOMPARE(w.document()->scenario().name, builtinDemo().name);
+    QVERIFY(!w.isShowingTrace());
 }
 
 void TestMainWindow::aTraceFromAFileIsShownAndPlaysBack()

@@ -1,6 +1,7 @@
 // The trace and what reads it: statistics, JSON, CSV, Chrome trace, the terminal chart.
 // (Quotes inside the JSON below are written \u0022: the moc cannot read escaped quotes in raw strings.)
 
+#include "engine/openedfile.h"
 #include "engine/tracescenario.h"
 #include "scenario/examples.h"
 #include "scenario/scenariovalidator.h"
@@ -18,10 +19,12 @@
 #include "trace/jsonexporter.h"
 #include "trace/tracereader.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QTemporaryDir>
 
 using namespace concviz;
 using namespace concviz::test;
@@ -68,6 +71,7 @@ private Q_SLOTS:
     void aChromeTraceOpensWithALanePerThreadAndAsyncId();
     void aRecordedProgramsWaitsAreWaitsAndItsTasksAScenario();
     void aTraceOfCountedTasksIsTheirCountAgain();
+    void aFileIsReadAsWhatItSaysItIs();
 };
 
 void TestTrace::oneAfterAnotherNeverOverlaps()
@@ -662,6 +666,40 @@ void TestTrace::aTraceOfCountedTasksIsTheirCountAgain()
     const QList<TaskInstance> copies = s.instances();
     for (qsizetype i = 0; i < copies.size(); ++i)
         QCOMPARE(copies[i].name, trace.tasks[i].name);
+}
+
+void TestTrace::aFileIsReadAsWhatItSaysItIs()
+{
+    QTemporaryDir dir;
+    auto write = [&dir](const QString &name, const QByteArray &bytes) {
+        const QString path = dir.filePath(name);
+        QFile file(path);
+        file.open(QIODevice::WriteOnly);
+        file.write(bytes);
+        return path;
+    };
+    // A scenario: its version says so, and its problems are a scenario's.
+    const OpenedFile scenario = OpenedFile::read(write(QStringLiteral("s.json"), withFailureAndDeadline));
+    QVERIFY(scenario.scenario && !scenario.isTrace());
+    QCOMPARE(scenario.scenario->tasks.size(), 4);
+    const OpenedFile badScenario = OpenedFile::read(write(QStringLiteral("bad.json"), R"({"concviz": 1, "tasks": [{"name": "A", "kind": "nap"}]})"));
+    QVERIFY(!badScenario.scenario && !badScenario.isTrace());
+    QVERIFY2(badScenario.error.contains(QStringLiteral("bad.json: tasks[0].kind")), qPrintable(badScenario.error));
+    // A trace, with its tasks as a scenario; broken, its problem is a trace's, at its place.
+    const QByteArray json = JsonExporter::toJson(run(withFailureAndDeadline, QStringLiteral("gather")));
+    const OpenedFile trace = OpenedFile::read(write(QStringLiteral("t.json"), json));
+    QVERIFY(trace.isTrace() && !trace.scenario);
+    QCOMPARE(trace.traceTasks.taskCount(), 4);
+    QByteArray broken = json;
+    const qsizetype makespan = broken.indexOf("\"makespan_ms\": ") + 15;
+    broken.replace(makespan, broken.indexOf(',', makespan) - makespan, "-1");
+    const OpenedFile badTrace = OpenedFile::read(write(QStringLiteral("bt.json"), broken));
+    QVERIFY(!badTrace.isTrace() && !badTrace.scenario);
+    QVERIFY2(badTrace.error.startsWith(dir.filePath(QStringLiteral("bt.json: makespan_ms"))), qPrintable(badTrace.error));
+    QVERIFY2(badTrace.error.contains(QStringLiteral("not a scenario either")), qPrintable(badTrace.error));
+    // Not JSON: where it broke.
+    const OpenedFile notJson = OpenedFile::read(write(QStringLiteral("n.json"), "{\n  \"concviz\": 1,\n  oops\n}"));
+    QVERIFY2(notJson.error.contains(QStringLiteral("n.json:3:")), qPrintable(notJson.error));
 }
 
 QTEST_GUILESS_MAIN(TestTrace)

@@ -9,7 +9,8 @@
 #include "editor/scenarioeditor.h"
 #include "engine/comparison.h"
 #include "engine/pythonprogram.h"
-#include "engine/tracescenario.h"
+#include "engine/openedfile.h"
+#include "async/backgroundpool.h"
 #include "eventlog.h"
 #include "findbar.h"
 #include "freedmemory.h"
@@ -86,6 +87,9 @@ constexpr qint64 liveRebuildBudgetMs = 20;
 constexpr qsizetype liveRedrawAlwaysUpTo = 10000;
 // Results of up to this many tasks are shown at once when a run ends; larger ones in turns.
 constexpr qsizetype showAtOnceUpTo = 20000;
+// Files of up to this many bytes are read at once (a twentieth of a second at most); larger ones
+// on another thread, while the window goes on.
+constexpr qint64 openAtOnceUpTo = qint64(1) << 20;
 // Predict offers to order the tasks only for this many or fewer.
 constexpr int maxOrderGuess = 12;
 } // namespace
@@ -717,6 +721,7 @@ void MainWindow::applyPalette()
 
 void MainWindow::stopForAFile()
 {
+    stopOpening();
     // A stopped run still reports its end later: it must not come back over what the file shows.
     if (m_runs->isRunning()) {
         m_discardRuns = true;
@@ -761,71 +766,150 @@ void MainWindow::dropResults()
 
 bool MainWindow::openFile(const QString &path)
 {
-    QStringList errors;
-    ScenarioDocument probe;
-    if (!probe.open(path, &errors)) {
-        // Not a scenario, but maybe a trace: ConcViz's own or a Chrome trace.
-        const TraceReadResult trace = TraceReader::readFile(path);
-        if (trace.error.isEmpty())
-            return openTrace(trace, path);
-        // The scenario on screen stays exactly as it was.
-        showError(tr("Cannot open the scenario"), errors.join(QLatin1Char('\n')));
-        return false;
-    }
-    if (!path.startsWith(QLatin1Char(':')))
-        m_lastDir = QFileInfo(path).absolutePath();
-    Settings::setLastDirectory(m_lastDir);
-    openScenario(probe.scenario(), path);
-    statusBar()->showMessage(tr("Opened %1").arg(probe.scenario().name), 4000);
-    return true;
+    return open(path, false);
 }
 
 bool MainWindow::openTrace(const QString &path)
 {
-    return openTrace(TraceReader::readFile(path), path);
+    return open(path, true);
 }
 
-bool MainWindow::openTrace(const TraceReadResult &read, const QString &path)
+bool MainWindow::open(const QString &path, bool traceOnly)
 {
-    if (!read.error.isEmpty()) {
-        showError(tr("Cannot open the trace"), read.error);
+    stopOpening();
+    if (!path.startsWith(QLatin1Char(':')) && QFileInfo(path).size() > openAtOnceUpTo) {
+        openInBackground(path, traceOnly);
+        return true;
+    }
+    return showOpened(traceOnly ? OpenedFile::readTrace(path) : OpenedFile::read(path), path, traceOnly);
+}
+
+void MainWindow::openInBackground(const QString &path, bool traceOnly)
+{
+    // What is on screen stays, and works, until the file is read: a broken one changes nothing.
+    const quint64 generation = ++m_openGeneration;
+    m_opening = true;
+    const QFileInfo file(path);
+    m_progress->setRange(0, 0);
+    m_progress->setFormat(tr("Reading %1…").arg(file.fileName()));
+    m_progress->show();
+    m_stopAction->setEnabled(true);
+    statusBar()->showMessage(tr("Reading %1 (%2 MB)… (Esc stops)").arg(file.fileName()).arg(static_cast<double>(file.size()) / 1e6, 0, 'f', 1));
+    runInBackground(
+        this, [path, traceOnly] { return traceOnly ? OpenedFile::readTrace(path) : OpenedFile::read(path); },
+        [this, path, traceOnly, generation](const OpenedFile &opened) {
+            if (generation != m_openGeneration)
+                return;
+            m_opening = false;
+            m_progress->hide();
+            m_stopAction->setEnabled(m_runs->isRunning() || m_presenting || isPlayingBack());
+            const bool ok = showOpened(opened, path, traceOnly);
+            if (!ok || !opened.isTrace())
+                Q_EMIT fileOpened(ok); // a trace says so once every view shows it
+        });
+}
+
+void MainWindow::stopOpening()
+{
+    if (!m_opening)
+        return;
+    ++m_openGeneration;
+    m_opening = false;
+    m_progress->hide();
+    m_stopAction->setEnabled(m_runs->isRunning() || m_presenting || isPlayingBack());
+    statusBar()->showMessage(tr("Stopped reading the file"), 4000);
+    Q_EMIT fileOpened(false);
+}
+
+bool MainWindow::showOpened(const OpenedFile &opened, const QString &path, bool traceOnly)
+{
+    if (opened.scenario) {
+        if (!path.startsWith(QLatin1Char(':')))
+            m_lastDir = QFileInfo(path).absolutePath();
+        Settings::setLastDirectory(m_lastDir);
+        openScenario(*opened.scenario, path);
+        statusBar()->showMessage(tr("Opened %1").arg(opened.scenario->name), 4000);
+        return true;
+    }
+    if (!opened.isTrace()) {
+        // The scenario on screen stays exactly as it was.
+        showError(traceOnly ? tr("Cannot open the trace") : tr("Cannot open the scenario"), opened.error);
         return false;
     }
+    showTrace(opened, path);
+    return true;
+}
+
+void MainWindow::showTrace(const OpenedFile &opened, const QString &path)
+{
     stopForAFile();
     m_lastDir = QFileInfo(path).absolutePath();
     Settings::setLastDirectory(m_lastDir);
     stopShowingResult();
+    const quint64 generation = m_resultGeneration;
     m_runs->clear();
-    m_shown = read.traces;
+    m_shown = opened.traces;
     m_shownIsTrace = true;
     // The editor shows the trace's tasks, read-only, until File ▸ Edit Trace as Scenario (or F5).
-    const Scenario tasks = TraceScenario::from(m_shown.first(), path);
+    const Scenario &tasks = opened.traceTasks;
     m_document.reset(tasks, QString());
     m_document.setReadOnly(true);
     m_editTraceAction->setEnabled(true);
     m_lessonBar->setLesson(tasks.name, {});
+    m_lessonBar->setHeadline({});
     m_guesses.clear();
     m_orderGuess.clear();
     m_timeline->setGuesses({});
     m_timeline->setFinishOrderGuess(-1, {});
     m_log->clearLog();
     m_timeline->setNow(-1);
-    m_timeline->setTraces(m_shown);
-    m_timeline->fit();
-    m_timeline->setNotice(tr("A trace read from %1. Its tasks are on the left, read-only: F5 runs them as a scenario, "
-                             "File ▸ Edit Trace as Scenario lets you change them first.")
-                              .arg(QFileInfo(path).fileName()));
-    updateStatistics(m_shown, shownStatistics());
-    m_concurrency->setTraces(m_shown, shownStatistics());
-    m_makespan->setTraces(m_shown, shownStatistics());
-    m_distribution->setTraces(m_shown);
-    m_insights->setTraces(m_shown);
-    setThemeKind(m_themeKind, false); // new chart axes take the theme's fonts and colours
-    m_lessonBar->setHeadline(headline(m_shown, shownStatistics()));
-    m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
-    const QString runs = m_shown.size() == 1 ? tr("one run") : tr("%1 runs").arg(m_shown.size());
-    statusBar()->showMessage(tr("Opened the trace %1: %2; K plays it back").arg(QFileInfo(path).fileName(), runs), 8000);
-    return true;
+    const QString name = QFileInfo(path).fileName();
+    const QList<Trace> traces = m_shown;
+    QList<std::function<void()>> steps;
+    steps.append([this, name, traces] {
+        m_timeline->fit();
+        m_timeline->setNotice(tr("A trace read from %1. Its tasks are on the left, read-only: F5 runs them as a scenario, "
+                                 "File ▸ Edit Trace as Scenario lets you change them first.")
+                                  .arg(name));
+        updateStatistics(traces, shownStatistics());
+    });
+    steps.append([this, traces] { m_concurrency->setTraces(traces, shownStatistics()); });
+    steps.append([this, traces] { m_makespan->setTraces(traces, shownStatistics()); });
+    steps.append([this, traces] { m_distribution->setTraces(traces); });
+    qsizetype count = 0;
+    for (const Trace &t : traces)
+        count += t.tasks.size();
+    const bool inTurns = count > showAtOnceUpTo;
+    if (!inTurns)
+        steps.append([this, traces] { m_insights->setTraces(traces); });
+    steps.append([this, name, traces] {
+        setThemeKind(m_themeKind, false); // new chart axes take the theme's fonts and colours
+        m_lessonBar->setHeadline(headline(traces, shownStatistics()));
+        m_progress->hide();
+        enableRunActions();
+        m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
+        const QString runs = traces.size() == 1 ? tr("one run") : tr("%1 runs").arg(traces.size());
+        statusBar()->showMessage(tr("Opened the trace %1: %2; K plays it back").arg(name, runs), 8000);
+        Q_EMIT fileOpened(true);
+    });
+    if (!inTurns) {
+        m_timeline->setTraces(traces);
+        for (const std::function<void()> &step : steps)
+            step();
+        return;
+    }
+    // Too big to show between two frames: as a big run's result, the timeline's model is built
+    // on another thread and the other views take a turn each.
+    m_timeline->setTraces({});
+    m_timeline->setNotice({});
+    m_progress->setRange(0, 0);
+    m_progress->setFormat(tr("Preparing the trace of %L1 tasks…").arg(count));
+    m_progress->show();
+    statusBar()->showMessage(tr("Preparing the trace of %L1 tasks…").arg(count));
+    m_showingResult = true;
+    m_insights->setTracesInBackground(traces);
+    auto chain = std::make_shared<const QList<std::function<void()>>>(std::move(steps));
+    m_timeline->setTracesInBackground(traces, {}, [this, chain, generation] { runStep(chain, 0, generation); });
 }
 
 void MainWindow::editTraceAsScenario()
@@ -844,6 +928,7 @@ void MainWindow::run(bool allCompared)
 {
     if (m_runs->isRunning())
         return;
+    stopOpening(); // the scenario on screen is the one to run
     editTraceAsScenario(); // running a trace's tasks makes them a scenario
     leavePlayback();
     m_shown.clear();
@@ -924,6 +1009,7 @@ void MainWindow::runWithGuesses(const QList<double> &guessesMs, const QStringLis
 
 void MainWindow::stop()
 {
+    stopOpening();
     if (m_runs->isRunning())
         m_runs->stop();
 }

@@ -34,7 +34,7 @@ class StatePanel;
 class Comparison;
 class ScenarioEditor;
 class TimelineWidget;
-struct TraceReadResult;
+struct OpenedFile;
 
 // The window: the scenario editor on the left, the timeline in the middle, statistics, charts and
 // the event log below. Runs go on while the window stays responsive; it repaints at display rate.
@@ -46,12 +46,15 @@ public:
     ~MainWindow() override;
 
     // Opens a scenario file, or a trace file (as openTrace) when it is one. A broken file is
-    // reported and the current scenario stays as it was.
+    // reported and the current scenario stays as it was. A file of more than a mebibyte is read
+    // on another thread, with a progress bar and Esc to stop: true at once, isOpening() while it
+    // is read, and fileOpened() once it is on screen or refused.
     bool openFile(const QString &path);
     // File ▸ Open Trace: a trace written before (concviz run or compare --format json, an exported
-    // program's --json) shown as a finished run is, to read, compare with and play back; the
-    // scenario on the left stays, and F5 runs it instead. A broken file is reported, nothing lost.
+    // program's --json) shown as a finished run is, to read, compare with and play back; its tasks
+    // are on the left, read-only, and F5 runs them. A broken file is reported, nothing lost.
     bool openTrace(const QString &path);
+    bool isOpening() const { return m_opening; }
     // File ▸ Edit Trace as Scenario: the trace's tasks on the left become a scenario to change and run.
     void editTraceAsScenario();
     // Whether the runs on screen came from a trace file rather than from running the scenario.
@@ -120,6 +123,9 @@ public:
 
 Q_SIGNALS:
     void runsFinished();
+    // A trace is on screen in every view, or a file read on another thread is on screen (ok) or
+    // was refused or stopped.
+    void fileOpened(bool ok);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -168,7 +174,13 @@ private:
     void onPlaybackPosition(Micros time);
     // Before a file replaces what is on screen: stops the runs going for good, and playback.
     void stopForAFile();
-    bool openTrace(const TraceReadResult &read, const QString &path);
+    bool open(const QString &path, bool traceOnly);
+    void openInBackground(const QString &path, bool traceOnly);
+    // Esc, a run or another file while a file is read: what it read is let go.
+    void stopOpening();
+    // What was read, on screen; false, with the reason shown, when it was neither.
+    bool showOpened(const OpenedFile &opened, const QString &path, bool traceOnly);
+    void showTrace(const OpenedFile &opened, const QString &path);
     // While presenting, playback brings the state and the status line (with the event's name) back.
     void showPlaybackWhilePresenting(bool show);
 
@@ -198,6 +210,9 @@ private:
     QProgressBar *m_progress;
     // Counts results shown and runs started: a result shown in turns stops when it is outdated.
     quint64 m_resultGeneration = 0;
+    // Counts files opened on another thread: what an outdated one read is let go.
+    quint64 m_openGeneration = 0;
+    bool m_opening = false;
     bool m_showingResult = false;
     ClockKind m_clock = ClockKind::Real;
     Theme::Kind m_themeKind = Theme::Kind::System;

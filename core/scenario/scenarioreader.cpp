@@ -169,6 +169,11 @@ ScenarioReadResult ScenarioReader::read(const QByteArray &json, const QString &s
         return {std::nullopt,
                 {QStringLiteral("%1:%2:%3: not valid JSON: %4").arg(source).arg(line).arg(column).arg(parseError.errorString())}};
     }
+    return read(doc, source);
+}
+
+ScenarioReadResult ScenarioReader::read(const QJsonDocument &doc, const QString &source)
+{
     if (!doc.isObject())
         return {std::nullopt, {QStringLiteral("%1: the top level must be a JSON object").arg(source)}};
 

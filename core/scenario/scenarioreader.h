@@ -3,6 +3,7 @@
 #include "scenario.h"
 
 #include <QByteArray>
+#include <QJsonDocument>
 #include <QString>
 #include <QStringList>
 
@@ -26,6 +27,8 @@ public:
 
     // `source` names the input in messages (a file name, ":/scenarios/x.json", "<editor>").
     static ScenarioReadResult read(const QByteArray &json, const QString &source);
+    // The same, of JSON parsed already (a file read once and tried as a scenario and as a trace).
+    static ScenarioReadResult read(const QJsonDocument &document, const QString &source);
     static ScenarioReadResult readFile(const QString &path);
 
 private:

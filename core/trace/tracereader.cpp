@@ -319,6 +319,12 @@ TraceReadResult TraceReader::read(const QByteArray &json, const QString &source)
         result.error = QStringLiteral("%1:%2: not JSON: %3").arg(source, QString::number(line), parseError.errorString());
         return result;
     }
+    return read(document, source);
+}
+
+TraceReadResult TraceReader::read(const QJsonDocument &document, const QString &source)
+{
+    TraceReadResult result;
     if (ChromeTraceReader::recognises(document))
         return ChromeTraceReader::read(document, source);
     try {

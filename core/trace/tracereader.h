@@ -3,6 +3,7 @@
 #include "trace.h"
 
 #include <QByteArray>
+#include <QJsonDocument>
 #include <QList>
 #include <QString>
 
@@ -28,6 +29,8 @@ public:
     static constexpr qsizetype maxTasks = 2000000;
 
     static TraceReadResult read(const QByteArray &json, const QString &source);
+    // The same, of JSON parsed already (a file read once and tried as a scenario and as a trace).
+    static TraceReadResult read(const QJsonDocument &document, const QString &source);
     static TraceReadResult readFile(const QString &path);
 };
 

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "scenario/scenario.h"
+#include "trace/trace.h"
+
+#include <QStringList>
+
+#include <optional>
+
+namespace concviz {
+
+// A file as the window opens it, read whole: a scenario, or else a trace with its tasks as a
+// scenario. Nothing in it touches the window, so that a large file is read on another thread.
+struct OpenedFile
+{
+    std::optional<Scenario> scenario; // when it is a scenario
+    QList<Trace> traces;              // when it is a trace
+    Scenario traceTasks;              // the first trace's tasks (TraceScenario::from)
+    QString error;                    // why it is neither, with its place in the file
+
+    bool isTrace() const { return !traces.isEmpty(); }
+
+    // A scenario file, or a trace file when it is not one. Its error is the scenario reader's,
+    // every problem a line, when it is neither.
+    static OpenedFile read(const QString &path);
+    // A trace file only; its error is the trace reader's.
+    static OpenedFile readTrace(const QString &path);
+};
+
+} // namespace concviz
