@@ -2,7 +2,9 @@
 // the result shows, the longest the event loop was held meanwhile (a 1 ms timer as the probe: a gap
 // between two of its ticks is a frame the window could not draw), and resident memory before the
 // run, with its result, and after a new scenario replaced it. Then the same result written as a
-// trace file and opened, as File ▸ Open Trace does: how soon it shows, and the longest hold.
+// trace file and opened, as File ▸ Open Trace does: how soon it shows, and the longest hold. Last,
+// a tenth as many sleeps of 1 s on the real clock, watched live: the longest hold while it runs,
+// and how many lanes the timeline showed half way through.
 //
 //   bench_window_run [TASKS=1000000]
 //
@@ -12,6 +14,7 @@
 #include "freedmemory.h"
 #include "engine/comparison.h"
 #include "mainwindow.h"
+#include "timeline/timelinewidget.h"
 #include "scenario/scenarioreader.h"
 #include "trace/jsonexporter.h"
 
@@ -163,5 +166,18 @@ int main(int argc, char **argv)
     QTest::qWait(1);
     figure("window_trace_open_s", static_cast<double>(wall.elapsed()) / 1000.0);
     figure("window_trace_block_ms", static_cast<double>(probe.stop()));
+
+    const int live = tasks / 10;
+    window.setClock(ClockKind::Real, false);
+    window.openScenario(scenarioOf(live), QString());
+    QTest::qWait(500);
+    finished.clear();
+    probe.start();
+    window.run(false);
+    QTest::qWait(600);
+    figure("window_live_lanes_mid", window.timeline()->totalLanes());
+    if (!finished.wait(600000))
+        return 1;
+    figure("window_live_block_ms", static_cast<double>(probe.stop()));
     return 0;
 }

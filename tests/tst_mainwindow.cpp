@@ -2,6 +2,7 @@
 // changes nothing; a live run keeps the window responsive; edits mark the title.
 
 #include "autosave.h"
+#include "charts/concurrencychart.h"
 #include "charts/distributionchart.h"
 #include "editor/scenarioeditor.h"
 #include "editor/tasktablemodel.h"
@@ -30,6 +31,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
+#include <QLineSeries>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -88,6 +90,7 @@ private Q_SLOTS:
     void playbackStepsThroughARunAndBack();
     void aTraceFromAFileIsShownAndPlaysBack();
     void aLargeFileIsReadWhileTheWindowGoesOn();
+    void aBigRealRunIsDrawnAsItRuns();
 };
 
 void TestMainWindow::initTestCase()
@@ -831,6 +834,39 @@ void TestMainWindow::aLargeFileIsReadWhileTheWindowGoesOn()
     QTest::qWait(3000); // long enough for the file to have been read
     QCOMPARE(w.document()->scenario().name, builtinDemo().name);
     QVERIFY(!w.isShowingTrace());
+}
+
+void TestMainWindow::aBigRealRunIsDrawnAsItRuns()
+{
+    // 30,000 sleeps of two seconds on the real clock: too many to rebuild the timeline each frame,
+    // so it is rebuilt on another thread, and the lanes show while the tasks run.
+    MainWindow w;
+    w.setClock(ClockKind::Real, false);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.openScenario(scenarioFrom(R"({"concviz": 1, "name": "many", "tasks": [
+        {"name": "t", "kind": "sleep", "duration_ms": 2000, "count": 30000}]})"),
+                   QString());
+    QSignalSpy finished(&w, &MainWindow::runsFinished);
+    w.run(false);
+    QTRY_COMPARE_WITH_TIMEOUT(w.timeline()->totalLanes(), 30000, 1800);
+    QVERIFY(w.isRunning()); // drawn before the end
+    QVERIFY(w.timeline()->notice().isEmpty());
+    QVERIFY(finished.wait(30000));
+    QTest::qWait(50);
+    QCOMPARE(w.timeline()->totalLanes(), 30000);
+    // The chart of what ran when: its line drawn from a few thousand points, not sixty thousand,
+    // and as high as the most that ran at once.
+    auto *chart = w.findChild<ConcurrencyChart *>();
+    QVERIFY(chart);
+    auto *line = qobject_cast<QLineSeries *>(chart->chart()->series().first());
+    QVERIFY(line);
+    QVERIFY2(line->count() <= 8001, QByteArray::number(line->count()));
+    double highest = 0;
+    for (const QPointF &p : line->points())
+        highest = std::max(highest, p.y());
+    QCOMPARE(static_cast<int>(highest), w.timeline()->model().groups().first().stats.maxConcurrency);
+    QVERIFY(highest > 1000);
 }
 
 void TestMainWindow::aTraceFromAFileIsShownAndPlaysBack()

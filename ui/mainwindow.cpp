@@ -80,9 +80,12 @@ constexpr int layoutVersion = 1;
 constexpr int frameMs = 16;
 // A live redraw of the timeline builds its model from the whole trace: runs of up to this many
 // tasks are redrawn each frame while one redraw holds the window no longer than liveRebuildBudgetMs;
-// larger ones show a progress bar until they end (a million-task model takes a third of a second).
+// larger ones from a model built on another thread, as often as it can be built while that thread
+// is busy half the time, up to liveInBackgroundUpTo tasks (the copy of the trace each build reads
+// costs the window a millisecond for every 30,000); larger still, a progress bar until they end.
 constexpr qsizetype liveRedrawUpTo = 20000;
 constexpr qint64 liveRebuildBudgetMs = 20;
+constexpr qsizetype liveInBackgroundUpTo = 300000;
 // Runs this small always redraw live: one slow frame on a busy machine must not stop them.
 constexpr qsizetype liveRedrawAlwaysUpTo = 10000;
 // Results of up to this many tasks are shown at once when a run ends; larger ones in turns.
@@ -956,6 +959,10 @@ void MainWindow::run(bool allCompared)
     m_stopAction->setEnabled(true);
     statusBar()->showMessage(tr("Running on the %1 clock… (Esc stops)").arg(clockKindName(m_clock)));
     m_liveModel = true;
+    m_liveInBackground = false;
+    m_liveBuilding = false;
+    m_liveNextBuildMs = 0;
+    m_liveClock.start();
     m_liveDone = 0;
     ++m_resultGeneration;
     m_refresh.start();
@@ -1031,19 +1038,34 @@ void MainWindow::refreshLive()
     if (traces.isEmpty())
         return;
     const Trace &live = traces.last();
-    if (m_liveModel) {
-        bool tooMany = live.tasks.size() > liveRedrawUpTo;
-        if (!tooMany) {
+    if (m_liveModel && !m_liveInBackground) {
+        bool tooCostly = live.tasks.size() > liveRedrawUpTo;
+        if (!tooCostly) {
             QElapsedTimer cost;
             cost.start();
             m_timeline->setTraces(traces, m_document.scenario().deadlineMs);
             m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
-            tooMany = cost.elapsed() > liveRebuildBudgetMs && live.tasks.size() > liveRedrawAlwaysUpTo;
+            tooCostly = cost.elapsed() > liveRebuildBudgetMs && live.tasks.size() > liveRedrawAlwaysUpTo;
         }
-        if (tooMany) {
+        m_liveInBackground = tooCostly;
+    }
+    if (m_liveModel && m_liveInBackground) {
+        qsizetype tasks = 0;
+        for (const Trace &t : traces)
+            tasks += t.tasks.size();
+        if (tasks > liveInBackgroundUpTo) {
             m_liveModel = false;
-            m_timeline->setNotice(tr("%L1 tasks are too many to redraw as they run: the timeline shows them when the run ends.")
-                                      .arg(live.tasks.size()));
+            m_timeline->setNotice(tr("%L1 tasks are too many to redraw as they run: the timeline shows them when the run ends.").arg(tasks));
+        } else if (m_liveBuilding || m_liveClock.elapsed() < m_liveNextBuildMs) {
+            m_dirty = true; // drawn by a later build
+        } else {
+            m_liveBuilding = true;
+            const qint64 started = m_liveClock.elapsed();
+            m_timeline->setTracesInBackground(traces, m_document.scenario().deadlineMs, [this, started] {
+                m_liveBuilding = false;
+                m_liveNextBuildMs = 2 * m_liveClock.elapsed() - started;
+                m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
+            });
         }
     }
     // How far the run has got, as a progress bar says it: the tasks done of all.

@@ -7,6 +7,7 @@
 #include "trace/statistics.h"
 
 #include <QMainWindow>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <functional>
@@ -206,6 +207,12 @@ private:
     // The live timeline is redrawn from the whole trace each frame while that stays cheap; past
     // liveRebuildBudgetMs it waits for the end of the run, and the progress bar says how far it got.
     bool m_liveModel = true;
+    // A live run too big to redraw each frame is redrawn from a model built on another thread:
+    // one at a time, started no sooner than m_liveBuildGap after the one before.
+    bool m_liveInBackground = false;
+    bool m_liveBuilding = false;
+    QElapsedTimer m_liveClock;
+    qint64 m_liveNextBuildMs = 0; // on m_liveClock
     qint64 m_liveDone = 0;
     QProgressBar *m_progress;
     // Counts results shown and runs started: a result shown in turns stops when it is outdated.

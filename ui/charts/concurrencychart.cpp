@@ -9,6 +9,51 @@
 
 namespace concviz {
 
+namespace {
+
+// The profile as a step line, in seconds, with at most four points for each of `columns` slices of
+// the makespan: the line's envelope is the same at any width a chart is drawn, where the hundred
+// thousand steps of a big real-clock run took the chart half a second to lay out.
+QList<QPointF> stepLine(const QList<ConcurrencyStep> &profile, Micros makespan, int columns = 2000)
+{
+    QList<QPointF> points;
+    int previous = 0;
+    if (profile.size() <= 2 * columns) {
+        points.reserve(profile.size() * 2 + 1);
+        for (const ConcurrencyStep &step : profile) {
+            const double t = static_cast<double>(step.time) / 1e6;
+            points.append({t, static_cast<double>(previous)});
+            points.append({t, static_cast<double>(step.running)});
+            previous = step.running;
+        }
+    } else {
+        points.reserve(4 * columns + 1);
+        const double slice = static_cast<double>(std::max<Micros>(makespan, 1)) / columns;
+        for (qsizetype i = 0; i < profile.size();) {
+            // Every step in the slice of the first one: entered at `previous`, the lowest, the highest, left at the last.
+            const auto column = static_cast<qint64>(static_cast<double>(profile[i].time) / slice);
+            const double first = static_cast<double>(profile[i].time) / 1e6;
+            int low = previous, high = previous;
+            double last = first;
+            const int entered = previous;
+            for (; i < profile.size() && static_cast<qint64>(static_cast<double>(profile[i].time) / slice) == column; ++i) {
+                low = std::min(low, profile[i].running);
+                high = std::max(high, profile[i].running);
+                last = static_cast<double>(profile[i].time) / 1e6;
+                previous = profile[i].running;
+            }
+            points.append({first, static_cast<double>(entered)});
+            points.append({first, static_cast<double>(high)});
+            points.append({first, static_cast<double>(low)});
+            points.append({last, static_cast<double>(previous)});
+        }
+    }
+    points.append({static_cast<double>(makespan) / 1e6, static_cast<double>(previous)});
+    return points;
+}
+
+} // namespace
+
 ConcurrencyChart::ConcurrencyChart(QWidget *parent)
     : QChartView(parent)
 {
@@ -35,17 +80,7 @@ void ConcurrencyChart::setTraces(const QList<Trace> &traces, const QList<Statist
         const Statistics &s = stats[i];
         auto *series = new QLineSeries;
         series->setName(trace.strategy);
-        QList<QPointF> points;
-        points.reserve(s.profile.size() * 2 + 1);
-        int previous = 0;
-        for (const ConcurrencyStep &step : s.profile) {
-            const double t = static_cast<double>(step.time) / 1e6;
-            points.append({t, static_cast<double>(previous)});
-            points.append({t, static_cast<double>(step.running)});
-            previous = step.running;
-        }
-        points.append({static_cast<double>(s.makespan) / 1e6, static_cast<double>(previous)});
-        series->replace(points);
+        series->replace(stepLine(s.profile, s.makespan));
         series->setPen(QPen(chartColor(colour++), 2));
         c->addSeries(series);
         series->attachAxis(x);
