@@ -117,6 +117,8 @@ private Q_SLOTS:
     void aWakeResumesFromTheLoopNotFromTheCaller();
     void theVirtualClockJumpsToTheNextDeadline();
     void aLongInstantLetsTheApplicationInWithoutChangingTimesOrOrder();
+    void aSlicedRealClockLetsTheWindowInWhileManyTasksStartAndWake_data();
+    void aSlicedRealClockLetsTheWindowInWhileManyTasksStartAndWake();
     void realTimersNeverFireEarlyAndKeepTheirOrder();
     void aSemaphoreServesWaitersInArrivalOrder();
     void aFullQueueBlocksTheProducerUntilRoomIsMade();
@@ -369,6 +371,46 @@ void TestAsync::aLongInstantLetsTheApplicationInWithoutChangingTimesOrOrder()
         QCOMPARE(woke[static_cast<std::size_t>(i)], Micros(1000));
     }
     QCOMPARE(clock.now(), Micros(1000));
+}
+
+void TestAsync::aSlicedRealClockLetsTheWindowInWhileManyTasksStartAndWake_data()
+{
+    QTest::addColumn<bool>("sliced");
+    QTest::newRow("sliced, as the window runs it") << true;
+    QTest::newRow("whole, as the command line runs it") << false;
+}
+
+void TestAsync::aSlicedRealClockLetsTheWindowInWhileManyTasksStartAndWake()
+{
+    // 40,000 tasks made at once and woken together 1 ms later, each holding the loop about 2 µs:
+    // sliced, the application's own timer ticks while they are made and while they wake, as the
+    // window's frames do; whole, nothing else runs until all are made. Either way they wake in
+    // the order they slept, none before its time.
+    QFETCH(bool, sliced);
+    constexpr int n = 40000;
+    RealClock clock;
+    clock.setSliced(sliced);
+    int hostTicks = 0;
+    QTimer tick;
+    tick.setInterval(0);
+    connect(&tick, &QTimer::timeout, this, [&] { ++hostTicks; });
+    tick.start();
+    std::vector<int> order;
+    std::vector<Micros> woke;
+    int ticksMade = -1, ticksAtFirstWake = -1;
+    Task<void> t = runUntilDone<void>(clock, [&] { return makeMany(n, &order, &woke, &hostTicks, &ticksMade, &ticksAtFirstWake); });
+    QVERIFY(t.isDone());
+    if (sliced) {
+        QVERIFY2(ticksMade > 0, "the application never had a turn while the tasks were made");
+        QVERIFY2(hostTicks > ticksAtFirstWake, "the application never had a turn while the tasks woke");
+    } else {
+        QCOMPARE(ticksMade, 0);
+    }
+    QCOMPARE(static_cast<int>(order.size()), n);
+    for (int i = 0; i < n; ++i) {
+        QCOMPARE(order[static_cast<std::size_t>(i)], i);
+        QVERIFY(woke[static_cast<std::size_t>(i)] >= Micros(1000));
+    }
 }
 
 

@@ -893,6 +893,7 @@ void MainWindow::showTrace(const OpenedFile &opened, const QString &path)
         m_findBar->setCounts(m_timeline->shownLanes(), m_timeline->totalLanes());
         const QString runs = traces.size() == 1 ? tr("one run") : tr("%1 runs").arg(traces.size());
         statusBar()->showMessage(tr("Opened the trace %1: %2; K plays it back").arg(name, runs), 8000);
+        m_showingTrace = false;
         Q_EMIT fileOpened(true);
     });
     if (!inTurns) {
@@ -910,6 +911,7 @@ void MainWindow::showTrace(const OpenedFile &opened, const QString &path)
     m_progress->show();
     statusBar()->showMessage(tr("Preparing the trace of %L1 tasks…").arg(count));
     m_showingResult = true;
+    m_showingTrace = true;
     m_insights->setTracesInBackground(traces);
     auto chain = std::make_shared<const QList<std::function<void()>>>(std::move(steps));
     m_timeline->setTracesInBackground(traces, {}, [this, chain, generation] { runStep(chain, 0, generation); });
@@ -932,6 +934,7 @@ void MainWindow::run(bool allCompared)
     if (m_runs->isRunning())
         return;
     stopOpening(); // the scenario on screen is the one to run
+    stopShowingResult();
     editTraceAsScenario(); // running a trace's tasks makes them a scenario
     leavePlayback();
     m_shown.clear();
@@ -1068,6 +1071,8 @@ void MainWindow::refreshLive()
             });
         }
     }
+    if (m_opening)
+        return; // the progress bar and the status line say how the reading of a file goes
     // How far the run has got, as a progress bar says it: the tasks done of all.
     const auto total = static_cast<int>(std::min<qsizetype>(live.tasks.size(), std::numeric_limits<int>::max()));
     m_progress->setRange(0, total);
@@ -1188,6 +1193,10 @@ void MainWindow::stopShowingResult()
     m_showingResult = false;
     m_progress->hide();
     enableRunActions();
+    if (m_showingTrace) {
+        m_showingTrace = false;
+        Q_EMIT fileOpened(false); // never on screen whole
+    }
 }
 
 void MainWindow::enableRunActions()

@@ -221,6 +221,7 @@ private:
     quint64 m_openGeneration = 0;
     bool m_opening = false;
     bool m_showingResult = false;
+    bool m_showingTrace = false; // the result shown in turns is a trace's: fileOpened() follows
     ClockKind m_clock = ClockKind::Real;
     Theme::Kind m_themeKind = Theme::Kind::System;
     QPalette m_systemPalette;

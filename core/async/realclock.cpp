@@ -4,10 +4,16 @@
 
 namespace concviz {
 
+namespace {
+// How long one slice of a sliced clock may hold the Qt event loop before yielding to it.
+constexpr qint64 sliceMs = 15;
+} // namespace
+
 RealClock::RealClock(QObject *parent)
     : QObject(parent)
     , m_origin(std::chrono::steady_clock::now())
 {
+    m_slice.start();
     // A child, so that moving the clock to another thread (the demo server's) moves its timer too.
     m_wakeup.setParent(this);
     m_wakeup.setSingleShot(true);
@@ -15,9 +21,43 @@ RealClock::RealClock(QObject *parent)
     m_wakeup.setTimerType(Qt::PreciseTimer);
     connect(&m_wakeup, &QTimer::timeout, this, [this] {
         m_armedFor = -1;
+        startSlice();
         fireDueTimers();
+        if (m_paused || timersDue())
+            scheduleDrain(); // the slice ended with timers still due
         rearm();
     });
+}
+
+void RealClock::startSlice()
+{
+    m_slice.start();
+    m_sliceUsed = false;
+}
+
+bool RealClock::hostTurnDue() const
+{
+    // The clock is read every 16th question only: a million tasks ask a million times.
+    if (m_sliced && !m_sliceUsed && ++m_sinceLook % 16 == 0)
+        m_sliceUsed = m_slice.elapsed() >= sliceMs;
+    return m_sliceUsed;
+}
+
+void RealClock::resumeAfterHostTurn(std::coroutine_handle<> handle)
+{
+    // Work outside a slice (a reply from the network) may pause a second coroutine before the
+    // first is resumed: it goes on after it, in the ready queue.
+    if (m_paused) {
+        post([handle] { handle.resume(); });
+        return;
+    }
+    m_paused = handle;
+    scheduleDrain();
+}
+
+bool RealClock::timersDue()
+{
+    return !m_timers.isEmpty() && m_timers.earliest() <= now();
 }
 
 Micros RealClock::now() const
@@ -43,11 +83,18 @@ void RealClock::scheduleDrain()
 void RealClock::drain()
 {
     m_drainScheduled = false;
+    startSlice();
     runAsCurrent([this] {
-        fireDueTimers();
-        m_ready.runQueued();
+        // Where the last slice stopped: the paused coroutine first, then the timers due, then
+        // the ready batch, for as long as the slice lasts.
+        if (const std::coroutine_handle<> paused = std::exchange(m_paused, {}))
+            paused.resume();
+        if (!sliceOver())
+            fireDueTimers();
+        if (!sliceOver())
+            m_ready.runQueuedUntil([this] { return sliceOver(); });
     });
-    if (!m_ready.isEmpty())
+    if (m_paused || !m_ready.isEmpty() || timersDue())
         scheduleDrain();
     rearm();
 }
@@ -69,8 +116,12 @@ void RealClock::fireDueTimers()
 {
     const Micros t = now();
     runAsCurrent([this, t] {
-        while (std::function<void()> fn = m_timers.takeDue(t))
+        while (!sliceOver()) {
+            std::function<void()> fn = m_timers.takeDue(t);
+            if (!fn)
+                return;
             fn();
+        }
     });
 }
 

@@ -51,8 +51,12 @@ void Runner::start()
 {
     if (m_running || m_engine)
         return;
+    // Batches are only worth building for someone who listens (the window, not the command line).
+    m_batching = isSignalConnected(QMetaMethod::fromSignal(&Runner::eventsAvailable));
     if (m_clockKind == ClockKind::Real) {
         auto *clock = new RealClock;
+        // Someone who listens draws the run as it goes: the clock lets the window in.
+        clock->setSliced(m_batching);
         m_clockObject.reset(clock);
         m_clock = clock;
         m_pool = std::make_unique<QThreadPool>();
@@ -62,8 +66,6 @@ void Runner::start()
         m_clockObject.reset(clock);
         m_clock = clock;
     }
-    // Batches are only worth building for someone who listens (the window, not the command line).
-    m_batching = isSignalConnected(QMetaMethod::fromSignal(&Runner::eventsAvailable));
     m_engine = std::make_unique<Engine>(m_scenario, m_instances, m_strategy, *m_clock, m_pool.get(),
                                         [this](const TraceEvent &e) { record(e); });
     m_running = true;
