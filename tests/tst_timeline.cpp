@@ -733,6 +733,11 @@ void TestTimeline::aRunLongerThanPackedTimesStillFolds()
     row.fold(g, 0, 2, 0, 2 * hour, 2 * hour, 4);
     for (int x = 0; x < 4; ++x)
         QCOMPARE(row.running(x), 1);
+    // Zoomed to 100 µs a minute in, the first hour's span reaches tens of billions of columns
+    // past the view: it still fills every column, not one.
+    row.fold(g, 0, 1, Micros(60) * 1000000, Micros(60) * 1000000 + 100, 2 * hour, 1500);
+    for (int x = 0; x < 1500; ++x)
+        QCOMPARE(row.running(x), 1);
 }
 
 void TestTimeline::aRealRunIsOutlinedWhereItsIdealRan()

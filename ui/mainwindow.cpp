@@ -792,20 +792,26 @@ void MainWindow::openInBackground(const QString &path, bool traceOnly)
     // What is on screen stays, and works, until the file is read: a broken one changes nothing.
     const quint64 generation = ++m_openGeneration;
     m_opening = true;
+    // Edits made while it is read are asked about before the file replaces them.
+    const int edits = m_document.undoStack()->index();
     const QFileInfo file(path);
-    m_progress->setRange(0, 0);
-    m_progress->setFormat(tr("Reading %1…").arg(file.fileName()));
-    m_progress->show();
+    m_openingName = file.fileName();
+    showReadingProgress();
     m_stopAction->setEnabled(true);
     statusBar()->showMessage(tr("Reading %1 (%2 MB)… (Esc stops)").arg(file.fileName()).arg(static_cast<double>(file.size()) / 1e6, 0, 'f', 1));
     runInBackground(
         this, [path, traceOnly] { return traceOnly ? OpenedFile::readTrace(path) : OpenedFile::read(path); },
-        [this, path, traceOnly, generation](const OpenedFile &opened) {
+        [this, path, traceOnly, generation, edits](const OpenedFile &opened) {
             if (generation != m_openGeneration)
                 return;
             m_opening = false;
             m_progress->hide();
             m_stopAction->setEnabled(m_runs->isRunning() || m_presenting || isPlayingBack());
+            if (m_document.undoStack()->index() != edits && !maybeSave()) {
+                statusBar()->showMessage(tr("Kept your changes; %1 was not opened").arg(QFileInfo(path).fileName()), 6000);
+                Q_EMIT fileOpened(false);
+                return;
+            }
             const bool ok = showOpened(opened, path, traceOnly);
             if (!ok || !opened.isTrace())
                 Q_EMIT fileOpened(ok); // a trace says so once every view shows it
@@ -820,6 +826,7 @@ void MainWindow::stopOpening()
     m_opening = false;
     m_progress->hide();
     m_stopAction->setEnabled(m_runs->isRunning() || m_presenting || isPlayingBack());
+    m_lastError = tr("the reading of the file was stopped");
     statusBar()->showMessage(tr("Stopped reading the file"), 4000);
     Q_EMIT fileOpened(false);
 }
@@ -1203,7 +1210,16 @@ void MainWindow::enableRunActions()
 {
     for (QAction *a : {m_runAction, m_runAllAction, m_predictAction, m_runOneAction, m_playAction})
         a->setEnabled(true);
-    m_stopAction->setEnabled(m_presenting || isPlayingBack());
+    m_stopAction->setEnabled(m_presenting || isPlayingBack() || m_opening);
+    if (m_opening)
+        showReadingProgress(); // a run ended while a file is read: the reading goes on
+}
+
+void MainWindow::showReadingProgress()
+{
+    m_progress->setRange(0, 0);
+    m_progress->setFormat(tr("Reading %1…").arg(m_openingName));
+    m_progress->show();
 }
 
 bool MainWindow::startPlayback()

@@ -48,14 +48,15 @@ public:
 
     // Opens a scenario file, or a trace file (as openTrace) when it is one. A broken file is
     // reported and the current scenario stays as it was. A file of more than a mebibyte is read
-    // on another thread, with a progress bar and Esc to stop: true at once, isOpening() while it
-    // is read, and fileOpened() once it is on screen or refused.
+    // on another thread, with a progress bar and Esc to stop, and a trace of more than 20,000
+    // tasks is shown a view at a time: true at once, isOpening() until it is all on screen, and
+    // fileOpened() then, or once it was refused or stopped.
     bool openFile(const QString &path);
     // File ▸ Open Trace: a trace written before (concviz run or compare --format json, an exported
     // program's --json) shown as a finished run is, to read, compare with and play back; its tasks
     // are on the left, read-only, and F5 runs them. A broken file is reported, nothing lost.
     bool openTrace(const QString &path);
-    bool isOpening() const { return m_opening; }
+    bool isOpening() const { return m_opening || m_showingTrace; }
     // File ▸ Edit Trace as Scenario: the trace's tasks on the left become a scenario to change and run.
     void editTraceAsScenario();
     // Whether the runs on screen came from a trace file rather than from running the scenario.
@@ -179,6 +180,7 @@ private:
     void openInBackground(const QString &path, bool traceOnly);
     // Esc, a run or another file while a file is read: what it read is let go.
     void stopOpening();
+    void showReadingProgress();
     // What was read, on screen; false, with the reason shown, when it was neither.
     bool showOpened(const OpenedFile &opened, const QString &path, bool traceOnly);
     void showTrace(const OpenedFile &opened, const QString &path);
@@ -220,6 +222,7 @@ private:
     // Counts files opened on another thread: what an outdated one read is let go.
     quint64 m_openGeneration = 0;
     bool m_opening = false;
+    QString m_openingName; // the file being read, as the progress bar names it
     bool m_showingResult = false;
     bool m_showingTrace = false; // the result shown in turns is a trace's: fileOpened() follows
     ClockKind m_clock = ClockKind::Real;

@@ -38,9 +38,11 @@ OpenedFile OpenedFile::read(const QString &path)
     QJsonParseError parseError;
     const QJsonDocument document = bytes.size() > limit ? QJsonDocument() : QJsonDocument::fromJson(bytes, &parseError);
     if (bytes.size() > limit || parseError.error != QJsonParseError::NoError) {
-        // The scenario reader's message: the size, or the line and column where the JSON broke.
+        // The size, or the line and column where the JSON broke: as the scenario reader says it,
+        // or the trace reader for a file larger than a scenario may be.
         OpenedFile opened;
-        opened.error = ScenarioReader::read(bytes, path).errors.join(QLatin1Char('\n'));
+        opened.error = bytes.size() > ScenarioReader::maxFileBytes ? TraceReader::read(bytes, path).error
+                                                                   : ScenarioReader::read(bytes, path).errors.join(QLatin1Char('\n'));
         return opened;
     }
     // A scenario says so with its format version; anything else is read as a trace, and its

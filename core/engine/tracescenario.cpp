@@ -35,8 +35,10 @@ bool foldCopy(TaskSpec &last, const TaskSpec &task)
     if (hash <= 0)
         return false;
     bool ok = false;
-    const int copy = QStringView(task.name).mid(hash + 1).toInt(&ok);
-    if (!ok || copy < 2 || task.kind != last.kind || task.timeoutMs != last.timeoutMs || task.fields != last.fields)
+    const QStringView number = QStringView(task.name).mid(hash + 1);
+    const int copy = number.toInt(&ok);
+    // Written as a count writes it: "#07" or "#+7" is a name of its own.
+    if (!ok || copy < 2 || number != QString::number(copy) || task.kind != last.kind || task.timeoutMs != last.timeoutMs || task.fields != last.fields)
         return false;
     const QStringView base = QStringView(task.name).left(hash);
     const QStringView withHash = QStringView(task.name).left(hash + 1);

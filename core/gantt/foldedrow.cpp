@@ -17,8 +17,10 @@ struct Columns
 
 inline Columns columnsOf(Micros from, Micros to, Micros start, double columnsPerMicro, int width)
 {
-    const int first = std::clamp(static_cast<int>(static_cast<double>(from - start) * columnsPerMicro), 0, width - 1);
-    const int after = std::clamp(static_cast<int>(static_cast<double>(to - start) * columnsPerMicro + 0.999), first + 1, width);
+    // Clamped before the conversion: zoomed far in, a long span reaches billions of columns.
+    const double w = static_cast<double>(width);
+    const int first = static_cast<int>(std::clamp(static_cast<double>(from - start) * columnsPerMicro, 0.0, w - 1));
+    const int after = std::max(first + 1, static_cast<int>(std::clamp(static_cast<double>(to - start) * columnsPerMicro + 0.999, 0.0, w)));
     return {first, after};
 }
 
