@@ -561,7 +561,10 @@ void GanttPainter::paintFoldedLanes(QPainter &p, const QRectF &plot, const Gantt
         if (laneFrom >= laneTo)
             continue;
         counts.fold(g, laneFrom, laneTo, o.start, o.end, openEnd, width);
-        const int peak = counts.peak();
+        // 90 + 165 * count / peak, by a multiplication instead of a division for each of two
+        // million pixels. Exact: a count/peak that is no whole number is at least 1/peak (a
+        // millionth) short of the next, far more than the rounding the small addend covers.
+        const double scale = 165.0 / counts.peak();
         // Plain pointers: the compiler need not reload the counts after every pixel it writes.
         const int *columns = counts.columns();
         auto *line = reinterpret_cast<QRgb *>(folded.scanLine(row - rowsTop));
@@ -569,9 +572,9 @@ void GanttPainter::paintFoldedLanes(QPainter &p, const QRectF &plot, const Gantt
             const int rc = columns[2 * x];
             const int wc = columns[2 * x + 1];
             if (rc > 0)
-                line[x] = runShades[static_cast<std::size_t>(90 + 165 * rc / peak)];
+                line[x] = runShades[static_cast<std::size_t>(90 + static_cast<int>(rc * scale + 1e-9))];
             else if (wc > 0)
-                line[x] = waitShades[static_cast<std::size_t>(90 + 165 * wc / peak)];
+                line[x] = waitShades[static_cast<std::size_t>(90 + static_cast<int>(wc * scale + 1e-9))];
         }
     }
     p.drawImage(QPointF(plot.left(), rowsTop), folded);
