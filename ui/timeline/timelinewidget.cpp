@@ -60,9 +60,12 @@ void TimelineWidget::setTracesInBackground(const QList<Trace> &traces, std::opti
         [this, generation, traces, deadlineMs, ready = std::move(ready)](GanttModel model) {
             if (generation != m_tracesGeneration)
                 return;
-            m_traces = traces;
+            // The old model and traces are freed on the background pool: a hundred thousand
+            // lanes, and the tasks of a live run's last copy, take a frame's time to free.
+            auto old = std::make_shared<std::pair<GanttModel, QList<Trace>>>(std::exchange(m_model, std::move(model)),
+                                                                              std::exchange(m_traces, traces));
+            backgroundPool().start([old = std::move(old)]() mutable { old.reset(); });
             m_deadlineMs = deadlineMs;
-            m_model = std::move(model);
             finishModel();
             if (ready)
                 ready();
