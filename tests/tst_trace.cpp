@@ -664,7 +664,7 @@ void TestTrace::aTraceOfCountedTasksIsTheirCountAgain()
                                 QStringLiteral("slow x3 300"), QStringLiteral("odd x2 100"), QStringLiteral("odd#2 x1 200"),
                                 QStringLiteral("z#1 x1 100"), QStringLiteral("z#02 x1 100")}));
     QCOMPARE(s.taskCount(), 100011);
-    QVERIFY2(s.description.contains(QStringLiteral("each of its 100011 tasks")), qPrintable(s.description));
+    QVERIFY2(s.description.contains(QStringLiteral("each of its 100,011 tasks")), qPrintable(s.description));
     QVERIFY2(ScenarioValidator::problems(s).isEmpty(), qPrintable(ScenarioValidator::problems(s).join(u'\n')));
     // Run again, it names its tasks as the trace did.
     const QList<TaskInstance> copies = s.instances();

@@ -5,6 +5,7 @@
 #include "scenario/taskkindregistry.h"
 
 #include <QFileInfo>
+#include <QLocale>
 #include <QSet>
 
 #include <algorithm>
@@ -118,7 +119,7 @@ Scenario TraceScenario::from(const Trace &trace, const QString &source)
         "from its first step to its end, without the waits a strategy imposes (a semaphore, a queue, a lock, a "
         "thread, a blocked loop). Run it to see what the same work does under other strategies.")
                         .arg(QFileInfo(source).fileName(), program, QString::number(ms(trace.makespan()), 'f', 1))
-                        .arg(tasks);
+                        .arg(QLocale(QLocale::English).toString(tasks)); // "1,000,000", legible from the back of a room
     if (blocking > 0)
         s.description += QStringLiteral(" %1 held the event loop for most of their time and are blocking work here.").arg(blocking);
     if (left > 0)
