@@ -20,8 +20,8 @@ struct OpenedFile
 
     bool isTrace() const { return !traces.isEmpty(); }
 
-    // A scenario file, or a trace file when it is not one. Its error is the scenario reader's,
-    // every problem a line, when it is neither.
+    // A scenario file, or a trace file when it is not one: a scenario says so with "concviz" at
+    // its top level. A broken file gets the problems of what it says it is, every one a line.
     static OpenedFile read(const QString &path);
     // A trace file only; its error is the trace reader's.
     static OpenedFile readTrace(const QString &path);
