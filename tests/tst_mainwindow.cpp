@@ -800,6 +800,7 @@ void TestMainWindow::aLargeFileIsReadWhileTheWindowGoesOn()
     QVERIFY(w.isOpening());
     QCOMPARE(w.document()->scenario().name, before); // on screen, and working, until it is read
     QVERIFY2(w.statusBar()->currentMessage().startsWith(QStringLiteral("Reading big.json")), qPrintable(w.statusBar()->currentMessage()));
+    QVERIFY2(w.timeline()->notice().startsWith(QStringLiteral("Reading big.json")), qPrintable(w.timeline()->notice())); // where a class looks
     QVERIFY(opened.wait(60000));
     QCOMPARE(opened.first().first().toBool(), true);
     QVERIFY(!w.isOpening());
@@ -827,12 +828,16 @@ void TestMainWindow::aLargeFileIsReadWhileTheWindowGoesOn()
     QVERIFY(w.isShowingTrace());
     QCOMPARE(w.document()->scenario().taskCount(), 30000);
 
-    // Esc while it is read stops the reading; a run started then is not replaced by the file.
+    // Esc while it is read stops the reading, and the notice above the timeline is the trace's
+    // again; a scenario opened while it is read is not replaced by the file.
     opened.clear();
+    const QString notice = w.timeline()->notice();
+    QVERIFY(notice.startsWith(QStringLiteral("A trace read from big.json")));
     QVERIFY(w.openFile(path));
     QVERIFY(w.isOpening());
     QTest::keyClick(&w, Qt::Key_Escape);
     QVERIFY(!w.isOpening());
+    QCOMPARE(w.timeline()->notice(), notice);
     QCOMPARE(opened.size(), 1);
     QCOMPARE(opened.first().first().toBool(), false);
     QVERIFY(w.openFile(path));

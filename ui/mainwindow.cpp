@@ -798,7 +798,11 @@ void MainWindow::openInBackground(const QString &path, bool traceOnly)
     m_openingName = file.fileName();
     showReadingProgress();
     m_stopAction->setEnabled(true);
-    statusBar()->showMessage(tr("Reading %1 (%2 MB)… (Esc stops)").arg(file.fileName()).arg(static_cast<double>(file.size()) / 1e6, 0, 'f', 1));
+    const QString reading = tr("Reading %1 (%2 MB)… (Esc stops)").arg(file.fileName()).arg(static_cast<double>(file.size()) / 1e6, 0, 'f', 1);
+    statusBar()->showMessage(reading);
+    // Said above the timeline too, where a class looks; what was said there comes back after.
+    m_noticeBeforeReading = m_timeline->notice();
+    m_timeline->setNotice(reading);
     runInBackground(
         this, [path, traceOnly] { return traceOnly ? OpenedFile::readTrace(path) : OpenedFile::read(path); },
         [this, path, traceOnly, generation, edits](const OpenedFile &opened) {
@@ -807,6 +811,7 @@ void MainWindow::openInBackground(const QString &path, bool traceOnly)
             m_opening = false;
             m_progress->hide();
             m_stopAction->setEnabled(m_runs->isRunning() || m_presenting || isPlayingBack());
+            m_timeline->setNotice(m_noticeBeforeReading);
             if (m_document.undoStack()->index() != edits && !maybeSave()) {
                 statusBar()->showMessage(tr("Kept your changes; %1 was not opened").arg(QFileInfo(path).fileName()), 6000);
                 Q_EMIT fileOpened(false);
@@ -826,6 +831,7 @@ void MainWindow::stopOpening()
     m_opening = false;
     m_progress->hide();
     m_stopAction->setEnabled(m_runs->isRunning() || m_presenting || isPlayingBack());
+    m_timeline->setNotice(m_noticeBeforeReading);
     m_lastError = tr("the reading of the file was stopped");
     statusBar()->showMessage(tr("Stopped reading the file"), 4000);
     Q_EMIT fileOpened(false);

@@ -223,6 +223,7 @@ private:
     quint64 m_openGeneration = 0;
     bool m_opening = false;
     QString m_openingName; // the file being read, as the progress bar names it
+    QString m_noticeBeforeReading; // the timeline's notice, given back once the file is read
     bool m_showingResult = false;
     bool m_showingTrace = false; // the result shown in turns is a trace's: fileOpened() follows
     ClockKind m_clock = ClockKind::Real;
