@@ -704,6 +704,13 @@ void TestTrace::aFileIsReadAsWhatItSaysItIs()
     // Not JSON: where it broke.
     const OpenedFile notJson = OpenedFile::read(write(QStringLiteral("n.json"), "{\n  \"concviz\": 1,\n  oops\n}"));
     QVERIFY2(notJson.error.contains(QStringLiteral("n.json:3:")), qPrintable(notJson.error));
+    // Larger than a scenario may be and broken at its end, as a trace cut off while written:
+    // where it broke, not that it is too large for a scenario.
+    QByteArray cut = "{\"tasks\": [\n";
+    cut.append(QByteArray(65 << 20, ' '));
+    cut.append("\n{\"name\": ");
+    const OpenedFile bigAndCut = OpenedFile::read(write(QStringLiteral("cut.json"), cut));
+    QVERIFY2(bigAndCut.error.contains(QStringLiteral("cut.json:3: not JSON")), qPrintable(bigAndCut.error));
 }
 
 QTEST_GUILESS_MAIN(TestTrace)
