@@ -95,6 +95,14 @@ constexpr qsizetype showAtOnceUpTo = 20000;
 constexpr qint64 openAtOnceUpTo = qint64(1) << 20;
 // Predict offers to order the tasks only for this many or fewer.
 constexpr int maxOrderGuess = 12;
+
+qsizetype taskCount(const QList<Trace> &traces)
+{
+    qsizetype tasks = 0;
+    for (const Trace &t : traces)
+        tasks += t.tasks.size();
+    return tasks;
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -808,10 +816,7 @@ void MainWindow::openInBackground(const QString &path, bool traceOnly)
         [this, path, traceOnly, generation, edits](const OpenedFile &opened) {
             if (generation != m_openGeneration)
                 return;
-            m_opening = false;
-            m_progress->hide();
-            m_stopAction->setEnabled(m_runs->isRunning() || m_presenting || isPlayingBack());
-            m_timeline->setNotice(m_noticeBeforeReading);
+            endOpening();
             if (m_document.undoStack()->index() != edits && !maybeSave()) {
                 statusBar()->showMessage(tr("Kept your changes; %1 was not opened").arg(QFileInfo(path).fileName()), 6000);
                 Q_EMIT fileOpened(false);
@@ -828,13 +833,18 @@ void MainWindow::stopOpening()
     if (!m_opening)
         return;
     ++m_openGeneration;
+    endOpening();
+    m_lastError = tr("the reading of the file was stopped");
+    statusBar()->showMessage(tr("Stopped reading the file"), 4000);
+    Q_EMIT fileOpened(false);
+}
+
+void MainWindow::endOpening()
+{
     m_opening = false;
     m_progress->hide();
     m_stopAction->setEnabled(m_runs->isRunning() || m_presenting || isPlayingBack());
     m_timeline->setNotice(m_noticeBeforeReading);
-    m_lastError = tr("the reading of the file was stopped");
-    statusBar()->showMessage(tr("Stopped reading the file"), 4000);
-    Q_EMIT fileOpened(false);
 }
 
 bool MainWindow::showOpened(const OpenedFile &opened, const QString &path, bool traceOnly)
@@ -889,15 +899,9 @@ void MainWindow::showTrace(const OpenedFile &opened, const QString &path)
                                   .arg(name));
         updateStatistics(traces, shownStatistics());
     });
-    steps.append([this, traces] { m_concurrency->setTraces(traces, shownStatistics()); });
-    steps.append([this, traces] { m_makespan->setTraces(traces, shownStatistics()); });
-    steps.append([this, traces] { m_distribution->setTraces(traces); });
-    qsizetype count = 0;
-    for (const Trace &t : traces)
-        count += t.tasks.size();
+    const qsizetype count = taskCount(traces);
     const bool inTurns = count > showAtOnceUpTo;
-    if (!inTurns)
-        steps.append([this, traces] { m_insights->setTraces(traces); });
+    appendChartSteps(steps, traces, !inTurns);
     steps.append([this, name, traces] {
         setThemeKind(m_themeKind, false); // new chart axes take the theme's fonts and colours
         m_lessonBar->setHeadline(headline(traces, shownStatistics()));
@@ -911,8 +915,7 @@ void MainWindow::showTrace(const OpenedFile &opened, const QString &path)
     });
     if (!inTurns) {
         m_timeline->setTraces(traces);
-        for (const std::function<void()> &step : steps)
-            step();
+        showSteps(std::move(steps), false, generation);
         return;
     }
     // Too big to show between two frames: as a big run's result, the timeline's model is built
@@ -926,8 +929,7 @@ void MainWindow::showTrace(const OpenedFile &opened, const QString &path)
     m_showingResult = true;
     m_showingTrace = true;
     m_insights->setTracesInBackground(traces);
-    auto chain = std::make_shared<const QList<std::function<void()>>>(std::move(steps));
-    m_timeline->setTracesInBackground(traces, {}, [this, chain, generation] { runStep(chain, 0, generation); });
+    m_timeline->setTracesInBackground(traces, {}, [this, steps = std::move(steps), generation] { showSteps(steps, true, generation); });
 }
 
 void MainWindow::editTraceAsScenario()
@@ -1066,9 +1068,7 @@ void MainWindow::refreshLive()
         m_liveInBackground = tooCostly;
     }
     if (m_liveModel && m_liveInBackground) {
-        qsizetype tasks = 0;
-        for (const Trace &t : traces)
-            tasks += t.tasks.size();
+        const qsizetype tasks = taskCount(traces);
         if (tasks > liveInBackgroundUpTo) {
             m_liveModel = false;
             m_timeline->setNotice(tr("%L1 tasks are too many to redraw as they run: the timeline shows them when the run ends.").arg(tasks));
@@ -1117,9 +1117,7 @@ void MainWindow::onRunsFinished(bool stopped)
     m_shownIsTrace = false;
     m_timeline->setNow(-1);
     const quint64 generation = ++m_resultGeneration;
-    qsizetype tasks = 0;
-    for (const Trace &t : traces)
-        tasks += t.tasks.size();
+    const qsizetype tasks = taskCount(traces);
     if (tasks <= showAtOnceUpTo) {
         m_timeline->setTraces(traces, m_document.scenario().deadlineMs);
         showResult(traces, stopped, generation, false);
@@ -1156,11 +1154,7 @@ void MainWindow::showResult(const QList<Trace> &traces, bool stopped, quint64 ge
             }
         }
     });
-    steps.append([this, traces] { m_concurrency->setTraces(traces, shownStatistics()); });
-    steps.append([this, traces] { m_makespan->setTraces(traces, shownStatistics()); });
-    steps.append([this, traces] { m_distribution->setTraces(traces); });
-    if (!inTurns)
-        steps.append([this, traces] { m_insights->setTraces(traces); }); // else under way since the run ended
+    appendChartSteps(steps, traces, !inTurns); // in turns, the insights are under way since the run ended
     steps.append([this, traces] { m_lessonBar->setHeadline(headline(traces, shownStatistics())); });
     steps.append([this, stopped] {
         setThemeKind(m_themeKind, false); // new chart axes take the theme's fonts and colours
@@ -1177,6 +1171,20 @@ void MainWindow::showResult(const QList<Trace> &traces, bool stopped, quint64 ge
             statusBar()->showMessage(stopped ? tr("Stopped") : tr("Done"), 5000);
         Q_EMIT runsFinished();
     });
+    showSteps(std::move(steps), inTurns, generation);
+}
+
+void MainWindow::appendChartSteps(QList<std::function<void()>> &steps, const QList<Trace> &traces, bool insights)
+{
+    steps.append([this, traces] { m_concurrency->setTraces(traces, shownStatistics()); });
+    steps.append([this, traces] { m_makespan->setTraces(traces, shownStatistics()); });
+    steps.append([this, traces] { m_distribution->setTraces(traces); });
+    if (insights)
+        steps.append([this, traces] { m_insights->setTraces(traces); });
+}
+
+void MainWindow::showSteps(QList<std::function<void()>> steps, bool inTurns, quint64 generation)
+{
     if (!inTurns) {
         for (const std::function<void()> &step : steps)
             step();

@@ -151,6 +151,10 @@ private:
     void onRunsFinished(bool stopped);
     // Shows finished runs in every view: at once, or (inTurns) a view per turn of the event loop.
     void showResult(const QList<Trace> &traces, bool stopped, quint64 generation, bool inTurns);
+    // The charts' steps of a result and, unless worked out in the background, the insights'.
+    void appendChartSteps(QList<std::function<void()>> &steps, const QList<Trace> &traces, bool insights);
+    // A result's steps at once, or (inTurns) one per turn of the event loop.
+    void showSteps(QList<std::function<void()>> steps, bool inTurns, quint64 generation);
     void runStep(const std::shared_ptr<const QList<std::function<void()>>> &steps, qsizetype i, quint64 generation);
     // Ends the showing of a result in turns, when something newer takes the views.
     void stopShowingResult();
@@ -181,6 +185,8 @@ private:
     // Esc, a run or another file while a file is read: what it read is let go.
     void stopOpening();
     void showReadingProgress();
+    // A file's reading is over, read or stopped: the bar, Esc and the notice as they were.
+    void endOpening();
     // What was read, on screen; false, with the reason shown, when it was neither.
     bool showOpened(const OpenedFile &opened, const QString &path, bool traceOnly);
     void showTrace(const OpenedFile &opened, const QString &path);

@@ -7,8 +7,6 @@
 #include <QFile>
 #include <QJsonObject>
 
-#include <algorithm>
-
 namespace concviz {
 
 namespace {
@@ -33,29 +31,32 @@ OpenedFile OpenedFile::read(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {{}, {}, {}, QStringLiteral("%1: cannot be read: %2").arg(path, file.errorString())};
     // Read once, parsed once: a trace of a hundred megabytes costs its reading only one time.
-    const qint64 limit = std::max<qint64>(ScenarioReader::maxFileBytes, TraceReader::maxBytes);
-    const QByteArray bytes = file.read(limit + 1);
+    // A trace may be larger than a scenario; a file larger than either is refused by the trace
+    // reader, which names its limit.
+    static_assert(TraceReader::maxBytes >= ScenarioReader::maxFileBytes);
+    const QByteArray bytes = file.read(TraceReader::maxBytes + 1);
+    const bool largerThanAScenario = bytes.size() > ScenarioReader::maxFileBytes;
     QJsonParseError parseError;
-    const QJsonDocument document = bytes.size() > limit ? QJsonDocument() : QJsonDocument::fromJson(bytes, &parseError);
-    if (bytes.size() > limit || parseError.error != QJsonParseError::NoError) {
+    const QJsonDocument document = bytes.size() > TraceReader::maxBytes ? QJsonDocument() : QJsonDocument::fromJson(bytes, &parseError);
+    if (bytes.size() > TraceReader::maxBytes || parseError.error != QJsonParseError::NoError) {
         // The size, or the line and column where the JSON broke: as the scenario reader says it,
         // or the trace reader for a file larger than a scenario may be.
         OpenedFile opened;
-        opened.error = bytes.size() > ScenarioReader::maxFileBytes ? TraceReader::read(bytes, path).error
-                                                                   : ScenarioReader::read(bytes, path).errors.join(QLatin1Char('\n'));
+        opened.error = largerThanAScenario ? TraceReader::read(bytes, path).error
+                                           : ScenarioReader::read(bytes, path).errors.join(QLatin1Char('\n'));
         return opened;
     }
     // A scenario says so with its format version; anything else is read as a trace, and its
     // problems are a trace's.
     if (document.isObject() && document.object().contains(QLatin1String("concviz"))) {
-        ScenarioReadResult scenario = bytes.size() > ScenarioReader::maxFileBytes ? ScenarioReader::read(bytes, path)
-                                                                                  : ScenarioReader::read(document, path);
+        ScenarioReadResult scenario = largerThanAScenario ? ScenarioReader::read(bytes, path) // says it is too large
+                                                          : ScenarioReader::read(document, path);
         OpenedFile opened;
         opened.scenario = std::move(scenario.scenario);
         opened.error = scenario.errors.join(QLatin1Char('\n'));
         return opened;
     }
-    OpenedFile opened = traceOf(bytes.size() > TraceReader::maxBytes ? TraceReader::read(bytes, path) : TraceReader::read(document, path), path);
+    OpenedFile opened = traceOf(TraceReader::read(document, path), path);
     if (!opened.isTrace())
         opened.error += QStringLiteral("\n%1: not a scenario either: a scenario starts with \"concviz\": 1").arg(path);
     return opened;
