@@ -102,6 +102,29 @@ Task<void> makeMany(int n, std::vector<int> *order, std::vector<Micros> *woke, c
     co_await whenAll(tasks);
 }
 
+// makeMany(n) run on `clock` while the application's own zero-interval timer ticks beside it.
+struct ManyTasks
+{
+    bool done = false;
+    int hostTicks = 0;
+    int ticksMade = -1;        // the ticks when the last task was made
+    int ticksAtFirstWake = -1; // the ticks when the first woke
+    std::vector<int> order;    // which task woke, in the order they woke
+    std::vector<Micros> woke;  // when each woke
+};
+
+ManyTasks runMany(Clock &clock, int n)
+{
+    ManyTasks m;
+    QTimer tick;
+    tick.setInterval(0);
+    QObject::connect(&tick, &QTimer::timeout, [&m] { ++m.hostTicks; });
+    tick.start();
+    Task<void> t = runUntilDone<void>(clock, [&] { return makeMany(n, &m.order, &m.woke, &m.hostTicks, &m.ticksMade, &m.ticksAtFirstWake); });
+    m.done = t.isDone();
+    return m;
+}
+
 } // namespace
 
 class TestAsync : public QObject
@@ -353,22 +376,14 @@ void TestAsync::aLongInstantLetsTheApplicationInWithoutChangingTimesOrOrder()
     // during each, as the window's paint and Stop do, while no time or order changes.
     constexpr int n = 40000;
     VirtualClock clock;
-    int hostTicks = 0;
-    QTimer tick;
-    tick.setInterval(0);
-    connect(&tick, &QTimer::timeout, this, [&] { ++hostTicks; });
-    tick.start();
-    std::vector<int> order;
-    std::vector<Micros> woke;
-    int ticksMade = -1, ticksAtFirstWake = -1;
-    Task<void> t = runUntilDone<void>(clock, [&] { return makeMany(n, &order, &woke, &hostTicks, &ticksMade, &ticksAtFirstWake); });
-    QVERIFY(t.isDone());
-    QVERIFY2(ticksMade > 0, "the application never had a turn while the tasks were made");
-    QVERIFY2(hostTicks > ticksAtFirstWake, "the application never had a turn while the tasks woke");
-    QCOMPARE(static_cast<int>(order.size()), n);
+    const ManyTasks m = runMany(clock, n);
+    QVERIFY(m.done);
+    QVERIFY2(m.ticksMade > 0, "the application never had a turn while the tasks were made");
+    QVERIFY2(m.hostTicks > m.ticksAtFirstWake, "the application never had a turn while the tasks woke");
+    QCOMPARE(static_cast<int>(m.order.size()), n);
     for (int i = 0; i < n; ++i) {
-        QCOMPARE(order[static_cast<std::size_t>(i)], i);
-        QCOMPARE(woke[static_cast<std::size_t>(i)], Micros(1000));
+        QCOMPARE(m.order[static_cast<std::size_t>(i)], i);
+        QCOMPARE(m.woke[static_cast<std::size_t>(i)], Micros(1000));
     }
     QCOMPARE(clock.now(), Micros(1000));
 }
@@ -390,26 +405,18 @@ void TestAsync::aSlicedRealClockLetsTheWindowInWhileManyTasksStartAndWake()
     constexpr int n = 40000;
     RealClock clock;
     clock.setSliced(sliced);
-    int hostTicks = 0;
-    QTimer tick;
-    tick.setInterval(0);
-    connect(&tick, &QTimer::timeout, this, [&] { ++hostTicks; });
-    tick.start();
-    std::vector<int> order;
-    std::vector<Micros> woke;
-    int ticksMade = -1, ticksAtFirstWake = -1;
-    Task<void> t = runUntilDone<void>(clock, [&] { return makeMany(n, &order, &woke, &hostTicks, &ticksMade, &ticksAtFirstWake); });
-    QVERIFY(t.isDone());
+    const ManyTasks m = runMany(clock, n);
+    QVERIFY(m.done);
     if (sliced) {
-        QVERIFY2(ticksMade > 0, "the application never had a turn while the tasks were made");
-        QVERIFY2(hostTicks > ticksAtFirstWake, "the application never had a turn while the tasks woke");
+        QVERIFY2(m.ticksMade > 0, "the application never had a turn while the tasks were made");
+        QVERIFY2(m.hostTicks > m.ticksAtFirstWake, "the application never had a turn while the tasks woke");
     } else {
-        QCOMPARE(ticksMade, 0);
+        QCOMPARE(m.ticksMade, 0);
     }
-    QCOMPARE(static_cast<int>(order.size()), n);
+    QCOMPARE(static_cast<int>(m.order.size()), n);
     for (int i = 0; i < n; ++i) {
-        QCOMPARE(order[static_cast<std::size_t>(i)], i);
-        QVERIFY(woke[static_cast<std::size_t>(i)] >= Micros(1000));
+        QCOMPARE(m.order[static_cast<std::size_t>(i)], i);
+        QVERIFY(m.woke[static_cast<std::size_t>(i)] >= Micros(1000));
     }
 }
 
